@@ -1,0 +1,28 @@
+// tmk-sentences: one row per sentence.
+#include "tmk/cli.hpp"
+#include "tmk/sentences.hpp"
+#include "tmk/tsv.hpp"
+
+int main(int argc, char** argv) {
+  tmk::cli::Tool tool("tmk-sentences", "Split documents into sentences; one TSV row per sentence.",
+                      "tmk-sentences --input jsonl --text-field body articles.jsonl.gz | cut -f1,5 | head");
+  tool.add_document_options();
+  if (const auto status = tool.parse(argc, argv)) return *status;
+
+  const tmk::SentenceSplitter splitter;
+  return tool.run_documents(tmk::tsv_header({"doc", "sent", "start", "end", "text"}),
+                            [&](const tmk::Document& doc, std::string& out) {
+                              std::vector<tmk::Span> sentences;
+                              splitter.split(doc.text, sentences);
+                              const std::string_view text = doc.text;
+                              std::size_t number = 0;
+                              for (const tmk::Span& span : sentences)
+                                tmk::TsvRow(out)
+                                    .add(doc.id)
+                                    .add(++number)
+                                    .add(span.start)
+                                    .add(span.end)
+                                    .add(text.substr(span.start, span.end - span.start))
+                                    .end();
+                            });
+}

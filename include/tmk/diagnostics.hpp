@@ -1,0 +1,20 @@
+#pragma once
+// Messages to stderr in the form `tmk-x: WHERE: what`, and the exit status they imply.
+// Thread-safe: workers may report while the main thread reads.
+#include <string_view>
+
+namespace tmk::diag {
+
+void set_program(std::string_view name);  // e.g. "tmk-tokenize"
+std::string_view program();
+
+void warning(std::string_view where, std::string_view what);
+// An input could not be read or processed: the run goes on and ends with status 1.
+void error(std::string_view where, std::string_view what);
+// A message not tied to one input (usage problems, summaries).
+void message(std::string_view what);
+
+bool any_error();
+int exit_status();  // 0, or 1 after any error()
+
+}  // namespace tmk::diag

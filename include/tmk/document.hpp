@@ -1,0 +1,17 @@
+#pragma once
+// A document as every tool sees it.
+#include <string>
+
+namespace tmk {
+
+// `text` has exactly the bytes of the source document, with three repairs that keep every
+// offset valid: a leading byte-order mark becomes spaces, a NUL byte becomes a space, and
+// each byte that is not part of valid UTF-8 becomes kInvalidByte (see utf8.hpp), which the
+// TSV writer prints as U+FFFD. So `text` is always valid UTF-8 and offsets into it are
+// offsets into the original file, line or field.
+struct Document {
+  std::string id;
+  std::string text;
+};
+
+}  // namespace tmk

@@ -1,0 +1,44 @@
+#pragma once
+// Byte input from files, stdin and .gz files, and a line reader over it.
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace tmk {
+
+// A readable stream of bytes. gzip input (by its magic bytes) is decompressed
+// transparently. Errors are thrown as std::runtime_error with a short message
+// (the caller adds the file name).
+class ByteSource {
+ public:
+  // "-" is stdin.
+  static std::unique_ptr<ByteSource> open(const std::string& path);
+  virtual ~ByteSource() = default;
+  // Reads up to n bytes; 0 at end of input.
+  virtual std::size_t read(char* buffer, std::size_t n) = 0;
+};
+
+// Reads everything that is left.
+std::string read_all(ByteSource& source);
+
+// Splits a ByteSource into lines. A line may be of any length (memory grows with it).
+// The newline is not part of the line; a CR before it is kept, so offsets stay those of
+// the bytes. The last line needs no newline.
+class LineReader {
+ public:
+  explicit LineReader(std::unique_ptr<ByteSource> source);
+  // The view stays valid until the next call.
+  bool next(std::string_view& line);
+  std::size_t line_number() const { return line_number_; }
+
+ private:
+  bool fill();
+  std::unique_ptr<ByteSource> source_;
+  std::string buffer_;
+  std::size_t begin_ = 0;
+  bool eof_ = false;
+  std::size_t line_number_ = 0;
+};
+
+}  // namespace tmk

@@ -1,0 +1,46 @@
+#include "tmk/diagnostics.hpp"
+
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <string>
+
+#include "tmk/tsv.hpp"
+
+namespace tmk::diag {
+
+namespace {
+std::string g_program = "tmk";
+std::mutex g_mutex;
+std::atomic<bool> g_error{false};
+
+void print(std::string_view where, std::string_view what) {
+  std::string line = g_program;
+  line += ": ";
+  if (!where.empty()) {
+    line += where;
+    line += ": ";
+  }
+  line += what;
+  line += '\n';
+  const std::lock_guard lock(g_mutex);
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+}  // namespace
+
+void set_program(std::string_view name) { g_program = name; }
+std::string_view program() { return g_program; }
+
+void warning(std::string_view where, std::string_view what) { print(where, what); }
+
+void error(std::string_view where, std::string_view what) {
+  g_error = true;
+  print(where, what);
+}
+
+void message(std::string_view what) { print({}, what); }
+
+bool any_error() { return g_error; }
+int exit_status() { return g_error ? 1 : 0; }
+
+}  // namespace tmk::diag

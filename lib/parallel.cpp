@@ -1,0 +1,151 @@
+#include "tmk/parallel.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "tmk/diagnostics.hpp"
+
+namespace tmk {
+
+namespace {
+
+// Documents are handed to workers in batches of about this many bytes, so that many short
+// documents (one per line) do not cost a lock each.
+constexpr std::size_t kBatchBytes = 1 << 18;
+constexpr std::size_t kBatchDocuments = 512;
+// Output is passed on once this much has piled up (single-threaded path).
+constexpr std::size_t kFlushBytes = 1 << 16;
+
+void run_one(const DocumentProcessor& process, const Document& doc, std::string& out) {
+  const std::size_t mark = out.size();
+  try {
+    process(doc, out);
+  } catch (const std::exception& e) {
+    out.resize(mark);
+    diag::error(doc.id, e.what());
+  }
+}
+
+struct Batch {
+  std::vector<Document> docs;
+  std::string out;
+  bool done = false;
+};
+
+}  // namespace
+
+unsigned default_jobs() {
+  const unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : n;
+}
+
+void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProcessor& process, Output& output) {
+  if (jobs == 0) jobs = default_jobs();
+  if (jobs == 1) {
+    Document doc;
+    std::string out;
+    while (reader.next(doc)) {
+      run_one(process, doc, out);
+      if (out.size() >= kFlushBytes) {
+        output.write(out);
+        out.clear();
+      }
+    }
+    output.write(out);
+    return;
+  }
+
+  std::mutex mutex;
+  std::condition_variable work_ready;
+  std::condition_variable batch_done;
+  std::deque<Batch*> todo;                    // batches waiting for a worker
+  std::deque<std::unique_ptr<Batch>> window;  // batches in input order, not yet written
+  bool stop = false;
+
+  std::vector<std::thread> workers;
+  for (unsigned i = 0; i < jobs; ++i) {
+    workers.emplace_back([&] {
+      for (;;) {
+        Batch* batch;
+        {
+          std::unique_lock lock(mutex);
+          work_ready.wait(lock, [&] { return stop || !todo.empty(); });
+          if (todo.empty()) return;
+          batch = todo.front();
+          todo.pop_front();
+        }
+        for (const Document& doc : batch->docs) run_one(process, doc, batch->out);
+        batch->docs.clear();
+        batch->docs.shrink_to_fit();
+        {
+          const std::lock_guard lock(mutex);
+          batch->done = true;
+        }
+        batch_done.notify_all();
+      }
+    });
+  }
+
+  // Writes finished batches from the front of the window; with `wait`, first waits until
+  // the window has room for another batch.
+  const std::size_t max_in_flight = 2 * static_cast<std::size_t>(jobs);
+  auto write_finished = [&](bool wait_for_room, bool drain) {
+    for (;;) {
+      std::unique_ptr<Batch> front;
+      {
+        std::unique_lock lock(mutex);
+        if (wait_for_room || drain) {
+          batch_done.wait(lock, [&] {
+            if (window.empty()) return true;
+            if (window.front()->done) return true;
+            return !drain && window.size() < max_in_flight;
+          });
+        }
+        if (window.empty() || !window.front()->done) return;
+        front = std::move(window.front());
+        window.pop_front();
+      }
+      output.write(front->out);
+      wait_for_room = false;
+    }
+  };
+
+  auto submit = [&](std::unique_ptr<Batch> batch) {
+    write_finished(true, false);
+    {
+      const std::lock_guard lock(mutex);
+      todo.push_back(batch.get());
+      window.push_back(std::move(batch));
+    }
+    work_ready.notify_one();
+  };
+
+  auto batch = std::make_unique<Batch>();
+  std::size_t batch_bytes = 0;
+  Document doc;
+  while (reader.next(doc)) {
+    batch_bytes += doc.text.size();
+    batch->docs.push_back(std::move(doc));
+    doc = Document();
+    if (batch_bytes >= kBatchBytes || batch->docs.size() >= kBatchDocuments) {
+      submit(std::move(batch));
+      batch = std::make_unique<Batch>();
+      batch_bytes = 0;
+    }
+  }
+  if (!batch->docs.empty()) submit(std::move(batch));
+  write_finished(false, true);
+  {
+    const std::lock_guard lock(mutex);
+    stop = true;
+  }
+  work_ready.notify_all();
+  for (auto& worker : workers) worker.join();
+}
+
+}  // namespace tmk

@@ -1,0 +1,66 @@
+# Shared helpers for the command-line tests. Each test-*.sh sources this file, runs tools
+# from PATH (ctest puts the build directory first) and fails on the first broken check.
+set -u
+TMK_SOURCE=${TMK_SOURCE:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+CHECKS=0
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+# check_eq WHAT EXPECTED ACTUAL
+check_eq() {
+  CHECKS=$((CHECKS + 1))
+  if [ "$2" != "$3" ]; then
+    printf 'FAIL: %s\n--- expected\n%s\n--- actual\n%s\n' "$1" "$2" "$3" >&2
+    exit 1
+  fi
+}
+
+# check_status WHAT EXPECTED_STATUS COMMAND... (stdout and stderr go to $WORK/out, $WORK/err)
+check_status() {
+  local what=$1 expected=$2
+  shift 2
+  "$@" >"$WORK/out" 2>"$WORK/err"
+  local status=$?
+  CHECKS=$((CHECKS + 1))
+  [ "$status" -eq "$expected" ] || { cat "$WORK/err" >&2; fail "$what: exit status $status, expected $expected"; }
+}
+
+# check_grep WHAT PATTERN FILE
+check_grep() {
+  CHECKS=$((CHECKS + 1))
+  grep -q -- "$2" "$3" || { cat "$3" >&2; fail "$1: '$2' not found"; }
+}
+
+# check_offsets WHAT TSV DOCFILE START_COL END_COL TEXT_COL: every row's span, cut out of the
+# document with tail/head as DESIGN.md says, equals its text column (after unescaping).
+check_offsets() {
+  CHECKS=$((CHECKS + 1))
+  python3 - "$2" "$3" "$4" "$5" "$6" <<'PY' || fail "$1: offsets do not slice back to the text"
+import sys
+tsv, doc, s, e, t = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+data = open(doc, 'rb').read()
+def unescape(f):
+    out, i = [], 0
+    while i < len(f):
+        if f[i] == '\\' and i + 1 < len(f):
+            out.append({'t': '\t', 'n': '\n', 'r': '\r', '\\': '\\'}.get(f[i+1], '\\' + f[i+1])); i += 2
+        else:
+            out.append(f[i]); i += 1
+    return ''.join(out)
+rows = open(tsv, encoding='utf-8').read().splitlines()[1:]
+if not rows: sys.exit('no rows')
+for row in rows:
+    f = row.split('\t')
+    span = data[int(f[s-1]):int(f[e-1])].decode('utf-8', 'replace')
+    if span != unescape(f[t-1]):
+        sys.exit(f'{span!r} != {f[t-1]!r}')
+PY
+}
+
+# done_ok: prints the closing line ctest logs show.
+done_ok() { echo "ok: $CHECKS checks"; }
