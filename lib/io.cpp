@@ -1,6 +1,7 @@
 #include "tmk/io.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -24,7 +25,10 @@ class FileSource final : public ByteSource {
     fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd_ < 0) throw_errno();
     owned_ = true;
+    struct stat info;
+    if (::fstat(fd_, &info) == 0 && S_ISREG(info.st_mode)) size_ = static_cast<std::size_t>(info.st_size);
   }
+  std::size_t size_hint() const override { return size_; }
   ~FileSource() override {
     if (owned_) ::close(fd_);
   }
@@ -39,6 +43,7 @@ class FileSource final : public ByteSource {
  private:
   int fd_ = -1;
   bool owned_ = false;
+  std::size_t size_ = 0;
 };
 
 // Bytes already read from a source (to sniff its format), then the rest of it.
@@ -55,6 +60,7 @@ class PrefixedSource final : public ByteSource {
     }
     return rest_->read(buffer, n);
   }
+  std::size_t size_hint() const override { return rest_->size_hint(); }
 
  private:
   std::string prefix_;
@@ -109,29 +115,52 @@ class GzipSource final : public ByteSource {
   bool at_member_end_ = true;
 };
 
-}  // namespace
+class MemorySource final : public ByteSource {
+ public:
+  explicit MemorySource(std::string bytes) : bytes_(std::move(bytes)) {}
+  std::size_t read(char* buffer, std::size_t n) override {
+    const std::size_t k = std::min(n, bytes_.size() - pos_);
+    std::memcpy(buffer, bytes_.data() + pos_, k);
+    pos_ += k;
+    return k;
+  }
 
-std::unique_ptr<ByteSource> ByteSource::open(const std::string& path) {
-  auto file = std::make_unique<FileSource>(path);
-  // Sniff the gzip magic bytes (1f 8b) rather than trusting the file name.
+ private:
+  std::string bytes_;
+  std::size_t pos_ = 0;
+};
+
+// Sniffs the gzip magic bytes (1f 8b) rather than trusting a file name.
+std::unique_ptr<ByteSource> decompress_if_gzip(std::unique_ptr<ByteSource> raw) {
   std::string head(2, '\0');
   std::size_t got = 0;
   while (got < 2) {
-    const std::size_t k = file->read(head.data() + got, 2 - got);
+    const std::size_t k = raw->read(head.data() + got, 2 - got);
     if (k == 0) break;
     got += k;
   }
   head.resize(got);
   const bool gzip = got == 2 && head[0] == '\x1f' && head[1] == '\x8b';
-  auto source = std::make_unique<PrefixedSource>(std::move(head), std::move(file));
+  auto source = std::make_unique<PrefixedSource>(std::move(head), std::move(raw));
   if (gzip) return std::make_unique<GzipSource>(std::move(source));
   return source;
 }
 
+}  // namespace
+
+std::unique_ptr<ByteSource> ByteSource::open(const std::string& path) {
+  return decompress_if_gzip(std::make_unique<FileSource>(path));
+}
+
+std::unique_ptr<ByteSource> ByteSource::from_string(std::string bytes) {
+  return decompress_if_gzip(std::make_unique<MemorySource>(std::move(bytes)));
+}
+
 std::string read_all(ByteSource& source) {
+  // Sized from the file size when known, so a huge document is not copied while growing.
   std::string text;
   std::size_t used = 0;
-  text.resize(1 << 16);
+  text.resize(std::max<std::size_t>(source.size_hint() + 1, 1 << 16));
   for (;;) {
     if (used == text.size()) text.resize(text.size() * 2);
     const std::size_t got = source.read(text.data() + used, text.size() - used);
@@ -139,7 +168,6 @@ std::string read_all(ByteSource& source) {
     used += got;
   }
   text.resize(used);
-  text.shrink_to_fit();
   return text;
 }
 

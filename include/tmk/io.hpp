@@ -14,9 +14,13 @@ class ByteSource {
  public:
   // "-" is stdin.
   static std::unique_ptr<ByteSource> open(const std::string& path);
+  // Bytes held in memory (tests, fuzzing), gzip sniffed the same way.
+  static std::unique_ptr<ByteSource> from_string(std::string bytes);
   virtual ~ByteSource() = default;
   // Reads up to n bytes; 0 at end of input.
   virtual std::size_t read(char* buffer, std::size_t n) = 0;
+  // How many bytes are expected (a regular file's size), 0 when unknown.
+  virtual std::size_t size_hint() const { return 0; }
 };
 
 // Reads everything that is left.

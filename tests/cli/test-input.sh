@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The input and output contract every tool shares (DESIGN.md), checked through
+# tmk-sentences and tmk-tokenize: bad input, exit statuses, pipes, formats.
+source "$TMK_SOURCE/tests/cli/lib.sh"
+cd "$WORK"
+
+printf 'First sentence here. Second one follows.\n' >good.txt
+
+# Usage errors exit 2; --help and --version exit 0.
+check_status "unknown option" 2 tmk-sentences --no-such-option
+check_grep "usage message names the tool" "^tmk-sentences: " "$WORK/err"
+check_status "bad --input value" 2 tmk-sentences --input xml good.txt
+check_status "bad --jobs value" 2 tmk-sentences --jobs -3 good.txt
+check_status "--help" 0 tmk-sentences --help
+check_grep "--help has an example" "Example:" "$WORK/out"
+check_status "--version" 0 tmk-tokenize --version
+check_grep "--version" "tmk" "$WORK/out"
+check_status "umbrella lists tools" 0 tmk
+check_grep "umbrella lists tokenize" "tokenize" "$WORK/out"
+check_status "umbrella runs a tool" 0 tmk sentences good.txt
+check_eq "umbrella output" "$(tmk-sentences good.txt)" "$(cat "$WORK/out")"
+check_status "umbrella unknown tool" 2 tmk no-such-tool
+
+# A missing file: reported with its name, the others still processed, exit 1.
+check_status "missing file" 1 tmk-sentences missing.txt good.txt
+check_grep "missing file message" "^tmk-sentences: missing.txt: No such file or directory" "$WORK/err"
+check_grep "other file still processed" "Second one follows." "$WORK/out"
+
+# An empty file: header only, exit 0.
+: >empty.txt
+check_status "empty file" 0 tmk-tokenize empty.txt
+check_eq "empty file gives the header only" "doc	sent	tok	start	end	token	norm	kind" "$(cat "$WORK/out")"
+
+# Invalid UTF-8: a warning, U+FFFD in text fields, offsets of the original bytes, valid UTF-8 out.
+printf 'Caf\xe9 au lait. Fine text.\n' >latin1.txt
+check_status "invalid UTF-8" 0 tmk-sentences latin1.txt
+check_grep "one warning" "latin1.txt: invalid UTF-8: 1 byte" "$WORK/err"
+check_eq "one warning only" 1 "$(wc -l <"$WORK/err")"
+check_grep "U+FFFD printed" "Caf�" "$WORK/out"
+check_status "output is valid UTF-8" 0 iconv -f UTF-8 -t UTF-8 "$WORK/out"
+tmk-sentences latin1.txt >latin1.tsv 2>/dev/null
+check_eq "offsets count original bytes" "latin1.txt	2	14	24	Fine text." "$(sed -n 3p latin1.tsv)"
+check_status "--strict rejects it" 1 tmk-sentences --strict latin1.txt good.txt
+check_grep "--strict message" "latin1.txt: invalid UTF-8.*--strict" "$WORK/err"
+check_grep "--strict goes on" "good.txt" "$WORK/out"
+
+# NUL bytes read as spaces, with a warning.
+printf 'Nul\000here. Next.\n' >nul.txt
+check_status "NUL byte" 0 tmk-tokenize nul.txt
+check_grep "NUL warning" "nul.txt: 1 NUL byte" "$WORK/err"
+check_grep "NUL splits tokens" "	4	7	here	" "$WORK/out"
+
+# A byte-order mark is skipped, offsets still count it.
+printf '\xef\xbb\xbfHello there.\n' >bom.txt
+tmk-sentences bom.txt >bom.tsv
+check_eq "BOM skipped" "bom.txt	1	3	15	Hello there." "$(sed -n 2p bom.tsv)"
+
+# CRLF text: no CR inside any token or at a sentence end.
+printf 'One line here.\r\nAnother line.\r\n' >crlf.txt
+tmk-tokenize crlf.txt >crlf.tsv
+check_eq "no CR in CRLF tokens" "0" "$(grep -c '\\r' crlf.tsv)"
+check_offsets "CRLF offsets" crlf.tsv crlf.txt 4 5 6
+
+# Unreadable file and directory (root can read anything, so skipped then).
+if [ "$(id -u)" -ne 0 ]; then
+  cp good.txt locked.txt && chmod 000 locked.txt
+  check_status "unreadable file" 1 tmk-sentences locked.txt good.txt
+  check_grep "unreadable message" "locked.txt: Permission denied" "$WORK/err"
+  mkdir -p lockeddir && cp good.txt lockeddir/ && chmod 000 lockeddir
+  check_status "unreadable directory" 1 tmk-sentences lockeddir good.txt
+  check_grep "unreadable dir message" "lockeddir" "$WORK/err"
+  chmod 755 lockeddir
+fi
+
+# A directory is read recursively in byte order, hidden files skipped; --files-from; stdin.
+mkdir -p dir/sub && cp good.txt dir/b.txt && cp good.txt dir/sub/a.txt && cp good.txt dir/.hidden.txt
+check_eq "directory order" "dir/b.txt
+dir/sub/a.txt" "$(tmk-sentences dir | cut -f1 | tail -n +2 | uniq)"
+printf 'good.txt\n\nbom.txt\n' >list.txt
+check_eq "--files-from" "good.txt
+bom.txt" "$(tmk-sentences --files-from list.txt | cut -f1 | tail -n +2 | uniq)"
+check_eq "stdin is -" "-" "$(tmk-sentences <good.txt | cut -f1 | tail -n +2 | uniq)"
+: >emptylist.txt
+check_eq "an empty --files-from reads nothing" "doc	sent	start	end	text" "$(tmk-sentences --files-from emptylist.txt </dev/null)"
+
+# Other input formats and gzip.
+printf 'A line. Two.\nSecond doc.\n' | gzip >lines.txt.gz
+check_eq "--input lines on .gz" "lines.txt.gz:1
+lines.txt.gz:2" "$(tmk-sentences --input lines lines.txt.gz | cut -f1 | tail -n +2 | uniq)"
+printf '{"id":"a","body":"Hi there. Bye."}\n{"id":"b","body":"Tab\\tin."}\n' >docs.jsonl
+check_eq "--input jsonl" "a	2	10	14	Bye." "$(tmk-sentences --input jsonl --text-field body --id-field id docs.jsonl | sed -n 3p)"
+printf 'name\ttext\nx\tOne.\\nTwo.\n' >docs.tsv
+check_eq "--input tsv" "x	2	5	9	Two." "$(tmk-sentences --input tsv --id-column name docs.tsv | sed -n 3p)"
+check_status "--input tsv without the column" 1 tmk-sentences --input tsv --text-column body docs.tsv
+check_grep "missing column message" "no column named 'body'" "$WORK/err"
+
+# --no-header; --jobs gives identical output.
+check_eq "--no-header" "$(tmk-sentences good.txt | tail -n +2)" "$(tmk-sentences --no-header good.txt)"
+for i in $(seq 1 300); do printf 'Doc %d has text. It ends here %d.\n' "$i" "$i"; done >many.txt
+check_eq "--jobs 1 vs 4" "$(tmk-tokenize --input lines -j 1 many.txt | md5sum)" "$(tmk-tokenize --input lines -j 4 many.txt | md5sum)"
+
+# A closed pipe ends quietly with status 0; a full disk is an error with status 1.
+tmk-tokenize --input lines many.txt many.txt many.txt 2>pipe.err | head -1 >/dev/null
+check_eq "closed pipe status" "0" "${PIPESTATUS[0]}"
+check_eq "closed pipe is quiet" "" "$(cat pipe.err)"
+if [ -w /dev/full ]; then
+  check_status "/dev/full" 1 sh -c 'tmk-tokenize many.txt >/dev/full'
+  check_grep "write error message" "tmk-tokenize: write error: No space left on device" "$WORK/err"
+fi
+
+# One line of 200 MB: memory bounded by the document (a few times its size), linear time.
+if [ "${TMK_SANITIZED:-0}" != 1 ]; then
+  python3 -c "
+import sys
+chunk = b'Words in a sentence that never ends because it has no line break at all, ' * 1000
+with open('huge.txt', 'wb') as f:
+    for _ in range(200 * 1024 * 1024 // len(chunk)): f.write(chunk)
+"
+  size_kb=$(( $(stat -c %s huge.txt) / 1024 ))
+  check_status "200 MB line" 0 /usr/bin/time -f '%M %e' -o huge.time tmk-sentences --input lines --no-header huge.txt
+  read -r peak_kb seconds <huge.time
+  echo "200 MB single line: peak ${peak_kb} kB, ${seconds} s"
+  [ "$peak_kb" -lt $((size_kb * 4)) ] || fail "200 MB line: peak memory ${peak_kb} kB is more than 4x the document"
+  awk -v s="$seconds" 'BEGIN { exit !(s < 60) }' || fail "200 MB line took ${seconds} s"
+  rm -f huge.txt
+fi
+done_ok

@@ -1,0 +1,140 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "tmk/diagnostics.hpp"
+#include "tmk/reader.hpp"
+#include "tmk/utf8.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh directory under the system's temporary directory, removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("tmk-reader-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  std::string write(const std::string& name, const std::string& bytes) const {
+    const fs::path file = path / name;
+    fs::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << bytes;
+    return file.string();
+  }
+  static inline int counter = 0;
+};
+
+std::vector<tmk::Document> read_all(std::vector<std::string> inputs, tmk::InputOptions options = {}) {
+  tmk::DocumentReader reader(std::move(inputs), std::move(options));
+  std::vector<tmk::Document> docs;
+  tmk::Document doc;
+  while (reader.next(doc)) docs.push_back(doc);
+  return docs;
+}
+
+}  // namespace
+
+TEST_CASE("a directory is walked in byte order of paths, hidden entries skipped", "[reader]") {
+  TempDir dir;
+  dir.write("b.txt", "B");
+  dir.write("a/z.txt", "AZ");
+  dir.write("a-c.txt", "AC");  // '-' sorts before '/', so a-c.txt comes before a/z.txt
+  dir.write(".hidden.txt", "H");
+  dir.write(".git/config", "G");
+  const auto docs = read_all({dir.path.string()});
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[0].text == "AC");
+  CHECK(docs[1].text == "AZ");
+  CHECK(docs[2].text == "B");
+  CHECK(docs[2].id == (dir.path / "b.txt").string());
+}
+
+TEST_CASE("a missing file is an error and the other inputs are still read", "[reader]") {
+  TempDir dir;
+  const auto good = dir.write("good.txt", "text");
+  const bool errors_before = tmk::diag::any_error();
+  const auto docs = read_all({(dir.path / "missing.txt").string(), good});
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0].id == good);
+  CHECK(tmk::diag::any_error());
+  (void)errors_before;
+}
+
+TEST_CASE("--input lines gives one document per line with PATH:LINE ids", "[reader]") {
+  TempDir dir;
+  const auto file = dir.write("l.txt", "first line\r\n\nthird\n");
+  tmk::InputOptions options;
+  options.format = tmk::InputFormat::lines;
+  const auto docs = read_all({file}, options);
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[0].id == file + ":1");
+  CHECK(docs[0].text == "first line");  // CRLF: the CR is not part of the document
+  CHECK(docs[1].text.empty());
+  CHECK(docs[2].id == file + ":3");
+}
+
+TEST_CASE("--input jsonl takes the text and id fields; bad lines are skipped", "[reader]") {
+  TempDir dir;
+  const auto file = dir.write("d.jsonl",
+                              "{\"id\": \"x1\", \"body\": \"Tab\\there \\u00e9\"}\n"
+                              "not json\n"
+                              "\n"
+                              "{\"id\": 7, \"body\": \"seven\"}\n"
+                              "{\"id\": \"x3\"}\n");
+  tmk::InputOptions options;
+  options.format = tmk::InputFormat::jsonl;
+  options.text_field = "body";
+  options.id_field = "id";
+  const auto docs = read_all({file}, options);
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].id == "x1");
+  CHECK(docs[0].text == "Tab\there \xC3\xA9");
+  CHECK(docs[1].id == "7");
+  CHECK(docs[1].text == "seven");
+}
+
+TEST_CASE("--input tsv finds the text column by name and unescapes it", "[reader]") {
+  TempDir dir;
+  const auto file = dir.write("d.tsv", "id\ttext\nA\tline one\\nline two\nB\tsecond\n");
+  tmk::InputOptions options;
+  options.format = tmk::InputFormat::tsv;
+  const auto docs = read_all({file}, options);
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].id == file + ":2");
+  CHECK(docs[0].text == "line one\nline two");
+  options.id_column = "id";
+  CHECK(read_all({file}, options)[1].id == "B");
+}
+
+TEST_CASE("invalid UTF-8 is repaired, or skipped with --strict", "[reader]") {
+  TempDir dir;
+  const auto bad = dir.write("bad.txt", "ok \xFF end");
+  const auto good = dir.write("good.txt", "fine");
+  auto docs = read_all({bad, good});
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].text == std::string("ok ") + tmk::kInvalidByte + " end");
+  tmk::InputOptions strict;
+  strict.strict = true;
+  docs = read_all({bad, good}, strict);
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0].id == good);
+}
+
+TEST_CASE("an empty file is a document with no text", "[reader]") {
+  TempDir dir;
+  const auto docs = read_all({dir.write("empty.txt", "")});
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0].text.empty());
+}
+
+TEST_CASE("read_path_list skips blank lines", "[reader]") {
+  TempDir dir;
+  const auto list = dir.write("list", "a.txt\n\nb.txt\r\n");
+  CHECK(tmk::read_path_list(list) == std::vector<std::string>{"a.txt", "b.txt"});
+}

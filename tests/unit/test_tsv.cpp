@@ -1,0 +1,53 @@
+#include <catch2/catch.hpp>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "tmk/tsv.hpp"
+#include "tmk/utf8.hpp"
+
+TEST_CASE("fields escape backslash, tab, newline and carriage return", "[tsv]") {
+  std::string out;
+  tmk::append_tsv_escaped(out, "a\\b\tc\nd\re");
+  CHECK(out == "a\\\\b\\tc\\nd\\re");
+  CHECK(tmk::tsv_unescape(out) == "a\\b\tc\nd\re");
+}
+
+TEST_CASE("a repaired invalid byte prints as U+FFFD", "[tsv]") {
+  std::string out;
+  tmk::append_tsv_escaped(out, std::string("x") + tmk::kInvalidByte + "y");
+  CHECK(out == "x\xEF\xBF\xBDy");
+}
+
+TEST_CASE("unescape keeps sequences tmk never writes", "[tsv]") {
+  CHECK(tmk::tsv_unescape("a\\qb") == "a\\qb");
+  CHECK(tmk::tsv_unescape("trailing\\") == "trailing\\");
+}
+
+TEST_CASE("rows join fields with tabs and numbers in the C locale", "[tsv]") {
+  std::string out;
+  tmk::TsvRow(out).add("doc 1").add(7).add(std::size_t{42}).add(-3).add("t\tx").end();
+  CHECK(out == "doc 1\t7\t42\t-3\tt\\tx\n");
+  CHECK(tmk::tsv_header({"doc", "start"}) == "doc\tstart\n");
+}
+
+TEST_CASE("the TSV reader finds columns by name and pads short rows", "[tsv]") {
+  tmk::TsvReader reader(tmk::ByteSource::from_string("doc\ttext\tn\r\nd1\thello\\tworld\t3\r\nd2\tshort\n"), "mem");
+  REQUIRE(reader.columns() == std::vector<std::string>{"doc", "text", "n"});
+  CHECK(reader.find_column("text") == 1u);
+  CHECK_FALSE(reader.find_column("missing"));
+  CHECK_THROWS_WITH(reader.require_column("missing"), Catch::Contains("missing") && Catch::Contains("doc, text, n"));
+  std::vector<std::string_view> fields;
+  REQUIRE(reader.next(fields));
+  CHECK(fields[1] == "hello\\tworld");
+  CHECK(tmk::tsv_unescape(fields[1]) == "hello\tworld");
+  CHECK(fields[2] == "3");  // the CR of a CRLF line is not part of the last field
+  REQUIRE(reader.next(fields));
+  CHECK(fields.size() == 3);
+  CHECK(fields[2].empty());
+  CHECK_FALSE(reader.next(fields));
+}
+
+TEST_CASE("the TSV reader rejects input without a header", "[tsv]") {
+  CHECK_THROWS_AS(tmk::TsvReader(tmk::ByteSource::from_string(""), "mem"), std::runtime_error);
+}
