@@ -4,7 +4,12 @@
 #include "tmk/tsv.hpp"
 
 int main(int argc, char** argv) {
-  tmk::cli::Tool tool("tmk-sentences", "Split documents into sentences; one TSV row per sentence.",
+  tmk::cli::Tool tool("tmk-sentences",
+                      "Split documents into sentences; one TSV row per sentence.\n"
+                      "Columns: doc (document id), sent (1, 2, ... within the document), start and end "
+                      "(byte offsets, end exclusive), text (the sentence as written).\n"
+                      "A blank line always ends a sentence; a single line break ends one after final "
+                      "punctuation or after a heading, byline or dateline, and is a space otherwise.\n",
                       "tmk-sentences --input jsonl --text-field body articles.jsonl.gz | cut -f1,5 | head");
   tool.add_document_options();
   if (const auto status = tool.parse(argc, argv)) return *status;

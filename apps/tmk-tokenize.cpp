@@ -1,47 +1,51 @@
 // tmk-tokenize: one row per token.
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "tmk/analysis.hpp"
 #include "tmk/cli.hpp"
-#include "tmk/tsv.hpp"
+#include "tmk/token_rows.hpp"
 
 int main(int argc, char** argv) {
-  tmk::cli::Tool tool("tmk-tokenize", "Split documents into sentences and tokens; one TSV row per token.",
-                      "tmk-tokenize corpus/ | awk -F'\\t' '$8==\"word\"' | cut -f7 | sort | uniq -c | sort -rn | head");
+  tmk::cli::Tool tool(
+      "tmk-tokenize",
+      "Split documents into sentences and tokens; one TSV row per token.\n"
+      "Columns: doc (document id), sent (1, 2, ... within the document), tok (1, 2, ... within the "
+      "sentence), start and end (byte offsets, end exclusive), token (as written), norm (NFKC "
+      "case-folded, curly quotes as ASCII), kind (word, number, punct, symbol, url, email, hashtag, "
+      "mention, emoji).\n"
+      "Tokens follow Universal Dependencies: punctuation is split off; \"don't\", \"Sanders'\", "
+      "\"e-mail\", \"U.S.\" and \"3.5\" stay whole; \"$15\" is \"$\" and \"15\".\n",
+      "tmk-tokenize --no-punct corpus/ | cut -f7 | sed 1d | sort | uniq -c | sort -rn | head");
   tool.add_document_options();
+  std::vector<std::string> kind_names;
+  for (std::size_t kind = 0; kind < tmk::kTokenKinds; ++kind)
+    kind_names.emplace_back(tmk::to_string(static_cast<tmk::TokenKind>(kind)));
   bool no_punct = false;
-  bool lower = false;
-  tool.app().add_flag("--no-punct", no_punct, "Leave out punctuation tokens");
-  tool.app().add_flag("--lower", lower, "Print the normalized form in the token column too");
+  std::vector<std::string> kinds;
+  tmk::TokenRowOptions options;
+  tool.app().add_flag("--no-punct", no_punct, "Leave out punctuation and symbol tokens");
+  tool.app().add_flag("--lower", options.lower, "Print the normalized form in the token column too");
+  tool.app()
+      .add_option("--kinds", kinds, "Print only tokens of these kinds (comma-separated list)")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->check(CLI::IsMember(kind_names));
   if (const auto status = tool.parse(argc, argv)) return *status;
+
+  for (std::size_t kind = 0; kind < tmk::kTokenKinds; ++kind) {
+    const bool listed = kinds.empty() || std::find(kinds.begin(), kinds.end(), kind_names[kind]) != kinds.end();
+    const bool punctuation = kind == static_cast<std::size_t>(tmk::TokenKind::punct) ||
+                             kind == static_cast<std::size_t>(tmk::TokenKind::symbol);
+    options.printed[kind] = listed && !(no_punct && punctuation);
+  }
 
   const tmk::SentenceSplitter splitter;
   const tmk::Tokenizer tokenizer;
-  return tool.run_documents(
-      tmk::tsv_header({"doc", "sent", "tok", "start", "end", "token", "norm", "kind"}),
-      [&](const tmk::Document& doc, std::string& out) {
-        tmk::Analysis analysis;
-        tmk::analyze(doc.text, splitter, tokenizer, analysis);
-        std::string norm;
-        const std::string_view text = doc.text;
-        for (std::size_t s = 0; s < analysis.sentences.size(); ++s) {
-          const tmk::Sentence& sentence = analysis.sentences[s];
-          std::size_t number = 0;
-          for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
-            const tmk::Token& token = analysis.tokens[t];
-            if (no_punct && token.kind == tmk::TokenKind::punct) continue;
-            const std::string_view surface = text.substr(token.start, token.end - token.start);
-            norm.clear();
-            tmk::normalize_token(surface, norm);
-            tmk::TsvRow(out)
-                .add(doc.id)
-                .add(s + 1)
-                .add(++number)
-                .add(token.start)
-                .add(token.end)
-                .add(lower ? std::string_view(norm) : surface)
-                .add(norm)
-                .add(tmk::to_string(token.kind))
-                .end();
-          }
-        }
-      });
+  return tool.run_documents(tmk::token_rows_header(), [&](const tmk::Document& doc, std::string& out) {
+    thread_local tmk::Analysis analysis;  // reused: its vectors keep their capacity
+    tmk::analyze(doc.text, splitter, tokenizer, analysis);
+    tmk::append_token_rows(doc.id, doc.text, analysis, options, out);
+  });
 }

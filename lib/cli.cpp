@@ -73,13 +73,24 @@ std::vector<std::string> Tool::inputs() const {
   return all;
 }
 
+std::vector<std::string> Tool::inputs_or_stdin() const {
+  std::vector<std::string> all = inputs();
+  if (all.empty() && files_from_.empty()) all.push_back("-");
+  return all;
+}
+
 int Tool::run_documents(const std::string& header_line, const DocumentProcessor& process) {
   return run([&](Output& output) {
     if (header()) output.write(header_line);
     // An empty --files-from list means no input at all, not standard input.
     DocumentReader reader(inputs(), input_, files_from_.empty());
-    process_documents(reader, jobs_, process, output);
+    tmk::process_documents(reader, jobs_, process, output);
   });
+}
+
+void Tool::process_documents(const DocumentProcessor& process, const OutputSink& sink) {
+  DocumentReader reader(inputs(), input_, files_from_.empty());
+  tmk::process_documents(reader, jobs_, process, sink);
 }
 
 int Tool::run(const std::function<void(Output&)>& body) {

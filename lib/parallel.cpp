@@ -45,6 +45,11 @@ unsigned default_jobs() {
 }
 
 void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProcessor& process, Output& output) {
+  process_documents(reader, jobs, process, [&](std::string_view rows) { output.write(rows); });
+}
+
+void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProcessor& process,
+                       const OutputSink& output) {
   if (jobs == 0) jobs = default_jobs();
   if (jobs == 1) {
     Document doc;
@@ -52,11 +57,11 @@ void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProc
     while (reader.next(doc)) {
       run_one(process, doc, out);
       if (out.size() >= kFlushBytes) {
-        output.write(out);
+        output(out);
         out.clear();
       }
     }
-    output.write(out);
+    output(out);
     return;
   }
 
@@ -110,7 +115,7 @@ void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProc
         front = std::move(window.front());
         window.pop_front();
       }
-      output.write(front->out);
+      output(front->out);
       wait_for_room = false;
     }
   };

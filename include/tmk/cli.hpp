@@ -35,6 +35,9 @@ class Tool {
 
   // The input paths, with --files-from expanded; empty means stdin.
   std::vector<std::string> inputs() const;
+  // The inputs to read: inputs(), or "-" (stdin) when none was named (an empty
+  // --files-from list means none at all).
+  std::vector<std::string> inputs_or_stdin() const;
   unsigned jobs() const { return jobs_; }
   bool header() const { return !no_header_; }
   const InputOptions& input_options() const { return input_; }
@@ -42,6 +45,11 @@ class Tool {
   // Reads the documents, runs `process` on each (in parallel), writes `header_line` (when
   // wanted) and the rows in order. Returns the exit status.
   int run_documents(const std::string& header_line, const DocumentProcessor& process);
+
+  // Like run_documents without the header, but hands the rows to `sink` (whole documents'
+  // rows at a time, in input order) instead of writing them: for tools that aggregate.
+  // Call it inside run().
+  void process_documents(const DocumentProcessor& process, const OutputSink& sink);
 
   // Runs `body` with the output stream and the tool's error handling (an exception is
   // reported and gives status 1). Returns the exit status.

@@ -3,6 +3,7 @@
 // output is byte-identical whatever the number of jobs.
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "tmk/document.hpp"
 #include "tmk/output.hpp"
@@ -18,6 +19,12 @@ using DocumentProcessor = std::function<void(const Document& doc, std::string& o
 // jobs == 0 means all cores. At most a few batches per job are in memory at once.
 void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProcessor& process,
                        Output& output);
+
+// Receives the rows in input order, always whole documents' rows at a time.
+using OutputSink = std::function<void(std::string_view rows)>;
+// Like the above, but hands the rows to `sink` instead of writing them (tools that aggregate).
+void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProcessor& process,
+                       const OutputSink& sink);
 
 unsigned default_jobs();
 

@@ -1,8 +1,15 @@
 #pragma once
-// Sentence boundaries for news text (English first; abbreviations come from
-// lib/resources/abbreviations/en.txt so other languages can follow).
+// Sentence boundaries for news text (English first). The language data are embedded
+// resources, so other languages can follow with their own files:
+//   abbreviations/LANG.txt     abbreviations and how each behaves before the next word
+//   sentences/LANG-starters.txt  words that typically open a sentence ("The", "He", "But")
+//   sentences/LANG-connectors.txt  words a heading never ends with ("the", "of", "and")
+//   sentences/LANG-time-words.txt  capitalized words that go on with a time ("p.m. Friday")
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace tmk {
@@ -12,12 +19,44 @@ struct Span {
   std::size_t end = 0;
 };
 
+// How an abbreviation's period behaves when the next word is capitalized.
+enum class AbbreviationKind {
+  may_end,  // U.S., Inc., p.m.: ends a sentence only before a typical sentence starter
+  title,    // Mr., Sen., Dr.: never ends a sentence
+  number,   // No., p., Fig.: an abbreviation before a number, a plain word otherwise
+  time,     // a.m., p.m.: ends a sentence before a capitalized word unless that word goes on
+            // with the time ("5 p.m. Friday", "9 a.m. EST")
+};
+
 class SentenceSplitter {
  public:
-  SentenceSplitter();  // loads the embedded English abbreviation list
+  SentenceSplitter();  // loads the embedded English data
+  // Loads the embedded data of `language` ("en"); throws std::out_of_range if there is none.
+  explicit SentenceSplitter(std::string_view language);
+
   // Appends the sentences of `text` in order; spans are trimmed of surrounding whitespace
   // and never empty. DESIGN.md's line-break rules apply (a blank line always ends one).
+  // Linear in the length of the text.
   void split(std::string_view text, std::vector<Span>& out) const;
+
+  // Lookups the splitter uses, public so tests and other tools can ask the same questions.
+  // `word` is written without its final period ("U.S", "Mr").
+  const AbbreviationKind* abbreviation(std::string_view word) const;
+  bool is_sentence_starter(std::string_view word) const;
+  bool is_connector(std::string_view word) const;
+  bool continues_time(std::string_view word) const;
+
+ private:
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+  std::unordered_map<std::string, AbbreviationKind, StringHash, std::equal_to<>> abbreviations_;
+  WordSet starters_;
+  WordSet connectors_;
+  WordSet time_words_;
 };
 
 }  // namespace tmk

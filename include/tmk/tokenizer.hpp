@@ -12,6 +12,8 @@ namespace tmk {
 
 enum class TokenKind : std::uint8_t { word, number, punct, symbol, url, email, hashtag, mention, emoji };
 
+inline constexpr std::size_t kTokenKinds = 9;  // the number of TokenKind values
+
 std::string_view to_string(TokenKind kind);
 
 struct Token {

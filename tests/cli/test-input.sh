@@ -48,7 +48,7 @@ check_grep "--strict goes on" "good.txt" "$WORK/out"
 printf 'Nul\000here. Next.\n' >nul.txt
 check_status "NUL byte" 0 tmk-tokenize nul.txt
 check_grep "NUL warning" "nul.txt: 1 NUL byte" "$WORK/err"
-check_grep "NUL splits tokens" "	4	7	here	" "$WORK/out"
+check_grep "NUL splits tokens" "	4	8	here	" "$WORK/out"
 
 # A byte-order mark is skipped, offsets still count it.
 printf '\xef\xbb\xbfHello there.\n' >bom.txt

@@ -66,7 +66,7 @@ TEST_CASE("a missing file is an error and the other inputs are still read", "[re
   (void)errors_before;
 }
 
-TEST_CASE("--input lines gives one document per line with PATH:LINE ids", "[reader]") {
+TEST_CASE("input format lines gives one document per line with PATH:LINE ids", "[reader]") {
   TempDir dir;
   const auto file = dir.write("l.txt", "first line\r\n\nthird\n");
   tmk::InputOptions options;
@@ -79,7 +79,7 @@ TEST_CASE("--input lines gives one document per line with PATH:LINE ids", "[read
   CHECK(docs[2].id == file + ":3");
 }
 
-TEST_CASE("--input jsonl takes the text and id fields; bad lines are skipped", "[reader]") {
+TEST_CASE("input format jsonl takes the text and id fields; bad lines are skipped", "[reader]") {
   TempDir dir;
   const auto file = dir.write("d.jsonl",
                               "{\"id\": \"x1\", \"body\": \"Tab\\there \\u00e9\"}\n"
@@ -99,7 +99,7 @@ TEST_CASE("--input jsonl takes the text and id fields; bad lines are skipped", "
   CHECK(docs[1].text == "seven");
 }
 
-TEST_CASE("--input tsv finds the text column by name and unescapes it", "[reader]") {
+TEST_CASE("input format tsv finds the text column by name and unescapes it", "[reader]") {
   TempDir dir;
   const auto file = dir.write("d.tsv", "id\ttext\nA\tline one\\nline two\nB\tsecond\n");
   tmk::InputOptions options;

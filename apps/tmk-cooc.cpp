@@ -1,0 +1,67 @@
+// tmk-cooc: pairs of entities that appear together, from tmk-entities output.
+
+#include "tmk/cli.hpp"
+#include "tmk/cooccurrence.hpp"
+#include "tmk/counter.hpp"
+#include "tmk/diagnostics.hpp"
+#include "tmk/tsv.hpp"
+
+int main(int argc, char** argv) {
+  tmk::cli::Tool tool("tmk-cooc",
+                      "Co-occurring entities: reads tmk-entities output (doc, sent, type, canonical) and writes one\n"
+                      "row per pair of canonical names: a, b, type_a, type_b, count, docs, ordered by count\n"
+                      "(descending), then by key bytes; a comes before b in byte order. count is the sentences\n"
+                      "holding both (--scope sentence), the mentions of a and b at most N-1 sentences apart, an\n"
+                      "entity counting once per sentence (--window N), or the documents holding both (--scope "
+                      "document). --format gexf or graphml\n"
+                      "writes the same pairs as a graph for Gephi, Cytoscape or igraph.",
+                      "tmk-entities corpus/ | tmk-cooc --scope document --min 2 --format gexf > network.gexf");
+  tool.add_tsv_input_options();
+  std::string scope = "sentence";
+  std::size_t window = 0;
+  tmk::GraphFormat graph_format = tmk::GraphFormat::gexf;
+  std::string format = "tsv";
+  tmk::CountSelection selection;
+  unsigned jobs = 0;
+  auto& app = tool.app();
+  auto* scope_option = app.add_option("--scope", scope, "Where two entities co-occur: sentence or document")
+                           ->check(CLI::IsMember({"sentence", "document"}))
+                           ->default_str("sentence");
+  app.add_option("--window", window, "Co-occur within N consecutive sentences")
+      ->check(CLI::PositiveNumber)
+      ->excludes(scope_option);
+  app.add_option("--format", format, "tsv (an edge list), gexf or graphml")
+      ->check(CLI::IsMember({"tsv", "gexf", "graphml"}))
+      ->default_str("tsv");
+  app.add_option("--top", selection.top, "Keep only the N most frequent pairs");
+  app.add_option("--min", selection.min_count, "Leave out pairs counted fewer than N times");
+  app.add_option("-j,--jobs", jobs, "Worker threads, one input file each (0: all cores)")
+      ->default_str("0")
+      ->check(CLI::NonNegativeNumber);
+  if (const auto status = tool.parse(argc, argv)) return *status;
+
+  tmk::CooccurrenceOptions options;
+  if (window > 0) {
+    options.scope = tmk::CooccurrenceScope::window;
+    options.window = window;
+  } else if (scope == "document") {
+    options.scope = tmk::CooccurrenceScope::document;
+  }
+  if (format == "graphml") graph_format = tmk::GraphFormat::graphml;
+  const tmk::CooccurrenceCounter cooccurrences(options);
+
+  return tool.run([&](tmk::Output& output) {
+    const tmk::KeyCounter pairs =
+        tmk::count_inputs(tool.inputs_or_stdin(), jobs,
+                          [&](tmk::TsvReader& reader, tmk::KeyCounter& into) { cooccurrences.count(reader, into); });
+    const std::vector<tmk::KeyCount> selected = tmk::select_counts(pairs, selection);
+    std::string out;
+    if (format != "tsv") {
+      tmk::append_graph(out, selected, graph_format);
+    } else {
+      if (tool.header()) out = tmk::tsv_header({"a", "b", "type_a", "type_b", "count", "docs"});
+      tmk::append_count_rows(out, selected);
+    }
+    output.write(out);
+  });
+}

@@ -1,0 +1,67 @@
+// tmk-count: how many rows (count) and documents (docs) hold each value of some columns.
+#include "tmk/cli.hpp"
+#include "tmk/counter.hpp"
+#include "tmk/diagnostics.hpp"
+#include "tmk/tsv.hpp"
+
+int main(int argc, char** argv) {
+  tmk::cli::Tool tool(
+      "tmk-count",
+      "Count the values of TSV columns: one row per distinct key with count (rows) and docs (documents),\n"
+      "ordered by count (descending), then by key bytes. Keys are counted and written as they\n"
+      "appear in the input (escaped), so the output is exact. A document is a run of rows with\n"
+      "the same doc value within one input. A column missing from an input is an error for that\n"
+      "input (named in the message; the other inputs are still counted; exit status 1).",
+      "tmk-entities corpus/ | tmk-count -c canonical --by type --top 5\n"
+      "  tmk-count --merge monday.counts tuesday.counts --top 20   # sums the counts of earlier runs");
+  tool.add_tsv_input_options();
+  std::vector<std::string> columns;
+  std::vector<std::string> by;
+  std::string doc_column = "doc";
+  tmk::CountSelection selection;
+  bool merge = false;
+  unsigned jobs = 0;
+  auto& app = tool.app();
+  app.add_option("-c,--columns", columns, "Key columns, by header name (comma-separated)")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  app.add_option("--by", by, "Group by these columns: counts, --top and ordering apply within each group")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  app.add_option("--doc-column", doc_column, "The column naming the document")->default_str("doc");
+  app.add_option("--top", selection.top, "Print only the N most frequent keys (of each group)");
+  app.add_option("--min", selection.min_count, "Leave out keys counted fewer than N times");
+  app.add_flag("--merge", merge, "Inputs are tmk-count outputs (made without --top/--min): sum their count and docs");
+  app.add_option("-j,--jobs", jobs, "Worker threads, one input file each (0: all cores)")
+      ->default_str("0")
+      ->check(CLI::NonNegativeNumber);
+  if (const auto status = tool.parse(argc, argv)) return *status;
+  if (merge == !columns.empty()) {
+    tmk::diag::message(merge ? "--merge takes its key columns from the inputs: leave out -c (see --help)"
+                             : "name the key columns with -c (see --help)");
+    return 2;
+  }
+
+  return tool.run([&](tmk::Output& output) {
+    std::vector<std::string> key_columns = by;
+    tmk::KeyCounter counter;
+    if (merge) {
+      counter = tmk::merge_count_tables(tool.inputs_or_stdin(), jobs, by, key_columns);
+      if (key_columns.empty()) key_columns = by;
+    } else {
+      key_columns.insert(key_columns.end(), columns.begin(), columns.end());
+      counter = tmk::count_inputs(tool.inputs_or_stdin(), jobs, [&](tmk::TsvReader& reader, tmk::KeyCounter& into) {
+        tmk::RowKeys(reader, key_columns, doc_column).count_all(reader, into);
+      });
+    }
+    selection.group_fields = by.size();
+    std::string out;
+    if (tool.header()) {
+      std::vector<std::string> header = key_columns;
+      header.insert(header.end(), {"count", "docs"});
+      out = tmk::tsv_header(header);
+    }
+    tmk::append_count_rows(out, tmk::select_counts(counter, selection));
+    output.write(out);
+  });
+}

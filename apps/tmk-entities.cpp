@@ -1,0 +1,71 @@
+// tmk-entities: one row per mention of a person, organization, place or other name.
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+#include "tmk/analysis.hpp"
+#include "tmk/cli.hpp"
+#include "tmk/entities.hpp"
+#include "tmk/tsv.hpp"
+
+namespace {
+
+std::string read_model(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot read the model");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  tmk::cli::Tool tool(
+      "tmk-entities",
+      "Find names of people (PER), organizations (ORG), places (LOC) and other names (MISC); one TSV row per "
+      "mention, with the full name it stands for in its document (canonical) and why it was found (source: model, "
+      "gazetteer, alias).",
+      "tmk-entities corpus/ | awk -F'\\t' '$5==\"PER\"' | cut -f7 | sort | uniq -c | sort -rn | head");
+  tool.add_document_options();
+  std::string gazetteer_path, model_path;
+  tool.app()
+      .add_option("--gazetteer", gazetteer_path, "Your own names: a TSV file of NAME<TAB>TYPE (PER, ORG, LOC, MISC)")
+      ->check(CLI::ExistingFile);
+  tool.app()
+      .add_option("--model", model_path, "A model made by tmk-train-entities instead of the built-in one")
+      ->check(CLI::ExistingFile);
+  if (const auto status = tool.parse(argc, argv)) return *status;
+
+  std::optional<tmk::EntityRecognizer> recognizer;
+  try {
+    tmk::EntityOptions options;
+    if (!gazetteer_path.empty()) options.user_names = tmk::Gazetteer::read_file(gazetteer_path);
+    if (!model_path.empty()) options.model = read_model(model_path);
+    recognizer.emplace(std::move(options));
+  } catch (const std::exception& e) {
+    std::cerr << "tmk-entities: " << e.what() << '\n';
+    return 2;
+  }
+  const tmk::SentenceSplitter splitter;
+  const tmk::Tokenizer tokenizer;
+  return tool.run_documents(tmk::tsv_header({"doc", "sent", "start", "end", "type", "text", "canonical", "source"}),
+                            [&](const tmk::Document& doc, std::string& out) {
+                              tmk::Analysis analysis;
+                              tmk::analyze(doc.text, splitter, tokenizer, analysis);
+                              const std::string_view text = doc.text;
+                              for (const tmk::EntityMention& m : recognizer->recognize(text, analysis)) {
+                                tmk::TsvRow(out)
+                                    .add(doc.id)
+                                    .add(m.sentence + 1)
+                                    .add(m.start)
+                                    .add(m.end)
+                                    .add(tmk::to_string(m.type))
+                                    .add(text.substr(m.start, m.end - m.start))
+                                    .add(m.canonical)
+                                    .add(tmk::to_string(m.source))
+                                    .end();
+                              }
+                            });
+}

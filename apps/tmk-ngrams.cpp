@@ -1,0 +1,120 @@
+// tmk-ngrams: word n-grams within sentences, counted or one row each.
+#include <charconv>
+
+#include "tmk/cli.hpp"
+#include "tmk/counter.hpp"
+#include "tmk/diagnostics.hpp"
+#include "tmk/ngrams.hpp"
+#include "tmk/tsv.hpp"
+
+namespace {
+// "2" or "1-3".
+bool parse_sizes(const std::string& spec, tmk::NgramOptions& options) {
+  const auto dash = spec.find('-');
+  const auto number = [](std::string_view s, std::size_t& n) {
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), n);
+    return !s.empty() && r.ec == std::errc() && r.ptr == s.data() + s.size();
+  };
+  if (dash == std::string::npos) {
+    if (!number(spec, options.min_n)) return false;
+    options.max_n = options.min_n;
+  } else if (!number(std::string_view(spec).substr(0, dash), options.min_n) ||
+             !number(std::string_view(spec).substr(dash + 1), options.max_n)) {
+    return false;
+  }
+  return options.min_n >= 1 && options.min_n <= options.max_n;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  tmk::cli::Tool tool("tmk-ngrams",
+                      "Word n-grams: runs of n tokens within one sentence. Punctuation is left out and, like\n"
+                      "a sentence end, separates (no n-gram spans it). By default the n-grams are counted:\n"
+                      "ngram, n, count (occurrences), docs, ordered by count (descending), then by key bytes,\n"
+                      "in the format of tmk-count (so tmk-count --merge sums runs over parts of a corpus).\n"
+                      "With --rows, one row per occurrence: doc, sent, start, end, n, ngram.",
+                      "tmk-ngrams -n 2-3 --stopwords --top 20 corpus/");
+  tool.add_document_options();
+  std::string sizes = "1";
+  std::string over = "norm";
+  bool from_tokens = false, stopwords = false, rows = false;
+  tmk::CountSelection selection;
+  auto& app = tool.app();
+  app.add_option("-n,--size", sizes, "N-gram sizes: N or MIN-MAX (e.g. 1-3)")->default_str("1");
+  app.add_option("--over", over, "Which form of a token: norm (case-folded) or token (as written)")
+      ->check(CLI::IsMember({"norm", "token"}))
+      ->default_str("norm");
+  app.add_flag("--from-tokens", from_tokens, "Inputs are tmk-tokenize output (TSV), not documents");
+  app.add_flag("--stopwords", stopwords, "Leave out n-grams holding an English stop word (list built in)");
+  app.add_flag("--rows", rows, "One row per occurrence instead of counts");
+  app.add_option("--top", selection.top, "Print only the N most frequent n-grams");
+  app.add_option("--min", selection.min_count, "Leave out n-grams counted fewer than N times");
+  if (const auto status = tool.parse(argc, argv)) return *status;
+  tmk::NgramOptions options;
+  if (!parse_sizes(sizes, options)) {
+    tmk::diag::message("-n: expected N or MIN-MAX with 1 <= MIN <= MAX, got '" + sizes + "' (see --help)");
+    return 2;
+  }
+  options.use_norm = over == "norm";
+  const tmk::StopWords stop_words;
+  if (stopwords) options.stop_words = &stop_words;
+  const tmk::NgramExtractor extractor(options);
+  const tmk::SentenceSplitter splitter;
+  const tmk::Tokenizer tokenizer;
+
+  const std::string rows_header = tmk::tsv_header({"doc", "sent", "start", "end", "n", "ngram"});
+  const auto append_row = [](std::string& out, const tmk::Ngram& g) {
+    tmk::TsvRow(out).add_raw(g.doc).add(g.sent).add(g.start).add(g.end).add(g.n).add_raw(g.text).end();
+  };
+  // Counted n-grams are keyed like a tmk-count row: "ngram TAB n".
+  const auto count_ngram = [](tmk::KeyCounter& counter, std::string& key, const tmk::Ngram& g) {
+    key.clear();
+    tmk::TsvRow(key).add_raw(g.text).add(g.n);
+    counter.add_row(key);
+  };
+  // Documents are analyzed in parallel; each writes its rows, or counts its n-grams in its
+  // thread's counter.
+  tmk::PerThreadCounters counters;
+  const auto process = [&](const tmk::Document& doc, std::string& out) {
+    tmk::Analysis analysis;
+    tmk::analyze(doc.text, splitter, tokenizer, analysis);
+    if (rows)
+      return extractor.from_document(doc.id, doc.text, analysis, [&](const tmk::Ngram& g) { append_row(out, g); });
+    tmk::KeyCounter& counter = counters.local();
+    counter.start_document();
+    std::string key;
+    extractor.from_document(doc.id, doc.text, analysis, [&](const tmk::Ngram& g) { count_ngram(counter, key, g); });
+  };
+  if (rows && !from_tokens) return tool.run_documents(rows_header, process);
+
+  return tool.run([&](tmk::Output& output) {
+    std::string out;
+    if (rows) {
+      if (tool.header()) output.write(rows_header);
+      tmk::for_each_tsv_input(tool.inputs_or_stdin(), [&](tmk::TsvReader& reader) {
+        extractor.from_token_table(reader, [&](const tmk::Ngram& g) {
+          append_row(out, g);
+          if (out.size() > (1 << 16)) output.write(out), out.clear();
+        });
+      });
+      return output.write(out);
+    }
+    tmk::KeyCounter counter;
+    if (from_tokens) {
+      counter =
+          tmk::count_inputs(tool.inputs_or_stdin(), tool.jobs(), [&](tmk::TsvReader& reader, tmk::KeyCounter& into) {
+            std::string key, last_doc;  // per thread
+            extractor.from_token_table(reader, [&](const tmk::Ngram& g) {
+              if (g.doc != last_doc) into.start_document(), last_doc.assign(g.doc);
+              count_ngram(into, key, g);
+            });
+          });
+    } else {
+      tool.process_documents(process, [](std::string_view) {});
+      counter = counters.sum();
+    }
+    if (tool.header()) out = tmk::tsv_header({"ngram", "n", "count", "docs"});
+    tmk::append_count_rows(out, tmk::select_counts(counter, selection));
+    output.write(out);
+  });
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Command-line test of tmk-entities: header, golden rows, offsets, --gazetteer, --model,
+# exit codes, bad input, --jobs.
+source "$TMK_SOURCE/tests/cli/lib.sh"
+DATA="$TMK_SOURCE/tests/data/entities"
+HEADER=$'doc\tsent\tstart\tend\ttype\ttext\tcanonical\tsource'
+
+# --help names the columns and ends with an example; --version works.
+check_status "--help" 0 tmk-entities --help
+check_grep "--help columns" "canonical" "$WORK/out"
+check_grep "--help example" "tmk-entities corpus/" "$WORK/out"
+check_status "--version" 0 tmk-entities --version
+
+# Golden file: expected rows written by hand (tests/data/entities/golden.tsv): one ORG
+# despite commas, titles and 's outside spans, surname and acronym resolution.
+(cd "$DATA" && tmk-entities golden.txt) >"$WORK/golden.out" 2>"$WORK/err" || fail "golden run failed"
+check_eq "golden rows" "$(cat "$DATA/golden.tsv")" "$(cat "$WORK/golden.out")"
+check_offsets "golden offsets" "$WORK/golden.out" "$DATA/golden.txt" 3 4 6
+
+# Header, eight columns, stdin.
+printf 'Maria Lopez flew from Denver to Toronto.\n' | tmk-entities >"$WORK/stdin.out"
+check_eq "header" "$HEADER" "$(head -n 1 "$WORK/stdin.out")"
+check_eq "eight columns" "8" "$(awk -F'\t' '{print NF}' "$WORK/stdin.out" | sort -u)"
+check_eq "stdin rows" $'-\tPER\tMaria Lopez\n-\tLOC\tDenver\n-\tLOC\tToronto' \
+  "$(tail -n +2 "$WORK/stdin.out" | cut -f1,5,6)"
+check_eq "--no-header" "3" "$(printf 'Maria Lopez flew from Denver to Toronto.\n' | tmk-entities --no-header | wc -l)"
+
+# --gazetteer: the user's names win, matched with their case; a bad list is a usage error.
+printf 'Members of the Blue Heron Collective met near Maple Grove.\n' >"$WORK/heron.txt"
+tmk-entities --gazetteer "$DATA/names.tsv" "$WORK/heron.txt" >"$WORK/heron.out" || fail "--gazetteer run failed"
+check_grep "gazetteer name" $'\tORG\tBlue Heron Collective\tBlue Heron Collective\tgazetteer' "$WORK/heron.out"
+if grep -q $'\tgazetteer$' <(grep 'Maple Grove' "$WORK/heron.out"); then fail "case-sensitive gazetteer matched"; fi
+CHECKS=$((CHECKS + 1))
+printf 'Blue Heron\tBIRD\n' >"$WORK/bad-names.tsv"
+check_status "bad gazetteer type" 2 tmk-entities --gazetteer "$WORK/bad-names.tsv" "$WORK/heron.txt"
+check_grep "bad gazetteer line named" "bad-names.tsv:1" "$WORK/err"
+check_status "missing gazetteer" 2 tmk-entities --gazetteer "$WORK/none.tsv" "$WORK/heron.txt"
+
+# --model: a file that is not a model is refused.
+printf 'junk' >"$WORK/junk.bin"
+check_status "bad model" 2 tmk-entities --model "$WORK/junk.bin" "$WORK/heron.txt"
+
+# Bad input: invalid UTF-8 and NUL bytes are read, offsets still slice back.
+printf 'Anna Berg \xff\xfe visited Oslo and\x00 Bergen with Lars Dahl.\n' >"$WORK/odd.txt"
+tmk-entities "$WORK/odd.txt" >"$WORK/odd.out" 2>"$WORK/odd.err"
+check_eq "invalid UTF-8 is a warning" "0" "$?"
+check_offsets "offsets with bad bytes" "$WORK/odd.out" "$WORK/odd.txt" 3 4 6
+check_grep "name after bad bytes" $'\tLOC\tOslo\t' "$WORK/odd.out"
+check_status "--strict rejects invalid UTF-8" 1 tmk-entities --strict "$WORK/odd.txt"
+check_status "missing input" 1 tmk-entities "$WORK/none.txt" "$DATA/golden.txt"
+check_grep "missing input named" "none.txt" "$WORK/err"
+check_status "unknown option" 2 tmk-entities --frobnicate
+check_status "empty input" 0 tmk-entities /dev/null
+check_eq "empty input: header only" "$HEADER" "$(cat "$WORK/out")"
+
+# --jobs 1 and --jobs 4 give identical output over many documents.
+for i in $(seq 1 150); do
+  echo "Reporter $i said Maria Lopez met Sen. Peter Novak in Denver. Lopez and Novak then flew to Boston."
+done >"$WORK/many.txt"
+tmk-entities --input lines --jobs 1 "$WORK/many.txt" >"$WORK/j1.out"
+tmk-entities --input lines --jobs 4 "$WORK/many.txt" >"$WORK/j4.out"
+check_eq "--jobs 1 = --jobs 4" "$(md5sum <"$WORK/j1.out")" "$(md5sum <"$WORK/j4.out")"
+check_eq "canonical per line" "150" "$(grep -c $'\tLopez\tMaria Lopez\t' "$WORK/j1.out")"
+
+# The trainer (kept apart from the tool) still trains and its model is usable.
+if command -v tmk-train-entities >/dev/null; then
+  {
+    printf 'doc_id\tsent_id\ttoken\ttag\n'
+    for i in 1 2 3 4; do
+      printf 'd%s\td%s-1\tOlga\tB-PER\nd%s\td%s-1\tPetrova\tI-PER\nd%s\td%s-1\tvisited\tO\nd%s\td%s-1\tKelmar\tB-LOC\nd%s\td%s-1\t.\tO\n\n' \
+        $i $i $i $i $i $i $i $i $i $i
+    done
+  } >"$WORK/train.tsv"
+  check_status "trainer runs" 0 tmk-train-entities --epochs 3 --bucket-bits 12 -o "$WORK/tiny.bin" "$WORK/train.tsv"
+  printf 'Olga Petrova visited Kelmar.\n' | tmk-entities --model "$WORK/tiny.bin" --no-header >"$WORK/tiny.out"
+  check_eq "tiny model" $'PER\tOlga Petrova\nLOC\tKelmar' "$(cut -f5,6 "$WORK/tiny.out")"
+fi
+done_ok

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Command-line test of tmk-numbers: header, golden rows, offsets, options, exit codes, jobs.
+source "$TMK_SOURCE/tests/cli/lib.sh"
+DATA="$TMK_SOURCE/tests/data/numbers"
+HEADER=$'doc\tsent\tstart\tend\tkind\tvalue\tunit\tqualifier\tcounted\ttext'
+
+# --help names the columns and ends with an example; --version works.
+check_status "--help" 0 tmk-numbers --help
+check_grep "--help columns" "doc, sent, start, end, kind, value, unit, qualifier, counted, text" "$WORK/out"
+check_grep "--help example" "tmk-numbers corpus/" "$WORK/out"
+check_status "--version" 0 tmk-numbers --version
+
+# Golden file: every expected row was written by hand (tests/data/numbers/golden.tsv).
+(cd "$DATA" && tmk-numbers golden.txt) >"$WORK/golden.out" 2>"$WORK/err" || fail "golden run failed"
+check_eq "golden rows" "$(cat "$DATA/golden.tsv")" "$(cat "$WORK/golden.out")"
+check_offsets "golden offsets" "$WORK/golden.out" "$DATA/golden.txt" 3 4 10
+
+# Header and ten columns on every row, from stdin.
+printf 'Roughly 40 percent of 2,000 voters paid $5.\n' | tmk-numbers >"$WORK/stdin.out"
+check_eq "header" "$HEADER" "$(head -n 1 "$WORK/stdin.out")"
+check_eq "ten columns" "10" "$(awk -F'\t' '{print NF}' "$WORK/stdin.out" | sort -u)"
+check_eq "stdin doc id" "-" "$(sed -n 2p "$WORK/stdin.out" | cut -f1)"
+check_eq "stdin rows" $'percent\t40\tpercent\tapprox\nmoney\t5\tUSD\t\ncardinal\t2000\t\t' \
+  "$(tail -n +2 "$WORK/stdin.out" | cut -f5-8 | sort -r)"
+check_eq "--no-header" "3" "$(printf 'Roughly 40 percent of 2,000 voters paid $5.\n' | tmk-numbers --no-header | wc -l)"
+
+# --kind keeps only the named kinds.
+check_eq "--kind" $'money\nyear' "$(tmk-numbers --kind money,year --no-header "$DATA/golden.txt" | cut -f5 | sort -u)"
+check_status "--kind unknown" 2 tmk-numbers --kind colour "$DATA/golden.txt"
+
+# Offsets slice back on multi-byte text, invalid UTF-8 and CRLF lines.
+printf 'Caf\xc3\xa9 \xe2\x80\x9cB\xc3\xbcro\xe2\x80\x9d sold \xe2\x82\xac3.2m of 12\xe2\x80\x8912 items\r\n\xff at 9 a.m. on 4 May 2021.\r\n' >"$WORK/odd.txt"
+tmk-numbers "$WORK/odd.txt" >"$WORK/odd.out" 2>"$WORK/odd.err"
+check_eq "invalid UTF-8 is a warning" "0" "$?"
+check_offsets "multi-byte offsets" "$WORK/odd.out" "$WORK/odd.txt" 3 4 10
+check_grep "euro amount" $'money\t3200000\tEUR' "$WORK/odd.out"
+check_grep "date after invalid byte" $'date\t2021-05-04' "$WORK/odd.out"
+check_status "--strict rejects invalid UTF-8" 1 tmk-numbers --strict "$WORK/odd.txt"
+
+# Exit codes: a missing file is reported (status 1) and the other inputs are still read.
+check_status "missing input" 1 tmk-numbers "$WORK/none.txt" "$DATA/golden.txt"
+check_grep "missing input named" "none.txt" "$WORK/err"
+check_eq "others still read" "15" "$(wc -l <"$WORK/out")"
+check_status "unknown option" 2 tmk-numbers --frobnicate
+check_status "empty input" 0 tmk-numbers /dev/null
+check_eq "empty input: header only" "$HEADER" "$(cat "$WORK/out")"
+
+# --jobs 1 and --jobs 4 give identical output over many documents (one per line).
+for i in $(seq 1 200); do
+  echo "Item $i: about $((i * 3)) percent of $((i * 11)) staff earned \$$i.5m in $((1900 + i)), on Jan. $((i % 28 + 1))."
+done >"$WORK/many.txt"
+tmk-numbers --input lines --jobs 1 "$WORK/many.txt" >"$WORK/j1.out"
+tmk-numbers --input lines --jobs 4 "$WORK/many.txt" >"$WORK/j4.out"
+check_eq "jobs 1 vs 4" "$(md5sum <"$WORK/j1.out")" "$(md5sum <"$WORK/j4.out")"
+check_eq "lines input rows (label, percent, cardinal, money, year, date each)" "1201" "$(wc -l <"$WORK/j1.out")"
+
+# A closed stdout ends the tool quietly.
+yes 'There were 12 boats and 7 cars.' | head -n 20000 >"$WORK/big.txt"
+tmk-numbers "$WORK/big.txt" | head -n 1 >/dev/null
+check_eq "closed pipe" "0" "${PIPESTATUS[0]}"
+
+done_ok

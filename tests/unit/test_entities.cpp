@@ -1,0 +1,233 @@
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "../../trainer/perceptron_trainer.hpp"
+#include "tmk/analysis.hpp"
+#include "tmk/entities.hpp"
+#include "tmk/ner_model.hpp"
+#include "tmk/utf8.hpp"
+
+namespace {
+
+struct Found {
+  std::string text, type, canonical, source;
+};
+
+std::vector<Found> find_entities(const tmk::EntityRecognizer& recognizer, const std::string& text) {
+  static const tmk::SentenceSplitter splitter;
+  static const tmk::Tokenizer tokenizer;
+  tmk::Analysis analysis;
+  tmk::analyze(text, splitter, tokenizer, analysis);
+  std::vector<Found> out;
+  for (const tmk::EntityMention& m : recognizer.recognize(text, analysis)) {
+    REQUIRE(m.start < m.end);
+    REQUIRE(m.end <= text.size());
+    out.push_back({text.substr(m.start, m.end - m.start), std::string(tmk::to_string(m.type)), m.canonical,
+                   std::string(tmk::to_string(m.source))});
+  }
+  return out;
+}
+
+const Found* find(const std::vector<Found>& found, const std::string& text) {
+  for (const Found& f : found)
+    if (f.text == text) return &f;
+  return nullptr;
+}
+
+const tmk::EntityRecognizer& builtin_recognizer() {
+  static const tmk::EntityRecognizer recognizer;
+  return recognizer;
+}
+
+std::vector<std::string> split_words(const std::string& token) {
+  tmk::ner::WordSequence words(token);
+  words.add_token(0, token.size());
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < words.size(); ++i) out.emplace_back(words.surface(i));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("entities: surface tokens are split into the words the model was trained on") {
+  using V = std::vector<std::string>;
+  CHECK(split_words("Vanguard's") == V{"Vanguard", "'s"});
+  CHECK(split_words("Vanguard\xE2\x80\x99s") == V{"Vanguard", "\xE2\x80\x99s"});
+  CHECK(split_words("Jones'") == V{"Jones", "'"});
+  CHECK(split_words("can't") == V{"ca", "n't"});
+  CHECK(split_words("(Ottawa),") == V{"(", "Ottawa", ")", ","});
+  CHECK(split_words("U.S.") == V{"U.S."});
+  CHECK(split_words("Mrs.") == V{"Mrs."});
+  CHECK(split_words("Boston.") == V{"Boston", "."});
+  CHECK(split_words("Franco-Italian") == V{"Franco", "-", "Italian"});
+}
+
+TEST_CASE("entities: people, organizations and places are typed") {
+  const auto found = find_entities(
+      builtin_recognizer(), "Maria Lopez flew from Denver to Toronto on Friday to meet executives of Microsoft.");
+  REQUIRE(find(found, "Maria Lopez"));
+  CHECK(find(found, "Maria Lopez")->type == "PER");
+  REQUIRE(find(found, "Denver"));
+  CHECK(find(found, "Denver")->type == "LOC");
+  REQUIRE(find(found, "Toronto"));
+  CHECK(find(found, "Toronto")->type == "LOC");
+  REQUIRE(find(found, "Microsoft"));
+  CHECK(find(found, "Microsoft")->type == "ORG");
+  CHECK_FALSE(find(found, "Friday"));
+  for (const Found& f : found) CHECK(f.source == "model");
+}
+
+TEST_CASE("entities: a long union name with commas is one organization") {
+  const auto found =
+      find_entities(builtin_recognizer(),
+                    "Delegates of the American Federation of State, County and Municipal Employees voted on Monday.");
+  REQUIRE(find(found, "American Federation of State, County and Municipal Employees"));
+  CHECK(find(found, "American Federation of State, County and Municipal Employees")->type == "ORG");
+  CHECK_FALSE(find(found, "County"));
+}
+
+TEST_CASE("entities: titles and possessives stay out of the span") {
+  const auto found = find_entities(builtin_recognizer(),
+                                   "Sen. Bernie Sanders spoke first. Later Mr. Peter Novak read Vanguard's report.");
+  CHECK(find(found, "Bernie Sanders"));
+  CHECK_FALSE(find(found, "Sen. Bernie Sanders"));
+  CHECK(find(found, "Peter Novak"));
+  CHECK(find(found, "Vanguard"));
+  CHECK_FALSE(find(found, "Vanguard's"));
+}
+
+TEST_CASE("entities: an office is not a person") {
+  const auto found =
+      find_entities(builtin_recognizer(), "The Governor met Sen. Peter Novak in Denver. The Governor left early.");
+  CHECK_FALSE(find(found, "Governor"));
+  CHECK(find(found, "Peter Novak"));
+}
+
+TEST_CASE("entities: a name found once is found where it recurs, also in lower case") {
+  const auto found =
+      find_entities(builtin_recognizer(), "We flew to Chicago in May. honestly chicago was cold but we loved it.");
+  REQUIRE(find(found, "Chicago"));
+  REQUIRE(find(found, "chicago"));
+  CHECK(find(found, "chicago")->type == find(found, "Chicago")->type);
+  CHECK(find(found, "chicago")->canonical == "Chicago");
+  CHECK(find(found, "chicago")->source == "alias");
+}
+
+TEST_CASE("entities: a surname or first name resolves to the full name in the document") {
+  const auto found = find_entities(builtin_recognizer(),
+                                   "Hillary Clinton met Sen. Bernie Sanders in Iowa on Monday. Sanders said the talks "
+                                   "went well. Clinton did not comment.");
+  REQUIRE(find(found, "Sanders"));
+  CHECK(find(found, "Sanders")->canonical == "Bernie Sanders");
+  CHECK(find(found, "Sanders")->type == "PER");
+  REQUIRE(find(found, "Clinton"));
+  CHECK(find(found, "Clinton")->canonical == "Hillary Clinton");
+  // In another document alone, the surname stays as it is.
+  const auto alone = find_entities(builtin_recognizer(), "Senator Sanders spoke to reporters in Iowa on Monday.");
+  REQUIRE(find(alone, "Sanders"));
+  CHECK(find(alone, "Sanders")->canonical == "Sanders");
+}
+
+TEST_CASE("entities: an acronym defined in the text maps to the long name") {
+  const auto found = find_entities(builtin_recognizer(),
+                                   "The International Association of Machinists and Aerospace Workers (IAM) endorsed "
+                                   "the plan. A spokesman said the IAM would campaign in Ohio.");
+  const std::string long_name = "International Association of Machinists and Aerospace Workers";
+  REQUIRE(find(found, long_name));
+  CHECK(find(found, long_name)->canonical == long_name);
+  int acronyms = 0;
+  for (const Found& f : found) {
+    if (f.text != "IAM") continue;
+    ++acronyms;
+    CHECK(f.canonical == long_name);
+    CHECK(f.type == find(found, long_name)->type);
+  }
+  CHECK(acronyms == 2);
+}
+
+TEST_CASE("entities: the acronym may come first, with the long name in brackets") {
+  const auto found = find_entities(builtin_recognizer(),
+                                   "Officials at NASA (National Aeronautics and Space Administration) confirmed the "
+                                   "launch date. NASA will broadcast it.");
+  for (const Found& f : found)
+    if (f.text == "NASA") CHECK(f.canonical == "National Aeronautics and Space Administration");
+  CHECK(find(found, "NASA"));
+}
+
+TEST_CASE("entities: the user's gazetteer wins over the model and is case-sensitive") {
+  tmk::EntityOptions options;
+  options.user_names = tmk::Gazetteer::parse_tsv("# my list\nBlue Heron Collective\tORG\nMaple\tLOC\n", "test",
+                                                 tmk::Gazetteer::Matching::exact_case);
+  CHECK(options.user_names.size() == 2);
+  const tmk::EntityRecognizer recognizer(std::move(options));
+  const auto found =
+      find_entities(recognizer, "Members of the Blue Heron Collective walked to Maple, but the maple trees were bare.");
+  REQUIRE(find(found, "Blue Heron Collective"));
+  CHECK(find(found, "Blue Heron Collective")->type == "ORG");
+  CHECK(find(found, "Blue Heron Collective")->source == "gazetteer");
+  REQUIRE(find(found, "Maple"));
+  CHECK(find(found, "Maple")->type == "LOC");
+  CHECK_FALSE(find(found, "maple"));
+}
+
+TEST_CASE("entities: a malformed gazetteer line is an error naming the line") {
+  CHECK_THROWS_WITH(
+      tmk::Gazetteer::parse_tsv("Good Name\tPER\nno type here\n", "list.tsv", tmk::Gazetteer::Matching::exact_case),
+      Catch::Contains("list.tsv:2"));
+  CHECK_THROWS(tmk::Gazetteer::parse_tsv("Name\tCITY\n", "list.tsv", tmk::Gazetteer::Matching::exact_case));
+  CHECK_THROWS(tmk::Gazetteer::read_file("/nonexistent/names.tsv"));
+}
+
+TEST_CASE("entities: a model blob for another version is refused") {
+  tmk::EntityOptions options;
+  options.model = "not a model at all, just some bytes";
+  CHECK_THROWS_AS(tmk::EntityRecognizer(std::move(options)), std::runtime_error);
+  std::string blob = tmk::ner::Model::serialize(10, std::vector<float>(std::size_t{1024} * tmk::ner::kTagCount));
+  blob[6] = 99;  // version
+  CHECK_THROWS_AS(tmk::ner::Model(blob), std::runtime_error);
+  blob = tmk::ner::Model::serialize(10, std::vector<float>(std::size_t{1024} * tmk::ner::kTagCount));
+  blob.resize(blob.size() / 2);
+  CHECK_THROWS_AS(tmk::ner::Model(blob), std::runtime_error);
+}
+
+TEST_CASE("entities: bad input gives no crash and no stray spans") {
+  const auto& recognizer = builtin_recognizer();
+  CHECK(find_entities(recognizer, "").empty());
+  CHECK(find_entities(recognizer, "   \n\n  ").empty());
+  CHECK(find_entities(recognizer, "(((( ,,,, ''' ---- ))))").empty());
+  std::string broken = "Paris \xFF\xFE is nice. Visit \xC3 London";
+  tmk::repair_utf8(broken);
+  for (const Found& f : find_entities(recognizer, broken)) CHECK(f.text.find(tmk::kInvalidByte) == std::string::npos);
+  const std::string long_word(100000, 'A');
+  CHECK_NOTHROW(find_entities(recognizer, long_word + " " + long_word));
+}
+
+TEST_CASE("entities: the trainer learns a tiny sample and the model loads") {
+  // Sentences written for this test: people sign, firms hire, cities host.
+  std::vector<tmk::ner::TrainingSentence> sentences;
+  const auto add = [&](std::vector<std::string> words, std::vector<std::string> tags) {
+    for (auto& s : tmk::ner::make_training_sentences(words, tags, true)) sentences.push_back(std::move(s));
+  };
+  for (int round = 0; round < 3; ++round) {
+    add({"Olga", "Petrova", "signed", "the", "letter", "."}, {"B-PER", "I-PER", "O", "O", "O", "O"});
+    add({"Zentrix", "hired", "new", "staff", "in", "Kelmar", "."}, {"B-ORG", "O", "O", "O", "O", "B-LOC", "O"});
+    add({"The", "festival", "moved", "to", "Kelmar", "."}, {"O", "O", "O", "O", "B-LOC", "O"});
+    add({"Ivan", "Petrova", "joined", "Zentrix", "'s", "board", "."}, {"B-PER", "I-PER", "O", "B-ORG", "O", "O", "O"});
+  }
+  REQUIRE(sentences.size() == 12);
+  CHECK(sentences[0].tags == std::vector<std::uint8_t>{tmk::ner::make_tag(tmk::EntityType::PER, tmk::ner::kBegin),
+                                                       tmk::ner::make_tag(tmk::EntityType::PER, tmk::ner::kLast), 0, 0,
+                                                       0, 0});
+  tmk::ner::PerceptronTrainer trainer(12);
+  CHECK(trainer.train(sentences, 5) > 0.9);
+  const std::string blob = trainer.serialize();
+  CHECK(tmk::ner::span_f1(blob, sentences) == Approx(1.0));
+
+  tmk::EntityOptions options;
+  options.model = blob;
+  const tmk::EntityRecognizer recognizer(std::move(options));
+  const auto found = find_entities(recognizer, "Olga Petrova signed the letter.");
+  REQUIRE(find(found, "Olga Petrova"));
+  CHECK(find(found, "Olga Petrova")->type == "PER");
+}

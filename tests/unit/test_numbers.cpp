@@ -1,0 +1,228 @@
+// Unit tests of the number extractor. Every sentence here is written for these tests.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "tmk/numbers.hpp"
+
+namespace {
+
+const tmk::NumberExtractor& extractor() {
+  static const tmk::NumberExtractor instance;
+  return instance;
+}
+
+// Each number of `text` as "TEXT|kind|value|unit|qualifier|counted" (no analysis: one sentence).
+std::vector<std::string> numbers(const std::string& text) {
+  std::vector<tmk::NumberMention> mentions;
+  extractor().extract(text, tmk::Analysis{}, mentions);
+  std::vector<std::string> rows;
+  for (const auto& m : mentions) {
+    rows.push_back(text.substr(m.start, m.end - m.start) + "|" + std::string(tmk::to_string(m.kind)) + "|" + m.value +
+                   "|" + m.unit + "|" + std::string(tmk::to_string(m.qualifier)) + "|" + std::string(m.counted));
+  }
+  return rows;
+}
+
+using Rows = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("format_decimal writes plain C-locale decimals", "[numbers]") {
+  CHECK(tmk::format_decimal(500000) == "500000");
+  CHECK(tmk::format_decimal(1.2e9) == "1200000000");
+  CHECK(tmk::format_decimal(0.5) == "0.5");
+  CHECK(tmk::format_decimal(1.0 / 3) == "0.333333");
+  CHECK(tmk::format_decimal(-2.25) == "-2.25");
+  CHECK(tmk::format_decimal(-0.0000001) == "0");
+}
+
+TEST_CASE("digits with separators, decimals and signs", "[numbers]") {
+  CHECK(numbers("The mill employs 2,450 people.") == Rows{"2,450|cardinal|2450|||people"});
+  CHECK(numbers("A share traded at 13.75 on Friday.") == Rows{"13.75|cardinal|13.75|||"});
+  CHECK(numbers("Overnight it dropped to -12 in the valley.") == Rows{"-12|cardinal|-12|||"});
+  CHECK(numbers("The ratio was .45 last week.") == Rows{".45|cardinal|0.45|||"});
+  // A comma list of small numbers is several numbers, not one.
+  CHECK(numbers("Pick rows 3,17,40.") == Rows{"3|cardinal|3|||", "17|cardinal|17|||", "40|cardinal|40|||"});
+}
+
+TEST_CASE("scale words and suffixes", "[numbers]") {
+  CHECK(numbers("The dam holds 1.2 billion gallons.") == Rows{"1.2 billion gallons|measure|1200000000|gal||"});
+  CHECK(numbers("Exports reached 3 mln crates.") == Rows{"3 mln|cardinal|3000000|||crates"});
+  CHECK(numbers("The app has 40k users.") == Rows{"40k|cardinal|40000|||users"});
+  CHECK(numbers("Forty thousand fans sang.") == Rows{"Forty thousand|cardinal|40000|||fans"});
+}
+
+TEST_CASE("spelled-out cardinals", "[numbers]") {
+  CHECK(numbers("Two hundred and five ducks swam by.") == Rows{"Two hundred and five|cardinal|205|||ducks"});
+  CHECK(numbers("It cost seventy-three thousand four hundred twelve coins.") ==
+        Rows{"seventy-three thousand four hundred twelve|cardinal|73412|||coins"});
+  CHECK(numbers("four trillion") == Rows{"four trillion|cardinal|4000000000000|||"});
+  CHECK(numbers("She waited eleven minutes.") == Rows{"eleven|cardinal|11|||minutes"});
+}
+
+TEST_CASE("ordinals", "[numbers]") {
+  CHECK(numbers("He finished twenty-first of forty racers.") ==
+        Rows{"twenty-first|ordinal|21|||racers", "forty|cardinal|40|||racers"});
+  CHECK(numbers("The 3rd floor and the 112th street.") == Rows{"3rd|ordinal|3|||floor", "112th|ordinal|112|||street"});
+  CHECK(numbers("It was the first time.") == Rows{"first|ordinal|1|||time"});
+  CHECK(numbers("the two hundredth visitor") == Rows{"two hundredth|ordinal|200|||visitor"});
+}
+
+TEST_CASE("dozens, couples and fractions", "[numbers]") {
+  CHECK(numbers("She baked a dozen pies.") == Rows{"a dozen|cardinal|12|||pies"});
+  CHECK(numbers("They hired two dozen new nurses.") == Rows{"two dozen|cardinal|24|||nurses"});
+  CHECK(numbers("We met dozens of farmers.") == Rows{"dozens|cardinal|24||atleast|farmers"});
+  CHECK(numbers("Bring a couple of chairs.") == Rows{"a couple|cardinal|2||approx|chairs"});
+  CHECK(numbers("Half of the tickets sold.") == Rows{"Half|fraction|0.5|||tickets"});
+  CHECK(numbers("A third of the budget went on fuel.") == Rows{"A third|fraction|0.333333|||budget"});
+  CHECK(numbers("three quarters of the crew") == Rows{"three quarters|fraction|0.75|||crew"});
+  CHECK(numbers("Add 1/2 cup, then 2 3/4 cups and ½ spoon.") ==
+        Rows{"1/2|fraction|0.5|||cup", "2 3/4|fraction|2.75|||cups", "½|fraction|0.5|||spoon"});
+  CHECK(numbers("It took two and a half years.") == Rows{"two and a half|fraction|2.5|||years"});
+  CHECK(numbers("a half million bees") == Rows{"a half million|cardinal|500000|||bees"});
+}
+
+TEST_CASE("percentages", "[numbers]") {
+  CHECK(numbers("Turnout hit 64% today.") == Rows{"64%|percent|64|percent||"});
+  CHECK(numbers("Some 58 percent backed the plan.") == Rows{"58 percent|percent|58|percent|approx|"});
+  CHECK(numbers("Inflation was 3.1 per cent in May.") == Rows{"3.1 per cent|percent|3.1|percent||"});
+  CHECK(numbers("Rates climbed 2 percentage points.") == Rows{"2 percentage points|percent|2|percentage point||"});
+  CHECK(numbers("Only twelve percent of students agreed.") == Rows{"twelve percent|percent|12|percent||students"});
+}
+
+TEST_CASE("money", "[numbers]") {
+  CHECK(numbers("A ticket costs $15.") == Rows{"$15|money|15|USD||"});
+  CHECK(numbers("The club paid US$8 each.") == Rows{"US$8|money|8|USD||"});
+  CHECK(numbers("The bridge will cost €4.5m in total.") == Rows{"€4.5m|money|4500000|EUR||"});
+  CHECK(numbers("A deal worth £2bn was signed.") == Rows{"£2bn|money|2000000000|GBP||"});
+  CHECK(numbers("The city borrowed $40 million for schools.") == Rows{"$40 million|money|40000000|USD||"});
+  CHECK(numbers("a $9 minimum wage") == Rows{"$9|money|9|USD||wage"});
+  CHECK(numbers("Lunch was 30 euros and coffee 80 cents.") ==
+        Rows{"30 euros|money|30|EUR||", "80 cents|money|0.8|USD||"});
+  CHECK(numbers("Cleaners earn $14 an hour.") == Rows{"$14 an hour|money|14|USD/hour||"});
+}
+
+TEST_CASE("measures", "[numbers]") {
+  CHECK(numbers("The trail is 12 miles long.") == Rows{"12 miles|measure|12|mile||"});
+  CHECK(numbers("It weighs 3.5 kg.") == Rows{"3.5 kg|measure|3.5|kg||"});
+}
+
+TEST_CASE("years, decades and fiscal years", "[numbers]") {
+  CHECK(numbers("The mill closed in 1987.") == Rows{"1987|year|1987|||"});
+  CHECK(numbers("Music of the 1970s and the '80s") == Rows{"1970s|year|1970..1979|||", "'80s|year|1980..1989|||"});
+  CHECK(numbers("The budget for 2019-20 was cut.") == Rows{"2019-20|year|2019..2020|||"});
+  // A four-digit count of things is not a year.
+  CHECK(numbers("The march drew 1500 marchers.") == Rows{"1500|cardinal|1500|||marchers"});
+}
+
+TEST_CASE("dates", "[numbers]") {
+  CHECK(numbers("It opened on March 3, 2011.") == Rows{"March 3, 2011|date|2011-03-03|||"});
+  CHECK(numbers("Polls close Nov. 8.") == Rows{"Nov. 8|date|--11-08|||"});
+  CHECK(numbers("He left on 9 July 2004.") == Rows{"9 July 2004|date|2004-07-09|||"});
+  CHECK(numbers("Filed 2020-02-29 and 12/25/2019.") ==
+        Rows{"2020-02-29|date|2020-02-29|||", "12/25/2019|date|2019-12-25|||"});
+  CHECK(numbers("In June 2013 it rained.") == Rows{"June 2013|date|2013-06|||"});
+  // "may" the verb is not a month.
+  CHECK(numbers("Prices may 10 times rise.").size() == 1);
+}
+
+TEST_CASE("times", "[numbers]") {
+  CHECK(numbers("The train left at 6:45 P.M. sharp.") == Rows{"6:45 P.M.|time|18:45|||"});
+  CHECK(numbers("Doors open at 9 a.m. and close at midnight.") ==
+        Rows{"9 a.m.|time|09:00|||", "midnight|time|00:00|||"});
+  CHECK(numbers("Lunch is at noon.") == Rows{"noon|time|12:00|||"});
+}
+
+TEST_CASE("ranges and comparisons", "[numbers]") {
+  CHECK(numbers("Costs rose between 30 and 40 percent.") == Rows{"30 and 40 percent|range|30..40|percent||"});
+  CHECK(numbers("Yields of 5-8% are common.") == Rows{"5-8%|range|5..8|percent||"});
+  CHECK(numbers("Seats cost from $20 to $35.") == Rows{"$20 to $35|range|20..35|USD||"});
+  CHECK(numbers("a bike for 1500 - 2500 dollars") == Rows{"1500 - 2500 dollars|range|1500..2500|USD||"});
+  CHECK(numbers("It ran from 1997 to 2003.") == Rows{"1997 to 2003|year|1997..2003|||"});
+  CHECK(numbers("The fund needs $2-3 billion.") == Rows{"$2-3 billion|range|2000000000..3000000000|USD||"});
+  // A falling pair is two values, both in percent.
+  CHECK(numbers("Her lead shrank from 51 to 47 percent.") ==
+        Rows{"51|percent|51|percent||", "47 percent|percent|47|percent||"});
+  CHECK(numbers("More than 90 villages flooded.") == Rows{"90|cardinal|90||over|villages"});
+  CHECK(numbers("fewer than 15 boats") == Rows{"15|cardinal|15||under|boats"});
+  CHECK(numbers("at least 6 goals, at most 9 shots, up to 4 games") ==
+        Rows{"6|cardinal|6||atleast|goals", "9|cardinal|9||atmost|shots", "4|cardinal|4||upto|games"});
+}
+
+TEST_CASE("labels", "[numbers]") {
+  CHECK(numbers("Take Highway 9 to the coast.") == Rows{"9|label|9|||"});
+  CHECK(numbers("Members of Local 332 walked out.") == Rows{"332|label|332|||"});
+  CHECK(numbers("She flew an Airbus 380 home.") == Rows{"380|label|380|||"});
+  CHECK(numbers("Call 415-555-0199 today.") == Rows{"415-555-0199|label|415-555-0199|||"});
+  CHECK(numbers("The server is at 10.0.0.1 now.") == Rows{"10.0.0.1|label|10.0.0.1|||"});
+  CHECK(numbers("He wore No. 23, then #8.") == Rows{"23|label|23|||", "#8|label|8|||"});
+  CHECK(numbers("She lives at 48 Quarry Lane now.") == Rows{"48|label|48|||"});
+}
+
+TEST_CASE("codes glued to letters, slash pairs and short years", "[numbers]") {
+  CHECK(numbers("The B52 flew over the MX5.") == Rows{"52|label|52|||", "5|label|5|||"});
+  CHECK(numbers("Open 24/7 since 9/12.") == Rows{"24/7|label|24/7|||", "9/12|date|--09-12|||"});
+  CHECK(numbers("Back in '03 it rained.") == Rows{"'03|year|2003|||"});
+  CHECK(numbers("Dial 555-0142 now.") == Rows{"555-0142|label|555-0142|||"});
+}
+
+TEST_CASE("more money and measure forms", "[numbers]") {
+  CHECK(numbers("It costs 12€ or -$3.") == Rows{"12€|money|12|EUR||", "-$3|money|-3|USD||"});
+  CHECK(numbers("She found a dollar and 7 bucks.") == Rows{"a dollar|money|1|USD||", "7 bucks|money|7|USD||"});
+  CHECK(numbers("He paid three dollars and forty cents.") == Rows{"three dollars and forty cents|money|3.4|USD||"});
+  CHECK(numbers("It hit 41C in the shade.") == Rows{"41C|measure|41|degree Celsius||"});
+  CHECK(numbers("A 20-year loan") == Rows{"20|cardinal|20|||year"});
+  CHECK(numbers("a 3-percent cut and a 7-mile hike") ==
+        Rows{"3-percent|percent|3|percent||", "7-mile|measure|7|mile||hike"});
+  CHECK(numbers("Hold on a second.").empty());
+}
+
+TEST_CASE("two bounds make a range; currencies named by country", "[numbers]") {
+  CHECK(numbers("Rooms hold more than 4 and fewer than 9 guests.") == Rows{"4 and fewer than 9|range|4..9|||guests"});
+  CHECK(numbers("Bids of at least $2 but at most $6 won.") == Rows{"$2 but at most $6|range|2..6|USD||"});
+  CHECK(numbers("Rent rose over 2 percent and under 40 shops closed.") ==
+        Rows{"2 percent|percent|2|percent|over|", "40|cardinal|40||under|shops"});
+  CHECK(numbers("She sent 40 Australian dollars and 15 U.S. dollars.") ==
+        Rows{"40 Australian dollars|money|40|AUD||", "15 U.S. dollars|money|15|USD||"});
+}
+
+TEST_CASE("qualifiers written after the number", "[numbers]") {
+  CHECK(numbers("Groups of 8 or more guests pay less.") == Rows{"8|cardinal|8||atleast|guests"});
+  CHECK(numbers("Bags of 3 or fewer items") == Rows{"3|cardinal|3||atmost|items"});
+}
+
+TEST_CASE("pronoun one and articles are not numbers", "[numbers]") {
+  CHECK(numbers("One of the senators objected.").empty());
+  CHECK(numbers("No one came to the hearing.").empty());
+  CHECK(numbers("She chose the one with a red roof.").empty());
+  CHECK(numbers("Which one is yours?").empty());
+  CHECK(numbers("One said the vote was close.").empty());
+  CHECK(numbers("Two of the four ferries sank.") == Rows{"Two|cardinal|2|||ferries", "four|cardinal|4|||ferries"});
+  CHECK(numbers("A man and an owl sat there.").empty());
+  CHECK(numbers("He scored one goal.") == Rows{"one|cardinal|1|||goal"});
+}
+
+TEST_CASE("counted noun skips adjectives and stops at verbs", "[numbers]") {
+  CHECK(numbers("Some 40 angry dairy farmers protested.") == Rows{"40|cardinal|40||approx|farmers"});
+  CHECK(numbers("Only 7 of the 12 jurors agreed.") == Rows{"7|cardinal|7|||jurors", "12|cardinal|12|||jurors"});
+  CHECK(numbers("Officials said 9 died.") == Rows{"9|cardinal|9|||"});
+}
+
+TEST_CASE("URLs and e-mail addresses are skipped", "[numbers]") {
+  CHECK(numbers("See https://example.org/page?id=42&x=50% for more.").empty());
+  CHECK(numbers("Write to desk42@example.com today.").empty());
+  CHECK(numbers("Visit (www.shop24.example) for 3 deals.") == Rows{"3|cardinal|3|||deals"});
+}
+
+TEST_CASE("sentences bound numbers and offsets are bytes", "[numbers]") {
+  const std::string text = "Café prices rose 5%. Then 7 more.";
+  std::vector<tmk::NumberMention> mentions;
+  tmk::Analysis analysis;
+  analysis.sentences.push_back({{0, 21}, 0, 0});
+  analysis.sentences.push_back({{22, text.size()}, 0, 0});
+  extractor().extract(text, analysis, mentions);
+  REQUIRE(mentions.size() == 2);
+  CHECK(text.substr(mentions[0].start, mentions[0].end - mentions[0].start) == "5%");
+  CHECK(mentions[1].start == 27);
+}

@@ -1,0 +1,307 @@
+// Quote extraction: marks, paragraphs, kinds, attribution patterns and speaker names.
+// Every sentence here is written for these tests.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "tmk/analysis.hpp"
+#include "tmk/quotes.hpp"
+
+namespace {
+
+struct Row {
+  std::string text;
+  std::string kind;
+  std::string speaker;
+  std::string canonical;
+  std::string cue;
+};
+
+struct Extracted {
+  std::vector<Row> rows;
+  std::size_t unbalanced = 0;
+};
+
+Extracted extract(const std::string& text) {
+  static const tmk::SentenceSplitter splitter;
+  static const tmk::Tokenizer tokenizer;
+  static const tmk::QuoteExtractor extractor;
+  tmk::Analysis analysis;
+  tmk::analyze(text, splitter, tokenizer, analysis);
+  tmk::QuoteResult result;
+  extractor.extract(text, analysis, result);
+  Extracted out;
+  out.unbalanced = result.unbalanced;
+  for (const tmk::Quote& q : result.quotes) {
+    Row row;
+    row.text = text.substr(q.content.start, q.content.end - q.content.start);
+    row.kind = std::string(tmk::to_string(q.kind));
+    if (q.has_speaker) row.speaker = text.substr(q.speaker.start, q.speaker.end - q.speaker.start);
+    row.canonical = q.speaker_canonical;
+    row.cue = q.cue;
+    out.rows.push_back(row);
+  }
+  return out;
+}
+
+// The single quote of `text`, checked for its content and speaker.
+void check_one(const std::string& text, const std::string& content, const std::string& speaker,
+               const std::string& cue = "") {
+  INFO(text);
+  const Extracted got = extract(text);
+  REQUIRE(got.rows.size() == 1);
+  CHECK(got.rows[0].text == content);
+  CHECK(got.rows[0].speaker == speaker);
+  if (!cue.empty()) CHECK(got.rows[0].cue == cue);
+}
+
+}  // namespace
+
+TEST_CASE("quotes: curly, straight and guillemet marks give the content without marks", "[quotes]") {
+  check_one("\xE2\x80\x9CWe are ready,\xE2\x80\x9D Mayor Lena Ortiz said.", "We are ready,", "Mayor Lena Ortiz",
+            "said");
+  check_one("\"We are ready,\" Mayor Lena Ortiz said.", "We are ready,", "Mayor Lena Ortiz", "said");
+  check_one("\xC2\xAB We are ready \xC2\xBB, said Mayor Lena Ortiz.", "We are ready", "Mayor Lena Ortiz", "said");
+  check_one("Its slogan was 'Jobs First' all year.", "Jobs First", "");
+}
+
+TEST_CASE("quotes: apostrophes are not quote marks", "[quotes]") {
+  CHECK(extract("The band played rock 'n' roll hits from the '90s all night.").rows.empty());
+  CHECK(extract("They didn't know the Smiths' address or Sanders\xE2\x80\x99 schedule.").rows.empty());
+  CHECK(extract("Back in \xE2\x80\x98"
+                "08 the crowds were smaller, and 'til now nobody cared.")
+            .rows.empty());
+  CHECK(extract("It's the voters' choice, isn't it?").rows.empty());
+  const Extracted nested = extract("\"I can't vote for 'that man' again,\" said Paula Reyes.");
+  REQUIRE(nested.rows.size() == 1);
+  CHECK(nested.rows[0].text == "I can't vote for 'that man' again,");
+  CHECK(nested.rows[0].speaker == "Paula Reyes");
+}
+
+TEST_CASE("quotes: speaker after the quote, in normal and inverted order", "[quotes]") {
+  check_one("\"Taxes will go up,\" Treasurer Ron Hale said on Monday.", "Taxes will go up,", "Treasurer Ron Hale");
+  check_one("\"Taxes will go up,\" said Ron Hale, a county treasurer.", "Taxes will go up,", "Ron Hale", "said");
+  check_one("\"I cannot support this plan,\" says Dana Cole, a retired teacher from Ohio.",
+            "I cannot support this plan,", "Dana Cole", "says");
+  check_one("\"Where is the money?\" asked Rep. Tim Ford.", "Where is the money?", "Rep. Tim Ford", "asked");
+  check_one("\"We lost,\" the governor's spokeswoman told reporters.", "We lost,", "the governor's spokeswoman",
+            "told");
+  check_one("\"It was close,\" she later told a local radio station.", "It was close,", "she", "told");
+  check_one("\"We are done,\" the group reportedly wrote.", "We are done,", "the group", "wrote");
+  check_one("\"We are done,\" the group quietly wrote.", "We are done,", "the group", "wrote");
+  check_one("\"Nothing has changed,\" the group wrote in a letter to members.", "Nothing has changed,", "the group",
+            "wrote");
+  check_one("\"Vote early,\" one organizer posting on the forum wrote.", "Vote early,",
+            "one organizer posting on the forum");
+  check_one("\"Vote early,\" wrote one organizer claiming to speak for the group on the forum.", "Vote early,",
+            "one organizer claiming to speak for the group", "wrote");
+  check_one("\"The count is over,\" officials said late Tuesday.", "The count is over,", "officials");
+  check_one("\"The count is over,\" said the county clerk.", "The count is over,", "the county clerk");
+  check_one("\"Fine,\" said he.", "Fine,", "he");
+  // A past-tense verb outside the cue list still attributes a quote that runs on with a comma.
+  check_one("\"Four more years!\" the crowd roared.", "Four more years!", "the crowd", "roared");
+  check_one("\"We will not,\" Ames, R-Ore., said.", "We will not,", "Ames", "said");
+}
+
+TEST_CASE("quotes: appositives and relative clauses between speaker and verb", "[quotes]") {
+  check_one("\"It is lost,\" one party official, who asked not to be named, said.", "It is lost,", "one party official",
+            "said");
+  check_one("\"We will appeal,\" Karen Holt, the party chairwoman, said.", "We will appeal,", "Karen Holt");
+  check_one("\"We will appeal,\" Karen Holt, who leads the party in the state, said Friday.", "We will appeal,",
+            "Karen Holt");
+  check_one("Karen Holt, who leads the party, said: \"We will appeal.\"", "We will appeal.", "Karen Holt");
+}
+
+TEST_CASE("quotes: speaker before the quote", "[quotes]") {
+  check_one("Senator Joan Pike told the crowd: \"We will not back down.\"", "We will not back down.",
+            "Senator Joan Pike", "told");
+  check_one("Pike said, \"The vote is Tuesday.\"", "The vote is Tuesday.", "Pike", "said");
+  check_one("In a statement, the coalition said it was \"deeply disappointed\" by the ruling.", "deeply disappointed",
+            "the coalition", "said");
+  check_one("The senator also wrote on Twitter that the bill was \"a gift to lobbyists.\"", "a gift to lobbyists.",
+            "The senator", "wrote");
+  check_one("Pike on Thursday said the plan was \"unworkable.\"", "unworkable.", "Pike", "said");
+  check_one("Pike called the tax \"a burden on families.\"", "a burden on families.", "Pike", "called");
+  check_one("As Pike put it, \"Nobody wins.\"", "Nobody wins.", "Pike", "put it");
+  // Naming something is not quoting anyone.
+  check_one("Pike was interviewed on \"Morning Politics Today\" and said little.", "Morning Politics Today", "");
+  check_one("They joined a new group called \"Voters First\" last year.", "Voters First", "");
+  check_one("\"Voters First,\" called the organizer.", "Voters First,", "");
+}
+
+TEST_CASE("quotes: according to", "[quotes]") {
+  check_one("\"Turnout was low,\" according to a report from the elections board.", "Turnout was low,", "a report",
+            "according to");
+  check_one("According to Dr. Eva Lund, \"the data are clear.\"", "the data are clear.", "Dr. Eva Lund",
+            "According to");
+}
+
+TEST_CASE("quotes: a split quote gives two rows with one speaker", "[quotes]") {
+  const Extracted got = extract("\"We tried,\" she said. \"We really did.\"");
+  REQUIRE(got.rows.size() == 2);
+  CHECK(got.rows[0].text == "We tried,");
+  CHECK(got.rows[1].text == "We really did.");
+  CHECK(got.rows[0].speaker == "she");
+  CHECK(got.rows[1].speaker == "she");
+  CHECK(got.rows[1].cue.empty());
+
+  const Extracted comma = extract("\"We tried,\" said Lou Park, \"and we will try again.\"");
+  REQUIRE(comma.rows.size() == 2);
+  CHECK(comma.rows[0].speaker == "Lou Park");
+  CHECK(comma.rows[1].speaker == "Lou Park");
+}
+
+TEST_CASE("quotes: a second speaker in the same paragraph is not merged with the first", "[quotes]") {
+  const Extracted got = extract("\"Good plan,\" wrote one reader on the website. \"Bad plan,\" wrote another.");
+  REQUIRE(got.rows.size() == 2);
+  CHECK(got.rows[0].speaker == "one reader");
+  CHECK(got.rows[1].speaker == "another");
+}
+
+TEST_CASE("quotes: a clause that introduces the next quote is not given to the one before", "[quotes]") {
+  const Extracted got = extract("Mara Lee spoke first. \"We won.\" Then Otto Berg said, \"We lost.\"");
+  REQUIRE(got.rows.size() == 2);
+  CHECK(got.rows[1].speaker == "Otto Berg");
+  CHECK(got.rows[0].speaker != "Otto Berg");
+}
+
+TEST_CASE("quotes: a quote continued over paragraphs keeps its speaker", "[quotes]") {
+  const std::string text =
+      "Organizer Bea Martin said: \"We knocked on every door in the county.\n"
+      "\"We called every voter twice.\n"
+      "\"And we will do it again.\"\n"
+      "The count ends Friday.\n";
+  const Extracted got = extract(text);
+  REQUIRE(got.rows.size() == 3);
+  for (const Row& row : got.rows) {
+    CHECK(row.speaker == "Organizer Bea Martin");
+    CHECK(row.canonical == "Bea Martin");
+  }
+  CHECK(got.rows[0].text == "We knocked on every door in the county.");
+  CHECK(got.rows[2].text == "And we will do it again.");
+  CHECK(got.unbalanced == 0);
+}
+
+TEST_CASE("quotes: an unbalanced mark ends at its paragraph and is counted", "[quotes]") {
+  const std::string text =
+      "\"This never closes, said Ana Ruiz.\n"
+      "Ben Ode answered: \"This one does.\" He left.\n";
+  const Extracted got = extract(text);
+  REQUIRE(got.rows.size() == 2);
+  CHECK(got.rows[0].text == "This never closes, said Ana Ruiz.");
+  CHECK(got.rows[1].text == "This one does.");
+  CHECK(got.rows[1].speaker == "Ben Ode");
+  CHECK(got.unbalanced == 1);
+
+  // An opening mark at the start of the next paragraph continues the quote instead.
+  const Extracted continued = extract("\"First part.\n\"Second part,\" said Ana Ruiz.\n");
+  REQUIRE(continued.rows.size() == 2);
+  CHECK(continued.rows[0].speaker == "Ana Ruiz");
+  CHECK(continued.unbalanced == 0);
+}
+
+TEST_CASE("quotes: a following quote without attribution inherits the speaker", "[quotes]") {
+  const std::string text =
+      "\"The plan is fair,\" said Commissioner Rita Gomez.\n"
+      "\"Everyone pays the same rate.\"\n"
+      "Farmers disagreed with her.\n";
+  const Extracted got = extract(text);
+  REQUIRE(got.rows.size() == 2);
+  CHECK(got.rows[1].speaker == "Commissioner Rita Gomez");
+  CHECK(got.rows[1].canonical == "Rita Gomez");
+
+  const Extracted reported = extract("Lena Fox said the vote was rigged. \"I saw it myself.\"");
+  REQUIRE(reported.rows.size() == 1);
+  CHECK(reported.rows[0].speaker == "Lena Fox");
+
+  const Extracted far = extract(
+      "\"Yes,\" said Ivo Tam.\nThe hall emptied.\nThe lights went out.\nThe doors were locked.\n\"Nobody came.\"\n");
+  REQUIRE(far.rows.size() == 2);
+  CHECK(far.rows[1].speaker.empty());
+}
+
+TEST_CASE("quotes: quotes without a speaker stay with an empty speaker", "[quotes]") {
+  const Extracted got =
+      extract("The sign on the door read nothing, and the plan was called \"bold\" by nobody in particular.");
+  REQUIRE(got.rows.size() == 1);
+  CHECK(got.rows[0].text == "bold");
+  CHECK(got.rows[0].kind == "partial");
+  CHECK(got.rows[0].speaker.empty());
+}
+
+TEST_CASE("quotes: a headline names its speaker before a colon", "[quotes]") {
+  const Extracted named = extract("Harlan: 'We Will Carry the County'\n\nThe race is close.\n");
+  REQUIRE(named.rows.size() == 1);
+  CHECK(named.rows[0].kind == "headline");
+  CHECK(named.rows[0].speaker == "Harlan");
+  // A whole headline clause before the colon is not a name.
+  const Extracted clause = extract("Farm Groups Reject the Latest Water Plan: 'Too Little'\n\nThe vote is Monday.\n");
+  REQUIRE(clause.rows.size() == 1);
+  CHECK(clause.rows[0].speaker.empty());
+}
+
+TEST_CASE("quotes: plural nouns that look like reporting verbs are not cues", "[quotes]") {
+  const Extracted got = extract("The governor's remarks, which aides called \"unscripted,\" drew applause.");
+  REQUIRE(got.rows.size() == 1);
+  CHECK(got.rows[0].speaker.empty());
+}
+
+TEST_CASE("quotes: kinds", "[quotes]") {
+  const Extracted got = extract(
+      "Voters Say 'Enough' in Close Race\n\n"
+      "The mayor called it \"a win for families\" on Monday. \"It is a good day,\" she said.\n");
+  REQUIRE(got.rows.size() == 3);
+  CHECK(got.rows[0].kind == "headline");
+  CHECK(got.rows[1].kind == "partial");
+  CHECK(got.rows[2].kind == "full");
+}
+
+TEST_CASE("quotes: pronouns and surnames resolve to the full name", "[quotes]") {
+  const std::string text =
+      "Gov. Helen Marsh spoke to farmers in Ames on Friday.\n"
+      "\"Prices are too low,\" she said.\n"
+      "\"We need a fix,\" Marsh added.\n";
+  const Extracted got = extract(text);
+  REQUIRE(got.rows.size() == 2);
+  CHECK(got.rows[0].speaker == "she");
+  CHECK(got.rows[0].canonical == "Helen Marsh");
+  CHECK(got.rows[1].speaker == "Marsh");
+  CHECK(got.rows[1].canonical == "Helen Marsh");
+  CHECK(got.rows[1].cue == "added");
+}
+
+TEST_CASE("quotes: names with a suffix and names across lines", "[quotes]") {
+  const Extracted got = extract("Rep. Walt Gray Jr. spoke first.\n\"Thank you,\" Gray said.\n");
+  REQUIRE(got.rows.size() == 1);
+  CHECK(got.rows[0].canonical == "Walt Gray Jr.");
+  // A capitalized word ending one line and one starting the next are not one name.
+  const Extracted lines = extract("The hall was built by Ames\nOrr said, \"It is old.\"\n");
+  REQUIRE(lines.rows.size() == 1);
+  CHECK(lines.rows[0].speaker == "Orr");
+  CHECK(lines.rows[0].canonical == "Orr");
+}
+
+TEST_CASE("quotes: a description without a name has no canonical name", "[quotes]") {
+  const Extracted got = extract("\"We disagree,\" the statement read.");
+  REQUIRE(got.rows.size() == 1);
+  CHECK(got.rows[0].speaker == "the statement");
+  CHECK(got.rows[0].canonical.empty());
+  CHECK(got.rows[0].cue == "read");
+  const Extracted modifier = extract("\"We will win,\" the Democratic candidate told supporters.");
+  REQUIRE(modifier.rows.size() == 1);
+  CHECK(modifier.rows[0].speaker == "the Democratic candidate");
+  CHECK(modifier.rows[0].canonical.empty());
+  // "read" is a cue only right after a quote.
+  const Extracted sign = extract("The sign read \"closed\" all week.");
+  REQUIRE(sign.rows.size() == 1);
+  CHECK(sign.rows[0].speaker.empty());
+}
+
+TEST_CASE("quotes: empty and mark-only input", "[quotes]") {
+  CHECK(extract("").rows.empty());
+  CHECK(extract("\"\"").rows.empty());
+  const Extracted lone = extract("\"");
+  CHECK(lone.rows.empty());
+  CHECK(lone.unbalanced == 1);
+  CHECK(extract("\xE2\x80\x9D\xE2\x80\x9C\xC2\xBB\xC2\xAB''").rows.size() <= 1);
+}

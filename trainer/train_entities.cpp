@@ -1,0 +1,84 @@
+// tmk-train-entities: trains the entity tagger's model from BIO-tagged word files
+// (TSV with header doc_id, sent_id, token, tag; a blank line between sentences).
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "perceptron_trainer.hpp"
+#include "tmk/tsv.hpp"
+
+namespace {
+
+// Appends the sentences of one training file, document by document.
+void read_sentences(const std::string& path, bool misc_annotated, std::vector<tmk::ner::TrainingSentence>& out) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot read");
+  std::string line, document_id;
+  std::vector<std::string> words, tags;
+  auto flush = [&] {
+    for (auto& sentence : tmk::ner::make_training_sentences(words, tags, misc_annotated))
+      out.push_back(std::move(sentence));
+    words.clear();
+    tags.clear();
+  };
+  std::getline(in, line);  // header
+  std::vector<std::string_view> fields;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    tmk::split_tsv_line(line, fields);
+    if (fields.size() < 4) throw std::runtime_error(path + ": expected doc_id, sent_id, token, tag");
+    if (fields[0] != document_id) {
+      flush();
+      document_id = fields[0];
+    }
+    std::string word = tmk::tsv_unescape(fields[2]);
+    if (word.empty() || word.find(' ') != std::string::npos) continue;  // words never hold spaces
+    words.push_back(std::move(word));
+    tags.emplace_back(fields[3]);
+  }
+  flush();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app("Train tmk-entities' tagger (averaged perceptron over BILOU tags) and write the model blob.");
+  std::vector<std::string> files, files_without_misc, dev_files;
+  std::string output;
+  int epochs = 10;
+  std::uint32_t bucket_bits = 18;
+  app.add_option("files", files, "Training files whose MISC names are tagged");
+  app.add_option("--without-misc", files_without_misc, "Training files that leave MISC names untagged");
+  app.add_option("--dev", dev_files, "Held-out files to report the PER/ORG/LOC span F1 on");
+  app.add_option("-o,--output", output, "Where to write the model")->required();
+  app.add_option("--epochs", epochs, "Passes over the data")->check(CLI::Range(1, 100));
+  app.add_option("--bucket-bits", bucket_bits, "log2 of the number of feature buckets")->check(CLI::Range(8, 24));
+  CLI11_PARSE(app, argc, argv);
+  try {
+    const auto began = std::chrono::steady_clock::now();
+    std::vector<tmk::ner::TrainingSentence> sentences;
+    for (const std::string& f : files) read_sentences(f, true, sentences);
+    for (const std::string& f : files_without_misc) read_sentences(f, false, sentences);
+    tmk::ner::PerceptronTrainer trainer(bucket_bits);
+    const double accuracy = trainer.train(sentences, epochs);
+    std::ofstream out(output, std::ios::binary);
+    const std::string blob = trainer.serialize();
+    out.write(blob.data(), static_cast<std::streamsize>(blob.size()));
+    if (!out) throw std::runtime_error(output + ": cannot write");
+    if (!dev_files.empty()) {
+      std::vector<tmk::ner::TrainingSentence> dev;
+      for (const std::string& f : dev_files) read_sentences(f, true, dev);
+      std::cerr << "tmk-train-entities: held-out span F1 " << tmk::ner::span_f1(blob, dev) << '\n';
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    std::cerr << "tmk-train-entities: " << sentences.size() << " sentences, " << epochs
+              << " epochs, last-pass accuracy " << accuracy << ", " << blob.size() << " bytes, " << seconds << " s\n";
+  } catch (const std::exception& e) {
+    std::cerr << "tmk-train-entities: " << e.what() << '\n';
+    return 1;
+  }
+  return 0;
+}
