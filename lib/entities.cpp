@@ -319,7 +319,7 @@ std::vector<EntityMention> EntityRecognizer::recognize(std::string_view text, co
     auto& v = votes[d.canonical];
     v[static_cast<int>(d.type)] += d.source == EntitySource::gazetteer ? 1000 : 1;
   }
-  if (!getenv("NOVOTE")) for (Draft& d : drafts) {
+  for (Draft& d : drafts) {
     const auto& v = votes[d.canonical];
     int best = static_cast<int>(d.type);
     for (int t = 0; t < kEntityTypeCount; ++t)

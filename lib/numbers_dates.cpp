@@ -241,6 +241,12 @@ std::size_t SentenceReader::read_code(std::size_t i) {
       return i + 3;
     }
   }
+  // ZIP+4 codes: "94720-1900"
+  if (is_plain_integer(i) && lx_[i].int_digits == 5 && adjacent(i) && is_symbol(i + 1, '-') && adjacent(i + 1) &&
+      is_plain_integer(i + 2) && lx_[i + 2].int_digits == 4 && !(adjacent(i + 2) && is_word(i + 3))) {
+    emit(i, i + 3, NumberKind::label, digits_as_written(i, i + 3));
+    return i + 3;
+  }
   // Phone numbers without area code: "555-0142" (a range would be round: "200-1500").
   if (is_plain_integer(i) && lx_[i].int_digits == 3 && adjacent(i) && is_symbol(i + 1, '-') && adjacent(i + 1) &&
       is_plain_integer(i + 2) && lx_[i + 2].int_digits == 4 && !(adjacent(i + 2) && is_word(i + 3)) &&

@@ -3,6 +3,8 @@
 // capitalized-name reader fills in where it finds nothing. A pronoun takes the last person
 // named before it, a surname the full name it shortens.
 #include <algorithm>
+#include <optional>
+#include <unordered_map>
 
 #include "quotes_internal.hpp"
 #include "tmk/entities.hpp"
@@ -121,20 +123,43 @@ std::vector<PersonName> find_person_names(std::string_view text, const QuoteLexi
   return names;
 }
 
-// The full name a surname shortens: the last one before `position`, else the first after.
-const PersonName* full_name_of(const std::vector<PersonName>& names, std::string_view surname, std::size_t position) {
-  const PersonName* found = nullptr;
-  for (const PersonName& name : names) {
-    if (name.last_word != surname) continue;
-    if (name.start >= position && found) break;
-    found = &name;
-    if (name.start >= position) break;
+// The people named in a document, searchable by position and by surname.
+class PersonIndex {
+ public:
+  explicit PersonIndex(std::vector<PersonName> names) : names_(std::move(names)) {
+    for (std::size_t i = 0; i < names_.size(); ++i) by_surname_[names_[i].last_word].push_back(i);
   }
-  return found;
-}
 
-std::string canonical_of(std::string_view text, const QuoteLexicon& lexicon, const std::vector<PersonName>& names,
-                         Span speaker) {
+  // The last name ending at or before `position`.
+  const PersonName* last_before(std::size_t position) const {
+    auto after = std::lower_bound(names_.begin(), names_.end(), position,
+                                  [](const PersonName& n, std::size_t p) { return n.start < p; });
+    while (after != names_.begin()) {
+      --after;
+      if (after->end <= position) return &*after;
+    }
+    return nullptr;
+  }
+
+  // The full name a surname shortens: the last one before `position`, else the first after.
+  const PersonName* full_name_of(std::string_view surname, std::size_t position) const {
+    const auto found = by_surname_.find(std::string(surname));
+    if (found == by_surname_.end()) return nullptr;
+    const std::vector<std::size_t>& indices = found->second;
+    const auto after = std::lower_bound(indices.begin(), indices.end(), position,
+                                        [&](std::size_t i, std::size_t p) { return names_[i].start < p; });
+    return &names_[after == indices.begin() ? *after : *std::prev(after)];
+  }
+
+  bool empty() const { return names_.empty(); }
+  const std::vector<PersonName>& names() const { return names_; }
+
+ private:
+  std::vector<PersonName> names_;  // in text order
+  std::unordered_map<std::string, std::vector<std::size_t>> by_surname_;
+};
+
+std::string canonical_of(std::string_view text, const QuoteLexicon& lexicon, const PersonIndex& names, Span speaker) {
   std::vector<Piece> pieces;
   scan_pieces(text, speaker.start, speaker.end, lexicon, pieces);
   if (pieces.empty()) return {};
@@ -142,13 +167,9 @@ std::string canonical_of(std::string_view text, const QuoteLexicon& lexicon, con
     std::string pronoun;
     lower_ascii(text.substr(pieces[0].start, pieces[0].end - pieces[0].start), pronoun);
     if (pronoun != "he" && pronoun != "she" && pronoun != "they") return {};
-    const PersonName* last = nullptr;
-    for (const PersonName& name : names) {
-      if (name.end > speaker.start) break;
-      last = &name;
-    }
+    const PersonName* last = names.last_before(speaker.start);
     if (!last) return {};
-    const PersonName* full = full_name_of(names, last->last_word, last->start);
+    const PersonName* full = names.full_name_of(last->last_word, last->start);
     return full ? full->name : last->name;
   }
   // The last capitalized run before any appositive ("Smith, a Democrat"); "of", "for" and
@@ -199,12 +220,13 @@ std::string canonical_of(std::string_view text, const QuoteLexicon& lexicon, con
       text.substr(pieces[best.last].start, pieces[best.last].end - pieces[best.last].start);
   if (best.last + 1 < stop && pieces[best.last + 1].is_word() && strip_possessive(last_word) == last_word) return {};
   // A person's name inside the run ("Organizer Bea Martin") is the name.
-  for (const PersonName& name : names)
-    if (name.start >= pieces[best.first].start && name.end <= pieces[best.last].end) return name.name;
+  if (const PersonName* name = names.last_before(pieces[best.last].end);
+      name && name->start >= pieces[best.first].start)
+    return name->name;
   const std::string_view run =
       strip_possessive(text.substr(pieces[best.first].start, pieces[best.last].end - pieces[best.first].start));
   if (best.first == best.last && !pieces[best.first].has(kDeterminer)) {
-    if (const PersonName* full = full_name_of(names, run, speaker.start)) return full->name;
+    if (const PersonName* full = names.full_name_of(run, speaker.start)) return full->name;
   }
   if (best.first == best.last && pieces[best.first].has(kDeterminer)) return {};
   return std::string(run);
@@ -243,32 +265,40 @@ bool is_person_pronoun(std::string_view text, Span speaker) {
   return word == "he" || word == "she" || word == "they";
 }
 
-// The last person the recognizer finds named before `position` outside quotations, given
-// the full name the document spells out for it.
-std::string last_person_before(const std::vector<EntityMention>& mentions, const std::vector<PersonName>& names,
-                               const std::vector<Segment>& segments, std::size_t position) {
-  const EntityMention* last = nullptr;
-  for (const EntityMention& m : mentions) {
-    if (m.start >= position) break;
-    if (m.type == EntityType::PER && !inside_quote(segments, m.start, m.end)) last = &m;
-  }
-  if (!last) return {};
-  const std::string_view canonical = last->canonical;
-  const std::size_t space = canonical.rfind(' ');
-  const std::string_view surname = space == std::string_view::npos ? canonical : canonical.substr(space + 1);
-  const PersonName* full = full_name_of(names, surname, last->start);
-  return full && full->name.size() > canonical.size() ? full->name : std::string(canonical);
-}
+// What the recognizer found that speakers need: people named outside quotations, in text
+// order, and the canonical name of each name as written.
+struct RecognizedNames {
+  std::vector<const EntityMention*> people;
+  std::unordered_map<std::string, std::string> canonical_by_text;  // PER and ORG names
 
-// The recognizer's canonical name for a speaker whose own words name it only in part (a
-// surname or an acronym the light reader cannot expand): the entity covering exactly that name.
-std::string entity_name(std::string_view text, const std::vector<EntityMention>& mentions, std::string_view name) {
-  for (const EntityMention& m : mentions)
-    if (m.type != EntityType::LOC && m.type != EntityType::MISC &&
-        strip_possessive(text.substr(m.start, m.end - m.start)) == name)
-      return m.canonical;
-  return {};
-}
+  RecognizedNames(std::string_view text, const std::vector<EntityMention>& mentions,
+                  const std::vector<Segment>& segments) {
+    for (const EntityMention& m : mentions) {
+      if (m.type == EntityType::PER && !inside_quote(segments, m.start, m.end)) people.push_back(&m);
+      if (m.type == EntityType::PER || m.type == EntityType::ORG)
+        canonical_by_text.emplace(strip_possessive(text.substr(m.start, m.end - m.start)), m.canonical);
+    }
+  }
+
+  // The last person named before `position`, with the full name the document spells out.
+  std::string person_before(const PersonIndex& names, std::size_t position) const {
+    const auto after = std::lower_bound(people.begin(), people.end(), position,
+                                        [](const EntityMention* m, std::size_t p) { return m->start < p; });
+    if (after == people.begin()) return {};
+    const EntityMention& last = **std::prev(after);
+    const std::string_view canonical = last.canonical;
+    const std::size_t space = canonical.rfind(' ');
+    const std::string_view surname = space == std::string_view::npos ? canonical : canonical.substr(space + 1);
+    const PersonName* full = names.full_name_of(surname, last.start);
+    return full && full->name.size() > canonical.size() ? full->name : std::string(canonical);
+  }
+
+  // The canonical name of an entity written exactly as `name` (a surname, an acronym).
+  std::string entity_named(const std::string& name) const {
+    const auto found = canonical_by_text.find(name);
+    return found == canonical_by_text.end() ? std::string() : found->second;
+  }
+};
 
 }  // namespace
 
@@ -278,7 +308,7 @@ void resolve_speakers(std::string_view text, const Analysis& analysis, const Quo
   bool any_speaker = false;
   for (const Quote& quote : quotes) any_speaker = any_speaker || quote.has_speaker;
   if (!any_speaker) return;
-  const std::vector<PersonName> names = find_person_names(text, lexicon, segments);
+  const PersonIndex names(find_person_names(text, lexicon, segments));
   std::vector<std::string> fallback(quotes.size());
   for (std::size_t i = 0; i < quotes.size(); ++i)
     if (quotes[i].has_speaker) fallback[i] = canonical_of(text, lexicon, names, quotes[i].speaker);
@@ -294,24 +324,26 @@ void resolve_speakers(std::string_view text, const Analysis& analysis, const Quo
     else if (!fallback[i].empty() && fallback[i].find(' ') == std::string::npos)
       offsets.push_back(quotes[i].speaker.start);
   }
-  for (const PersonName& name : names)
+  for (const PersonName& name : names.names())
     if (name.start < last_pronoun) offsets.push_back(name.start);
   std::vector<EntityMention> mentions;
+  std::optional<RecognizedNames> recognized;
   if (recognizer && !offsets.empty() && !analysis.sentences.empty()) {
     std::sort(offsets.begin(), offsets.end());
     mentions = recognizer->recognize(text, sentences_holding(analysis, offsets));
+    recognized.emplace(text, mentions, segments);
   }
 
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     Quote& quote = quotes[i];
     if (!quote.has_speaker) continue;
     quote.speaker_canonical = std::move(fallback[i]);
-    if (mentions.empty()) continue;
+    if (!recognized) continue;
     if (is_person_pronoun(text, quote.speaker)) {
-      std::string person = last_person_before(mentions, names, segments, quote.speaker.start);
+      std::string person = recognized->person_before(names, quote.speaker.start);
       if (!person.empty()) quote.speaker_canonical = std::move(person);
     } else if (!quote.speaker_canonical.empty() && quote.speaker_canonical.find(' ') == std::string::npos) {
-      std::string entity = entity_name(text, mentions, quote.speaker_canonical);
+      std::string entity = recognized->entity_named(quote.speaker_canonical);
       if (!entity.empty()) quote.speaker_canonical = std::move(entity);
     }
   }

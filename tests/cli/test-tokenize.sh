@@ -59,8 +59,8 @@ https://example.org/x?a=1${TAB}url
 @ana_b${TAB}mention" "$(tmk-tokenize --no-header --kinds url,email,hashtag,mention web.txt | cut -f6,8)"
 check_eq "--no-punct" "Mail ana@example.org or see https://example.org/x?a=1 #Vote @ana_b 3,500 votes 2.5" \
   "$(tmk-tokenize --no-header --no-punct web.txt | cut -f6 | paste -sd' ')"
-check_eq "--no-punct renumbers tok" "1 2 3 4 5 1 2 3 4 5" \
-  "$(tmk-tokenize --no-header --no-punct web.txt | cut -f3 | paste -sd' ')"
+check_eq "--no-punct renumbers tok" "1 2 1 2" \
+  "$(printf 'Hi, you. Go, now!' | tmk-tokenize --no-header --no-punct | cut -f3 | paste -sd' ')"
 tmk-tokenize web.txt >web.tsv
 check_offsets "web offsets" web.tsv web.txt 4 5 6
 check_eq "--lower" "mail${TAB}mail" "$(tmk-tokenize --no-header --lower web.txt | head -1 | cut -f6,7)"

@@ -158,6 +158,8 @@ TEST_CASE("labels", "[numbers]") {
   CHECK(numbers("The server is at 10.0.0.1 now.") == Rows{"10.0.0.1|label|10.0.0.1|||"});
   CHECK(numbers("He wore No. 23, then #8.") == Rows{"23|label|23|||", "#8|label|8|||"});
   CHECK(numbers("She lives at 48 Quarry Lane now.") == Rows{"48|label|48|||"});
+  CHECK(numbers("Mail it to Austin, TX 78701-2230 or MA 01003.") ==
+        Rows{"78701-2230|label|78701-2230|||", "01003|label|01003|||"});
 }
 
 TEST_CASE("codes glued to letters, slash pairs and short years", "[numbers]") {
