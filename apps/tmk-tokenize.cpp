@@ -8,16 +8,15 @@
 #include "tmk/token_rows.hpp"
 
 int main(int argc, char** argv) {
-  tmk::cli::Tool tool(
-      "tmk-tokenize",
-      "Split documents into sentences and tokens; one TSV row per token.\n"
-      "Columns: doc (document id), sent (1, 2, ... within the document), tok (1, 2, ... within the "
-      "sentence), start and end (byte offsets, end exclusive), token (as written), norm (NFKC "
-      "case-folded, curly quotes as ASCII), kind (word, number, punct, symbol, url, email, hashtag, "
-      "mention, emoji).\n"
-      "Tokens follow Universal Dependencies: punctuation is split off; \"don't\", \"Sanders'\", "
-      "\"e-mail\", \"U.S.\" and \"3.5\" stay whole; \"$15\" is \"$\" and \"15\".\n",
-      "tmk-tokenize --no-punct corpus/ | cut -f7 | sed 1d | sort | uniq -c | sort -rn | head");
+  tmk::cli::Tool tool("tmk-tokenize",
+                      "Split documents into sentences and tokens; one TSV row per token.\n"
+                      "Columns: doc (document id), sent (1, 2, ... within the document), tok (1, 2, ... within the "
+                      "sentence), start and end (byte offsets, end exclusive), token (as written), norm (NFKC "
+                      "case-folded, curly quotes as ASCII), kind (word, number, punct, symbol, url, email, hashtag, "
+                      "mention, emoji).\n"
+                      "Tokens follow Universal Dependencies: punctuation is split off; \"don't\", \"Sanders'\", "
+                      "\"e-mail\", \"U.S.\" and \"3.5\" stay whole; \"$15\" is \"$\" and \"15\".\n",
+                      "tmk-tokenize --no-punct corpus/ | cut -f7 | sed 1d | sort | uniq -c | sort -rn | head");
   tool.add_document_options();
   std::vector<std::string> kind_names;
   for (std::size_t kind = 0; kind < tmk::kTokenKinds; ++kind)

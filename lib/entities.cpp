@@ -295,22 +295,48 @@ std::vector<EntityMention> EntityRecognizer::recognize(std::string_view text, co
     }
   }
   std::sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) { return a.first_word < b.first_word; });
-  for (Draft& d : drafts) {
-    if (d.type != EntityType::PER) continue;
-    const std::vector<std::string_view> parts = split_spaces(d.name);
-    const Draft* best = nullptr;
-    for (const Draft& full : drafts) {
-      if (&full == &d || full.type != EntityType::PER) continue;
-      const std::vector<std::string_view> full_parts = split_spaces(full.name);
-      if (full_parts.size() <= parts.size()) continue;
-      const bool suffix =
-          std::equal(parts.begin(), parts.end(), full_parts.end() - static_cast<std::ptrdiff_t>(parts.size()));
-      const bool prefix = std::equal(parts.begin(), parts.end(), full_parts.begin());
-      if (!suffix && !prefix) continue;
-      const bool before = full.first_word < d.first_word;
-      if (!best || (before && (best->first_word > d.first_word || full.first_word > best->first_word))) best = &full;
+  std::vector<std::vector<std::string_view>> parts(drafts.size());
+  // Full names of people (two words or more) by their first or last word and their length
+  // in words, in document order.
+  std::map<std::pair<std::string_view, std::size_t>, std::vector<std::size_t>> full_names;
+  for (std::size_t k = 0; k < drafts.size(); ++k) {
+    if (drafts[k].type != EntityType::PER) continue;
+    parts[k] = split_spaces(drafts[k].name);
+    if (parts[k].size() < 2) continue;
+    full_names[{parts[k].front(), parts[k].size()}].push_back(k);
+    if (parts[k].back() != parts[k].front()) full_names[{parts[k].back(), parts[k].size()}].push_back(k);
+  }
+  const auto names_part = [&](std::size_t k, std::size_t full) {
+    const auto& p = parts[k];
+    const auto& f = parts[full];
+    return std::equal(p.begin(), p.end(), f.begin()) ||
+           std::equal(p.begin(), p.end(), f.end() - static_cast<std::ptrdiff_t>(p.size()));
+  };
+  constexpr std::size_t kLongestName = 6;  // words
+  for (std::size_t k = 0; k < drafts.size(); ++k) {
+    if (parts[k].empty()) continue;
+    std::size_t best = drafts.size();  // the latest full name before, else the first after
+    for (std::size_t size = parts[k].size() + 1; size <= kLongestName; ++size) {
+      for (const std::string_view key : {parts[k].front(), parts[k].back()}) {
+        const auto found = full_names.find({key, size});
+        if (found == full_names.end()) continue;
+        const std::vector<std::size_t>& list = found->second;
+        const auto at = std::lower_bound(list.begin(), list.end(), k);
+        for (auto it = at; it != list.begin();) {
+          if (names_part(k, *--it)) {
+            if (best == drafts.size() || best > k || *it > best) best = *it;
+            break;
+          }
+        }
+        for (auto it = at; it != list.end() && (best == drafts.size() || best > k); ++it) {
+          if (names_part(k, *it)) {
+            if (*it < best) best = *it;
+            break;
+          }
+        }
+      }
     }
-    if (best) d.canonical = best->canonical == best->name ? best->name : best->canonical;
+    if (best != drafts.size()) drafts[k].canonical = drafts[best].canonical;
   }
 
   // 4. One type per canonical name: the user's list decides, else the majority, else the first.

@@ -18,8 +18,12 @@ namespace tmk {
 
 namespace {
 
-bool needs_escape(char c) { return c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == kInvalidByte; }
-char ascii_lower(unsigned char c) { return static_cast<char>(c + ((static_cast<unsigned>(c - 'A') < 26u) << 5)); }
+bool needs_escape(char c) {
+  return c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == kInvalidByte;
+}
+char ascii_lower(unsigned char c) {
+  return static_cast<char>(c + ((static_cast<unsigned>(c - 'A') < 26u) << 5));
+}
 
 // The last field of a row, "kind\n", padded so that it is copied as one 8-byte block.
 struct KindField {
@@ -155,7 +159,9 @@ class RowWriter {
 
 }  // namespace
 
-std::string token_rows_header() { return tsv_header({"doc", "sent", "tok", "start", "end", "token", "norm", "kind"}); }
+std::string token_rows_header() {
+  return tsv_header({"doc", "sent", "tok", "start", "end", "token", "norm", "kind"});
+}
 
 void append_token_rows(std::string_view doc_id, std::string_view text, const Analysis& analysis,
                        const TokenRowOptions& options, std::string& out) {

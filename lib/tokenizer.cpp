@@ -25,15 +25,24 @@ namespace tmk {
 
 std::string_view to_string(TokenKind kind) {
   switch (kind) {
-    case TokenKind::word: return "word";
-    case TokenKind::number: return "number";
-    case TokenKind::punct: return "punct";
-    case TokenKind::symbol: return "symbol";
-    case TokenKind::url: return "url";
-    case TokenKind::email: return "email";
-    case TokenKind::hashtag: return "hashtag";
-    case TokenKind::mention: return "mention";
-    case TokenKind::emoji: return "emoji";
+    case TokenKind::word:
+      return "word";
+    case TokenKind::number:
+      return "number";
+    case TokenKind::punct:
+      return "punct";
+    case TokenKind::symbol:
+      return "symbol";
+    case TokenKind::url:
+      return "url";
+    case TokenKind::email:
+      return "email";
+    case TokenKind::hashtag:
+      return "hashtag";
+    case TokenKind::mention:
+      return "mention";
+    case TokenKind::emoji:
+      return "emoji";
   }
   return "word";
 }
@@ -45,14 +54,20 @@ enum class CharClass : std::uint8_t { space, letter, digit, punct, symbol, emoji
 constexpr std::array<CharClass, 128> make_ascii_classes() {
   std::array<CharClass, 128> classes{};
   for (int c = 0; c < 128; ++c) {
-    if (c >= 'a' && c <= 'z') classes[c] = CharClass::letter;
-    else if (c >= 'A' && c <= 'Z') classes[c] = CharClass::letter;
-    else if (c >= '0' && c <= '9') classes[c] = CharClass::digit;
-    else if (c <= ' ' || c == 0x7F) classes[c] = CharClass::space;  // controls separate tokens
-    else classes[c] = CharClass::punct;
+    if (c >= 'a' && c <= 'z')
+      classes[c] = CharClass::letter;
+    else if (c >= 'A' && c <= 'Z')
+      classes[c] = CharClass::letter;
+    else if (c >= '0' && c <= '9')
+      classes[c] = CharClass::digit;
+    else if (c <= ' ' || c == 0x7F)
+      classes[c] = CharClass::space;  // controls separate tokens
+    else
+      classes[c] = CharClass::punct;
   }
   // Unicode's symbol categories (Sc, Sm, Sk); the rest of ASCII punctuation is P*.
-  for (const char c : {'$', '+', '<', '=', '>', '^', '`', '|', '~'}) classes[static_cast<unsigned char>(c)] = CharClass::symbol;
+  for (const char c : {'$', '+', '<', '=', '>', '^', '`', '|', '~'})
+    classes[static_cast<unsigned char>(c)] = CharClass::symbol;
   classes[static_cast<unsigned char>(kInvalidByte)] = CharClass::symbol;
   return classes;
 }
@@ -61,7 +76,9 @@ constexpr std::array<CharClass, 128> kAsciiClasses = make_ascii_classes();
 bool is_emoji_component(char32_t c) {
   return c == 0x200D || c == 0xFE0F || c == 0x20E3 || (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F);
 }
-bool is_regional_indicator(char32_t c) { return c >= 0x1F1E6 && c <= 0x1F1FF; }
+bool is_regional_indicator(char32_t c) {
+  return c >= 0x1F1E6 && c <= 0x1F1FF;
+}
 
 #ifdef __SSE2__
 // Bit i set when byte i of the 16 at `p` is an ASCII digit / letter.
@@ -95,7 +112,8 @@ CharClass classify_non_ascii(char32_t c) {
     case U_OTHER_NUMBER:
     case U_FORMAT_CHAR:  // joiners and soft hyphens stay inside a word
       return CharClass::letter;
-    case U_DECIMAL_DIGIT_NUMBER: return CharClass::digit;
+    case U_DECIMAL_DIGIT_NUMBER:
+      return CharClass::digit;
     case U_MATH_SYMBOL:
     case U_CURRENCY_SYMBOL:
     case U_MODIFIER_SYMBOL:
@@ -103,10 +121,11 @@ CharClass classify_non_ascii(char32_t c) {
     case U_PRIVATE_USE_CHAR:
     case U_UNASSIGNED:
       // Pictographs below U+2300 (©, ™, arrows) are text unless a variation selector follows.
-      return c >= 0x2300 && u_hasBinaryProperty(cp, UCHAR_EXTENDED_PICTOGRAPHIC) ? CharClass::emoji
-                                                                                  : CharClass::symbol;
-    case U_CONTROL_CHAR: return CharClass::space;
-    default: return CharClass::punct;
+      return c >= 0x2300 && u_hasBinaryProperty(cp, UCHAR_EXTENDED_PICTOGRAPHIC) ? CharClass::emoji : CharClass::symbol;
+    case U_CONTROL_CHAR:
+      return CharClass::space;
+    default:
+      return CharClass::punct;
   }
 }
 
@@ -127,30 +146,66 @@ Char decode_slow(std::string_view text, std::size_t pos, std::size_t end) {
   return {static_cast<char32_t>(c), static_cast<std::uint8_t>(i), classify_non_ascii(static_cast<char32_t>(c))};
 }
 
-bool is_ascii_lower(char32_t c) { return c >= 'a' && c <= 'z'; }
-bool is_ascii_upper(char32_t c) { return c >= 'A' && c <= 'Z'; }
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+bool is_ascii_lower(char32_t c) {
+  return c >= 'a' && c <= 'z';
+}
+bool is_ascii_upper(char32_t c) {
+  return c >= 'A' && c <= 'Z';
+}
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
 
-bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+bool is_apostrophe(char32_t c) {
+  return c == '\'' || c == 0x2019;
+}
 // Written for an apostrophe inside a word ("I´m"), never as a quote.
-bool is_inner_apostrophe(char32_t c) { return is_apostrophe(c) || c == 0x00B4 || c == 0x02BC; }
-bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+bool is_inner_apostrophe(char32_t c) {
+  return is_apostrophe(c) || c == 0x00B4;
+}
+bool is_hyphen(char32_t c) {
+  return c == '-' || c == 0x2010 || c == 0x2011;
+}
 // The characters that can join two runs of letters and digits into one word.
 bool may_connect(char32_t c) {
   switch (c) {
-    case '-': case '_': case '\'': case '.': case ',': case ':': case '/': case '&': case '@':
-    case 0x2010: case 0x2011: case 0x2019: case 0x00B4: case 0x02BC:
+    case '-':
+    case '_':
+    case '\'':
+    case '.':
+    case ',':
+    case ':':
+    case '/':
+    case '&':
+    case '@':
+    case 0x2010:
+    case 0x2011:
+    case 0x2019:
+    case 0x00B4:
       return true;
     default:
       return false;
   }
 }
-bool is_sentence_punct(char32_t c) { return c == '.' || c == '!' || c == '?'; }
-// Characters whose repetition is one token ("...", "--", "!!!", "***").
+bool is_sentence_punct(char32_t c) {
+  return c == '.' || c == '!' || c == '?';
+}
+// Characters whose repetition is one token ("--", "***", "…"); see scan_punct for ".!?".
 bool repeats_as_one(char32_t c) {
   switch (c) {
-    case '.': case '!': case '?': case '-': case '*': case '=': case '_': case '~':
-    case '^': case '+': case '#': case '/': case '\'': case '`': case 0x2026: case 0x2014:
+    case '-':
+    case '*':
+    case '=':
+    case '_':
+    case '~':
+    case '^':
+    case '+':
+    case '#':
+    case '/':
+    case '\'':
+    case '`':
+    case 0x2026:
+    case 0x2014:
       return true;
     default:
       return false;
@@ -177,14 +232,22 @@ class Scanner {
     while (pos < end_) {
       const Char c = at(pos);
       switch (c.cls) {
-        case CharClass::space: pos += c.length; break;
+        case CharClass::space:
+          pos += c.length;
+          break;
         case CharClass::letter:
-        case CharClass::digit: pos = scan_word(pos); break;
-        case CharClass::emoji: pos = scan_emoji(pos); break;
+        case CharClass::digit:
+          pos = scan_word(pos);
+          break;
+        case CharClass::emoji:
+          pos = scan_emoji(pos);
+          break;
         case CharClass::symbol:
           pos = at(pos + c.length).value == 0xFE0F ? scan_emoji(pos) : scan_punct(pos, c);  // "©️"
           break;
-        default: pos = scan_punct(pos, c); break;
+        default:
+          pos = scan_punct(pos, c);
+          break;
       }
     }
   }
@@ -237,15 +300,21 @@ class Scanner {
         const auto byte = static_cast<unsigned char>(text_[pos]);
         if (byte >= 0x80) break;
         const CharClass cls = kAsciiClasses[byte];
-        if (cls == CharClass::letter) ++run.letters;
-        else if (cls == CharClass::digit) ++run.digits;
-        else break;
+        if (cls == CharClass::letter)
+          ++run.letters;
+        else if (cls == CharClass::digit)
+          ++run.digits;
+        else
+          break;
       }
       if (pos >= end_ || static_cast<unsigned char>(text_[pos]) < 0x80) break;
       const Char c = decode_slow(text_, pos, end_);
-      if (c.cls == CharClass::letter) ++run.letters;
-      else if (c.cls == CharClass::digit) ++run.digits;
-      else break;
+      if (c.cls == CharClass::letter)
+        ++run.letters;
+      else if (c.cls == CharClass::digit)
+        ++run.digits;
+      else
+        break;
       pos += c.length;
     }
     run.end = pos;
@@ -342,17 +411,21 @@ class Scanner {
   bool keeps_period(std::size_t start, std::size_t dot) const {
     if (at(dot + 1).value == '.') return false;  // an ellipsis
     std::size_t after = dot + 1;
-    while (after < end_ && (at(after).cls == CharClass::space || is_closing(at(after).value))) after += at(after).length;
+    while (after < end_ && (at(after).cls == CharClass::space || is_closing(at(after).value)))
+      after += at(after).length;
     const bool sentence_end = after >= end_;
     if (is_initialism(start, dot)) return true;
     const Char first = at(start);
     if (first.length == dot - start) return first.cls == CharClass::letter && !sentence_end;
     if (const AbbreviationKind* kind = abbreviations().abbreviation(text_.substr(start, dot - start))) {
       switch (*kind) {
-        case AbbreviationKind::title: return true;
+        case AbbreviationKind::title:
+          return true;
         case AbbreviationKind::may_end:
-        case AbbreviationKind::time: return !sentence_end;
-        case AbbreviationKind::number: return at(after).cls == CharClass::digit;
+        case AbbreviationKind::time:
+          return !sentence_end;
+        case AbbreviationKind::number:
+          return at(after).cls == CharClass::digit;
       }
     }
     const char32_t next = at(dot + 1).value;
@@ -444,7 +517,8 @@ class Scanner {
     const Char initial = at(run_start);
     if (!is_ascii_upper(initial.value) || run_start + 2 != next) return false;
     const Run name = scan_run(next);
-    return name.letters >= 3 && name.digits == 0 && is_ascii_upper(at(next).value) && is_ascii_lower(at(next + 1).value);
+    return name.letters >= 3 && name.digits == 0 && is_ascii_upper(at(next).value) &&
+           is_ascii_lower(at(next + 1).value);
   }
 
   // The '@' after a run of periods that starts at `pos` and leads to a domain, or 0.
@@ -518,7 +592,7 @@ class Scanner {
         return scan_tag(start, TokenKind::mention);
     }
     if (is_apostrophe(c.value) || c.value == 0x2018) {
-      if (const std::size_t year = year_abbreviation_end(start + c.length)) {
+      if (const std::size_t year = year_abbreviation_end(start, start + c.length)) {
         emit(start, year, TokenKind::number);
         return year;
       }
@@ -532,7 +606,8 @@ class Scanner {
     if (c.value == '.' && at(pos).value == '.') {
       while (at(pos).value == '.') ++pos;  // an ellipsis stands alone: "...", "..?" is "..." + "?"
     } else if (is_sentence_punct(c.value)) {
-      while (is_sentence_punct(at(pos).value) && !(at(pos).value == '.' && at(pos + 1).value == '.')) ++pos;  // "?!", ".?"
+      while (is_sentence_punct(at(pos).value) && !(at(pos).value == '.' && at(pos + 1).value == '.'))
+        ++pos;  // "?!", ".?"
     } else if (repeats_as_one(c.value)) {
       while (at(pos).value == c.value) pos += c.length;
     }
@@ -541,8 +616,9 @@ class Scanner {
   }
 
   // "'90s", "'73": an apostrophe standing for a century. Returns the end, or 0.
-  std::size_t year_abbreviation_end(std::size_t pos) const {
-    if (before(pos - 1).cls == CharClass::letter || before(pos - 1).cls == CharClass::digit) return 0;
+  std::size_t year_abbreviation_end(std::size_t apostrophe, std::size_t pos) const {
+    const CharClass previous = before(apostrophe).cls;
+    if (previous == CharClass::letter || previous == CharClass::digit) return 0;
     if (at(pos).cls != CharClass::digit || at(pos + 1).cls != CharClass::digit) return 0;
     std::size_t end = pos + 2;
     if (at(end).value == 's') ++end;
@@ -566,7 +642,9 @@ class Scanner {
 
 }  // namespace
 
-Tokenizer::Tokenizer() { abbreviations(); }
+Tokenizer::Tokenizer() {
+  abbreviations();
+}
 
 void Tokenizer::tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out) const {
   Scanner(text, begin, std::min(end, text.size()), out).run();
@@ -587,9 +665,22 @@ const icu::Normalizer2& nfkc_casefold() {
 // Curly and typographic quotes as ASCII, so "don’t" and "don't" normalize alike.
 char folded_quote(char32_t c) {
   switch (c) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x00B4: case 0x02BC: return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: return '"';
-    default: return 0;
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x00B4:
+    case 0x02BC:
+      return '\'';
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+      return '"';
+    default:
+      return 0;
   }
 }
 
@@ -613,9 +704,12 @@ void normalize_token(std::string_view token, std::string& out) {
     const std::size_t start = pos;
     const Char c = decode_slow(token, pos, token.size());
     pos += c.length;
-    if (const char quote = folded_quote(c.value)) folded.push_back(quote);
-    else if (c.value == 0xFFFD && c.length == 1) folded.push_back(kInvalidByte);  // a malformed byte
-    else folded.append(token.substr(start, pos - start));
+    if (const char quote = folded_quote(c.value))
+      folded.push_back(quote);
+    else if (c.value == 0xFFFD && c.length == 1)
+      folded.push_back(kInvalidByte);  // a malformed byte
+    else
+      folded.append(token.substr(start, pos - start));
   }
   icu::StringByteSink<std::string> sink(&out);
   UErrorCode status = U_ZERO_ERROR;

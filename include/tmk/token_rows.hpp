@@ -11,7 +11,7 @@
 namespace tmk {
 
 struct TokenRowOptions {
-  bool lower = false;  // print the normalized form in the token column too
+  bool lower = false;                           // print the normalized form in the token column too
   std::array<bool, kTokenKinds> printed = [] {  // which kinds get a row, by TokenKind
     std::array<bool, kTokenKinds> all{};
     all.fill(true);

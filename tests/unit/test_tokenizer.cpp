@@ -2,6 +2,8 @@
 #include <string>
 #include <vector>
 
+#include "tmk/analysis.hpp"
+#include "tmk/token_rows.hpp"
 #include "tmk/tokenizer.hpp"
 #include "tmk/utf8.hpp"
 
@@ -72,8 +74,8 @@ TEST_CASE("tokenizer keeps abbreviations and initialisms with their period", "[t
 
 TEST_CASE("tokenizer reads numbers, money and units as UD does", "[tokenizer]") {
   CHECK(tagged("It costs $15, or 3.5% of 1,700 and 500,000.") ==
-        Tokens{"It/word",   "costs/word", "$/symbol",      "15/number", ",/punct",       "or/word",  "3.5/number",
-               "%/punct",   "of/word",    "1,700/number",  "and/word",  "500,000/number", "./punct"});
+        Tokens{"It/word", "costs/word", "$/symbol", "15/number", ",/punct", "or/word", "3.5/number", "%/punct",
+               "of/word", "1,700/number", "and/word", "500,000/number", "./punct"});
   CHECK(surfaces("at 12:30 on 01/24/2001") == Tokens{"at", "12:30", "on", "01/24/2001"});
   CHECK(surfaces("the 3rd time in the 1990s") == Tokens{"the", "3rd", "time", "in", "the", "1990s"});
   CHECK(surfaces("a 40mins walk, 81K views") == Tokens{"a", "40", "mins", "walk", ",", "81", "K", "views"});
@@ -93,7 +95,8 @@ TEST_CASE("tokenizer recognizes URLs, e-mail, hashtags, mentions", "[tokenizer]"
 }
 
 TEST_CASE("tokenizer reads emoji and emoticons", "[tokenizer]") {
-  CHECK(tagged("Nice 👍🏽 win 🇫🇷!") == Tokens{"Nice/word", "👍🏽/emoji", "win/word", "🇫🇷/emoji", "!/punct"});
+  CHECK(tagged("Nice 👍🏽 win 🇫🇷!") ==
+        Tokens{"Nice/word", "👍🏽/emoji", "win/word", "🇫🇷/emoji", "!/punct"});
   CHECK(tagged("ok 👨‍👩‍👧 :) bye :-(") ==
         Tokens{"ok/word", "👨‍👩‍👧/emoji", ":)/emoji", "bye/word", ":-(/emoji"});
   CHECK(tagged("©2024 ❤ ❤️") == Tokens{"©/symbol", "2024/number", "❤/emoji", "❤️/emoji"});
@@ -111,7 +114,9 @@ TEST_CASE("tokenizer handles letters beyond ASCII", "[tokenizer]") {
 }
 
 TEST_CASE("tokenizer makes an invalid byte a symbol token", "[tokenizer]") {
-  std::string text = "ab\xFF" "cd";
+  std::string text =
+      "ab\xFF"
+      "cd";
   tmk::repair_utf8(text);
   REQUIRE(text[2] == tmk::kInvalidByte);
   CHECK(tagged(text) == Tokens{"ab/word", std::string(1, tmk::kInvalidByte) + "/symbol", "cd/word"});
@@ -154,4 +159,35 @@ TEST_CASE("token kinds have stable names", "[tokenizer]") {
   CHECK(tmk::to_string(tmk::TokenKind::word) == "word");
   CHECK(tmk::to_string(tmk::TokenKind::hashtag) == "hashtag");
   CHECK(tmk::to_string(tmk::TokenKind::emoji) == "emoji");
+}
+
+TEST_CASE("tokenizer reads a curly apostrophe before a year", "[tokenizer]") {
+  CHECK(surfaces("the ’60s and the ‘70s") == Tokens{"the", "’60s", "and", "the", "‘70s"});
+}
+
+TEST_CASE("token rows escape, normalize and filter", "[tokenizer]") {
+  const std::string text = "A\\B Café ok";
+  const tmk::SentenceSplitter splitter;
+  const tmk::Tokenizer tokenizer;
+  tmk::Analysis analysis;
+  tmk::analyze(text, splitter, tokenizer, analysis);
+  tmk::TokenRowOptions options;
+  std::string out;
+  tmk::append_token_rows("d\t1", text, analysis, options, out);
+  CHECK(out ==
+        "d\\t1\t1\t1\t0\t1\tA\ta\tword\n"
+        "d\\t1\t1\t2\t1\t2\t\\\\\t\\\\\tpunct\n"
+        "d\\t1\t1\t3\t2\t3\tB\tb\tword\n"
+        "d\\t1\t1\t4\t4\t9\tCafé\tcafé\tword\n"
+        "d\\t1\t1\t5\t10\t12\tok\tok\tword\n");
+  options.lower = true;
+  options.printed[static_cast<std::size_t>(tmk::TokenKind::punct)] = false;
+  out.clear();
+  tmk::append_token_rows("d", text, analysis, options, out);
+  CHECK(out ==
+        "d\t1\t1\t0\t1\ta\ta\tword\n"
+        "d\t1\t2\t2\t3\tb\tb\tword\n"
+        "d\t1\t3\t4\t9\tcafé\tcafé\tword\n"
+        "d\t1\t4\t10\t12\tok\tok\tword\n");
+  CHECK(tmk::token_rows_header() == "doc\tsent\ttok\tstart\tend\ttoken\tnorm\tkind\n");
 }
