@@ -232,6 +232,8 @@ std::string canonical_of(std::string_view text, const QuoteLexicon& lexicon, con
   return std::string(run);
 }
 
+constexpr std::size_t kMaxRecognizedSentenceBytes = 2000;
+
 // The analysis restricted to the sentences holding one of `offsets` (sorted): the entity
 // recognizer then only reads the sentences that can name a speaker.
 Analysis sentences_holding(const Analysis& analysis, const std::vector<std::size_t>& offsets) {
@@ -242,6 +244,9 @@ Analysis sentences_holding(const Analysis& analysis, const std::vector<std::size
     if (s == previous || s >= analysis.sentences.size()) continue;
     previous = s;
     Sentence sentence = analysis.sentences[s];
+    // A "sentence" longer than any real one (a run-on line) gains nothing from the
+    // recognizer and would cost it most.
+    if (sentence.span.end - sentence.span.start > kMaxRecognizedSentenceBytes) continue;
     const std::size_t first = subset.tokens.size();
     subset.tokens.insert(subset.tokens.end(),
                          analysis.tokens.begin() + static_cast<std::ptrdiff_t>(sentence.first_token),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The pipelines of docs/pipelines.md, run on corpus/, checked against facts read off the
+# The pipelines of the README (Pipelines chapter), run on corpus/, checked against facts read off the
 # articles by hand (not copied from a tool's output). Pipelines whose tools are not built
 # yet are skipped; the script then exits 77 (ctest: skipped) after checking the others.
 source "$TMK_SOURCE/tests/cli/lib.sh"
