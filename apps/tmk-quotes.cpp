@@ -1,4 +1,6 @@
 // tmk-quotes: one row per quoted segment, with its speaker.
+#include <exception>
+#include <optional>
 #include <string>
 
 #include "tmk/analysis.hpp"
@@ -29,7 +31,11 @@ int main(int argc, char** argv) {
   const tmk::SentenceSplitter splitter;
   const tmk::Tokenizer tokenizer;
   std::optional<tmk::EntityRecognizer> recognizer;
-  if (!no_entities) recognizer.emplace();
+  try {
+    if (!no_entities) recognizer.emplace();
+  } catch (const std::exception& e) {  // quotes do not need the model: go on without it
+    tmk::diag::message(std::string(e.what()) + "; speaker names are resolved without it");
+  }
   const tmk::QuoteExtractor extractor(recognizer ? &*recognizer : nullptr);
   return tool.run_documents(tmk::tsv_header({"doc", "sent", "start", "end", "kind", "speaker", "speaker_start",
                                              "speaker_end", "speaker_canonical", "cue", "text"}),

@@ -49,6 +49,41 @@ class Attributor {
     return found;
   }
 
+  // X said, "..." / X told Y: "..." / X said that "...": a reporting clause earlier in the
+  // sentence the quote is in (text[from, to) ends at the opening mark).
+  Attribution before(std::size_t from, std::size_t to) {
+    scan(start_within(from, to, kHeadBytes), to);
+    std::size_t sentence_start = pieces_.size();
+    while (sentence_start > 0 && !pieces_[sentence_start - 1].ends_sentence()) --sentence_start;
+    return rightmost_clause(sentence_start, pieces_.size(), true);
+  }
+
+  // A headline's "Name: 'quote'": a short capitalized name right before a colon.
+  Attribution headline_name(std::size_t from, std::size_t to) {
+    scan(start_within(from, to, kHeadBytes), to);
+    const std::size_t n = pieces_.size();
+    if (n < 2 || pieces_[n - 1].punct != ':') return {};
+    std::size_t first = n - 1;
+    while (first > 0 && n - 1 - first < 4 && pieces_[first - 1].is_word() && pieces_[first - 1].capitalized &&
+           !pieces_[first - 1].has(kCue))
+      --first;
+    if (first != 0 || first == n - 1) return {};
+    return {{pieces_[0].start, pieces_[n - 2].end}, {}, true};
+  }
+
+  // The last reporting clause with a subject in text[from, to), in any sentence: reported
+  // speech ("Smith said the plan would fail.") before an unattributed quote.
+  Attribution reported(std::size_t from, std::size_t to) {
+    scan(start_within(from, to, kRecentBytes), to);
+    const Attribution found = rightmost_clause(0, pieces_.size(), false);
+    // "It said" in the writer's text is rarely a speaker ("it is said", "it says here").
+    if (found.found && found.speaker.end - found.speaker.start == 2) {
+      lower_ascii(text_.substr(found.speaker.start, 2), lower_);
+      if (lower_ == "it") return {};
+    }
+    return found;
+  }
+
  private:
   bool word_is_that(const Piece& piece) {
     if (!piece.is_word()) return false;
@@ -102,37 +137,6 @@ class Attributor {
            !pieces_[k].has(kStop | kBetween | kDeterminer);
   }
 
- public:
-  // X said, "..." / X told Y: "..." / X said that "...": a reporting clause earlier in the
-  // sentence the quote is in (text[from, to) ends at the opening mark).
-  Attribution before(std::size_t from, std::size_t to) {
-    scan(start_within(from, to, kHeadBytes), to);
-    std::size_t sentence_start = pieces_.size();
-    while (sentence_start > 0 && !pieces_[sentence_start - 1].ends_sentence()) --sentence_start;
-    return rightmost_clause(sentence_start, pieces_.size(), true);
-  }
-
-  // A headline's "Name: 'quote'": a short capitalized name right before a colon.
-  Attribution headline_name(std::size_t from, std::size_t to) {
-    scan(start_within(from, to, kHeadBytes), to);
-    const std::size_t n = pieces_.size();
-    if (n < 2 || pieces_[n - 1].punct != ':') return {};
-    std::size_t first = n - 1;
-    while (first > 0 && n - 1 - first < 4 && pieces_[first - 1].is_word() && pieces_[first - 1].capitalized &&
-           !pieces_[first - 1].has(kCue))
-      --first;
-    if (first != 0 || first == n - 1) return {};
-    return {{pieces_[0].start, pieces_[n - 2].end}, {}, true};
-  }
-
-  // The last reporting clause with a subject in text[from, to), in any sentence: reported
-  // speech ("Smith said the plan would fail.") before an unattributed quote.
-  Attribution reported(std::size_t from, std::size_t to) {
-    scan(start_within(from, to, kRecentBytes), to);
-    return rightmost_clause(0, pieces_.size(), false);
-  }
-
- private:
   std::size_t start_within(std::size_t from, std::size_t to, std::size_t limit) const {
     std::size_t start = to - std::min(to - from, limit);
     while (start > from && (static_cast<unsigned char>(text_[start]) & 0xC0u) == 0x80u) --start;
@@ -348,7 +352,6 @@ void set_speaker(Segment& segment, const Attribution& attribution) {
 
 void inherit_speaker(Segment& segment, const Segment& from) {
   segment.has_speaker = true;
-  segment.inherited = true;
   segment.speaker = from.speaker;
   segment.cue = {};
 }
@@ -418,7 +421,6 @@ void attribute_segments(std::string_view text, const std::vector<Span>& paragrap
     const Attribution reported = from < segment.open ? attributor.reported(from, segment.open) : Attribution{};
     if (reported.found) {
       segment.has_speaker = true;
-      segment.inherited = true;
       segment.speaker = reported.speaker;
     } else if (last_attributed < count && segments[last_attributed].paragraph + 1 >= paragraph) {
       inherit_speaker(segment, segments[last_attributed]);

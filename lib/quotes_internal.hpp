@@ -71,7 +71,6 @@ struct Segment {
   bool closed = true;
   QuoteKind kind = QuoteKind::full;
   bool has_speaker = false;
-  bool inherited = false;
   Span speaker;
   Span cue;
 };

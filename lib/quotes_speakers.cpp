@@ -151,6 +151,14 @@ class PersonIndex {
     return &names_[after == indices.begin() ? *after : *std::prev(after)];
   }
 
+  // The first name in the sentence of `name` (the sentence's subject, most often).
+  const PersonName* first_in_sentence(const PersonName* name, const Analysis& analysis) const {
+    if (!name || analysis.sentences.empty()) return name;
+    const std::size_t sentence = analysis.sentence_at(name->start);
+    while (name != names_.data() && analysis.sentence_at((name - 1)->start) == sentence) --name;
+    return name;
+  }
+
   bool empty() const { return names_.empty(); }
   const std::vector<PersonName>& names() const { return names_; }
 
@@ -159,7 +167,8 @@ class PersonIndex {
   std::unordered_map<std::string, std::vector<std::size_t>> by_surname_;
 };
 
-std::string canonical_of(std::string_view text, const QuoteLexicon& lexicon, const PersonIndex& names, Span speaker) {
+std::string canonical_of(std::string_view text, const Analysis& analysis, const QuoteLexicon& lexicon,
+                         const PersonIndex& names, Span speaker) {
   std::vector<Piece> pieces;
   scan_pieces(text, speaker.start, speaker.end, lexicon, pieces);
   if (pieces.empty()) return {};
@@ -167,7 +176,7 @@ std::string canonical_of(std::string_view text, const QuoteLexicon& lexicon, con
     std::string pronoun;
     lower_ascii(text.substr(pieces[0].start, pieces[0].end - pieces[0].start), pronoun);
     if (pronoun != "he" && pronoun != "she" && pronoun != "they") return {};
-    const PersonName* last = names.last_before(speaker.start);
+    const PersonName* last = names.first_in_sentence(names.last_before(speaker.start), analysis);
     if (!last) return {};
     const PersonName* full = names.full_name_of(last->last_word, last->start);
     return full ? full->name : last->name;
@@ -290,7 +299,11 @@ struct RecognizedNames {
     const auto after = std::lower_bound(people.begin(), people.end(), position,
                                         [](const EntityMention* m, std::size_t p) { return m->start < p; });
     if (after == people.begin()) return {};
-    const EntityMention& last = **std::prev(after);
+    // The subject of a sentence comes first: "Sanders, in Iowa, attacked Clinton's record.
+    // 'She voted for it,' he said." takes the first person named in the sentence.
+    auto first = std::prev(after);
+    while (first != people.begin() && (*std::prev(first))->sentence == (*first)->sentence) --first;
+    const EntityMention& last = **first;
     const std::string_view canonical = last.canonical;
     const std::size_t space = canonical.rfind(' ');
     const std::string_view surname = space == std::string_view::npos ? canonical : canonical.substr(space + 1);
@@ -316,7 +329,7 @@ void resolve_speakers(std::string_view text, const Analysis& analysis, const Quo
   const PersonIndex names(find_person_names(text, lexicon, segments));
   std::vector<std::string> fallback(quotes.size());
   for (std::size_t i = 0; i < quotes.size(); ++i)
-    if (quotes[i].has_speaker) fallback[i] = canonical_of(text, lexicon, names, quotes[i].speaker);
+    if (quotes[i].has_speaker) fallback[i] = canonical_of(text, analysis, lexicon, names, quotes[i].speaker);
 
   // The recognizer reads only the sentences that decide something: the people named before
   // a pronoun speaker, and speakers named by one word the light reader left as it was.
@@ -324,9 +337,15 @@ void resolve_speakers(std::string_view text, const Analysis& analysis, const Quo
   std::size_t last_pronoun = 0;
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     if (!quotes[i].has_speaker) continue;
-    if (is_person_pronoun(text, quotes[i].speaker))
+    if (is_person_pronoun(text, quotes[i].speaker)) {
       last_pronoun = std::max(last_pronoun, quotes[i].speaker.start);
-    else if (!fallback[i].empty() && fallback[i].find(' ') == std::string::npos)
+      // The sentences just before a pronoun may name its person by surname only.
+      if (!analysis.sentences.empty()) {
+        const std::size_t s = analysis.sentence_at(quotes[i].speaker.start);
+        for (std::size_t back = s >= 2 ? s - 2 : 0; back <= s; ++back)
+          offsets.push_back(analysis.sentences[back].span.start);
+      }
+    } else if (!fallback[i].empty() && fallback[i].find(' ') == std::string::npos)
       offsets.push_back(quotes[i].speaker.start);
   }
   for (const PersonName& name : names.names())

@@ -50,12 +50,14 @@ int main(int argc, char** argv) {
   std::string output;
   int epochs = 10;
   std::uint32_t bucket_bits = 18;
+  std::uint32_t seed = 1;
   app.add_option("files", files, "Training files whose MISC names are tagged");
   app.add_option("--without-misc", files_without_misc, "Training files that leave MISC names untagged");
   app.add_option("--dev", dev_files, "Held-out files to report the PER/ORG/LOC span F1 on");
   app.add_option("-o,--output", output, "Where to write the model")->required();
   app.add_option("--epochs", epochs, "Passes over the data")->check(CLI::Range(1, 100));
   app.add_option("--bucket-bits", bucket_bits, "log2 of the number of feature buckets")->check(CLI::Range(8, 24));
+  app.add_option("--seed", seed, "Seed of the shuffled order of sentences");
   CLI11_PARSE(app, argc, argv);
   try {
     const auto began = std::chrono::steady_clock::now();
@@ -63,7 +65,7 @@ int main(int argc, char** argv) {
     for (const std::string& f : files) read_sentences(f, true, sentences);
     for (const std::string& f : files_without_misc) read_sentences(f, false, sentences);
     tmk::ner::PerceptronTrainer trainer(bucket_bits);
-    const double accuracy = trainer.train(sentences, epochs);
+    const double accuracy = trainer.train(sentences, epochs, seed);
     std::ofstream out(output, std::ios::binary);
     const std::string blob = trainer.serialize();
     out.write(blob.data(), static_cast<std::streamsize>(blob.size()));

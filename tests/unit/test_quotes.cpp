@@ -182,6 +182,30 @@ TEST_CASE("quotes: a quote continued over paragraphs keeps its speaker", "[quote
   CHECK(got.unbalanced == 0);
 }
 
+TEST_CASE("quotes: hard-wrapped text keeps a quote across its line breaks", "[quotes]") {
+  const std::string text =
+      "Mayor Ida Stone spoke at the town hall on a cold\n"
+      "evening with the whole council in the room.\n"
+      "\n"
+      "\"We fixed the roads and we fixed the\n"
+      "schools,\" Stone said.\n"
+      "\n"
+      "Her rival answered in a letter to the paper, which read:\n"
+      "\n"
+      "\"Nothing was fixed.\n"
+      "\n"
+      "\"Nothing at all.\"\n";
+  const Extracted got = extract(text);
+  REQUIRE(got.rows.size() == 3);
+  CHECK(got.rows[0].text == "We fixed the roads and we fixed the\nschools,");
+  CHECK(got.rows[0].speaker == "Stone");
+  CHECK(got.rows[0].canonical == "Ida Stone");
+  // Introduced by the paragraph before, ending in a colon, and continued by the convention.
+  CHECK(got.rows[1].speaker == "Her rival");
+  CHECK(got.rows[2].speaker == got.rows[1].speaker);
+  CHECK(got.unbalanced == 0);
+}
+
 TEST_CASE("quotes: an unbalanced mark ends at its paragraph and is counted", "[quotes]") {
   const std::string text =
       "\"This never closes, said Ana Ruiz.\n"
@@ -213,6 +237,10 @@ TEST_CASE("quotes: a following quote without attribution inherits the speaker", 
   const Extracted reported = extract("Lena Fox said the vote was rigged. \"I saw it myself.\"");
   REQUIRE(reported.rows.size() == 1);
   CHECK(reported.rows[0].speaker == "Lena Fox");
+
+  const Extracted impersonal = extract("It said nothing about taxes. \"We will see.\"");
+  REQUIRE(impersonal.rows.size() == 1);
+  CHECK(impersonal.rows[0].speaker.empty());
 
   const Extracted far = extract(
       "\"Yes,\" said Ivo Tam.\nThe hall emptied.\nThe lights went out.\nThe doors were locked.\n\"Nobody came.\"\n");
@@ -279,6 +307,14 @@ TEST_CASE("quotes: names with a suffix and names across lines", "[quotes]") {
   REQUIRE(lines.rows.size() == 1);
   CHECK(lines.rows[0].speaker == "Orr");
   CHECK(lines.rows[0].canonical == "Orr");
+}
+
+TEST_CASE("quotes: a pronoun takes the subject of the sentence before, not the last name", "[quotes]") {
+  const Extracted got = extract(
+      "Rep. Owen Tate met Mayor Lisa Grant on Monday.\n"
+      "\"We agreed on nothing,\" he said.\n");
+  REQUIRE(got.rows.size() == 1);
+  CHECK(got.rows[0].canonical == "Owen Tate");
 }
 
 TEST_CASE("quotes: a description without a name has no canonical name", "[quotes]") {
