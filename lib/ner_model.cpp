@@ -311,23 +311,30 @@ Model::Model(std::string_view blob) {
   if (header.version != kVersion || header.tag_count != kTagCount || header.bucket_bits < 8 || header.bucket_bits > 24)
     throw std::runtime_error("entity model: made for another version of tmk");
   const std::size_t buckets = std::size_t{1} << header.bucket_bits;
-  if (blob.size() < sizeof header + buckets * kTagCount) throw std::runtime_error("entity model: truncated weights");
-  weights_ = reinterpret_cast<const std::int8_t*>(blob.data() + sizeof header);
+  if (blob.size() < sizeof header + buckets * kTagCount * sizeof(std::int16_t))
+    throw std::runtime_error("entity model: truncated weights");
+  const char* data = blob.data() + sizeof header;
+  if (reinterpret_cast<std::uintptr_t>(data) % alignof(std::int16_t) != 0)
+    throw std::runtime_error("entity model: misaligned blob");
+  weights_ = reinterpret_cast<const std::int16_t*>(data);
   mask_ = buckets - 1;
 }
 
 std::string Model::serialize(std::uint32_t bucket_bits, const std::vector<float>& weights) {
   float largest = 0;
   for (const float w : weights) largest = std::max(largest, std::fabs(w));
-  const float scale = largest > 0 ? 127.0f / largest : 1.0f;
+  const float scale = largest > 0 ? 32767.0f / largest : 1.0f;
   BlobHeader header;
   std::memcpy(header.magic, kMagic, sizeof kMagic);
   header.version = kVersion;
   header.bucket_bits = bucket_bits;
   header.tag_count = kTagCount;
   std::string blob(reinterpret_cast<const char*>(&header), sizeof header);
-  blob.reserve(sizeof header + weights.size());
-  for (const float w : weights) blob.push_back(static_cast<char>(static_cast<std::int8_t>(std::lround(w * scale))));
+  blob.reserve(sizeof header + weights.size() * 2);
+  for (const float w : weights) {
+    const auto q = static_cast<std::int16_t>(std::lround(w * scale));
+    blob.append(reinterpret_cast<const char*>(&q), sizeof q);
+  }
   return blob;
 }
 

@@ -180,30 +180,28 @@ void decode(const Weights& weights, const WordSequence& words, const std::vector
   }
 }
 
-// The model blob: "TMKNER" magic, version, bucket bits, tag count, then
-// int8 weights[buckets][kTagCount], scaled so that the largest is 127 (int8 rather than
-// int16 halves the blob, which buys twice the buckets, and fewer hash collisions, for
-// the same size).
+// The model blob: "TMKNER" magic, version, bucket bits, tag count, scale, then
+// int16 weights[buckets][kTagCount] (little endian).
 class Model {
  public:
-  static constexpr std::uint32_t kVersion = 2;
+  static constexpr std::uint32_t kVersion = 1;
   // Reads a blob (kept by reference: it must outlive the model). Throws
   // std::runtime_error when the header does not match this build.
   explicit Model(std::string_view blob);
   static std::string serialize(std::uint32_t bucket_bits, const std::vector<float>& weights);
 
   void prefetch(std::uint64_t feature) const {
-    const std::int8_t* row = weights_ + (feature & mask_) * kTagCount;
+    const std::int16_t* row = weights_ + (feature & mask_) * kTagCount;
     __builtin_prefetch(row);
     __builtin_prefetch(row + kTagCount - 1);
   }
   void add(std::uint64_t feature, std::int32_t* scores) const {
-    const std::int8_t* row = weights_ + (feature & mask_) * kTagCount;
+    const std::int16_t* row = weights_ + (feature & mask_) * kTagCount;
     for (int t = 0; t < kTagCount; ++t) scores[t] += row[t];
   }
 
  private:
-  const std::int8_t* weights_ = nullptr;
+  const std::int16_t* weights_ = nullptr;
   std::uint64_t mask_ = 0;
 };
 
