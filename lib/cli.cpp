@@ -11,7 +11,8 @@ namespace tmk::cli {
 
 Tool::Tool(std::string name, std::string description, std::string example) : app_(std::move(description), name) {
   diag::set_program(name);
-  app_.footer("Example:\n  " + example + "\n\nPart of tmk " + kVersion + ". Exit status: 0 ok, 1 an input failed, 2 usage error.\n");
+  app_.footer("Example:\n  " + example + "\n\nPart of tmk " + kVersion +
+              ". Exit status: 0 ok, 1 an input failed, 2 usage error.\n");
   app_.set_version_flag("--version", std::string(name) + " (tmk) " + kVersion);
   app_.get_formatter()->column_width(28);
 }
@@ -19,8 +20,10 @@ Tool::Tool(std::string name, std::string description, std::string example) : app
 void Tool::add_document_options() {
   app_.add_option("inputs", paths_, "Files or directories to read; '-' or nothing: standard input");
   app_.add_option("--files-from", files_from_, "Read input paths from FILE, one per line");
-  static const std::map<std::string, InputFormat> formats = {
-      {"text", InputFormat::text}, {"lines", InputFormat::lines}, {"jsonl", InputFormat::jsonl}, {"tsv", InputFormat::tsv}};
+  static const std::map<std::string, InputFormat> formats = {{"text", InputFormat::text},
+                                                             {"lines", InputFormat::lines},
+                                                             {"jsonl", InputFormat::jsonl},
+                                                             {"tsv", InputFormat::tsv}};
   app_.add_option("--input", input_.format,
                   "How inputs hold documents: text (a file is a document), lines (a line is one), jsonl, tsv")
       ->transform(CLI::CheckedTransformer(formats))

@@ -28,19 +28,31 @@ void print(std::string_view where, std::string_view what) {
 }
 }  // namespace
 
-void set_program(std::string_view name) { g_program = name; }
-std::string_view program() { return g_program; }
+void set_program(std::string_view name) {
+  g_program = name;
+}
+std::string_view program() {
+  return g_program;
+}
 
-void warning(std::string_view where, std::string_view what) { print(where, what); }
+void warning(std::string_view where, std::string_view what) {
+  print(where, what);
+}
 
 void error(std::string_view where, std::string_view what) {
   g_error = true;
   print(where, what);
 }
 
-void message(std::string_view what) { print({}, what); }
+void message(std::string_view what) {
+  print({}, what);
+}
 
-bool any_error() { return g_error; }
-int exit_status() { return g_error ? 1 : 0; }
+bool any_error() {
+  return g_error;
+}
+int exit_status() {
+  return g_error ? 1 : 0;
+}
 
 }  // namespace tmk::diag

@@ -295,6 +295,17 @@ std::vector<EntityMention> EntityRecognizer::recognize(std::string_view text, co
     }
   }
   std::sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) { return a.first_word < b.first_word; });
+  // A person's surname alone is that person, whatever type the model gave it in its
+  // sentence ("Clinton" read as a place after "Hillary Clinton").
+  std::unordered_set<std::string_view> surnames;
+  for (const Draft& d : drafts)
+    if (d.type == EntityType::PER && d.end_word - d.first_word >= 2 && doc_words[d.end_word - 1].capitalized)
+      surnames.insert(text.substr(doc_words[d.end_word - 1].start,
+                                  doc_words[d.end_word - 1].end - doc_words[d.end_word - 1].start));
+  for (Draft& d : drafts)
+    if (d.source == EntitySource::model && d.type != EntityType::PER && d.end_word - d.first_word == 1 &&
+        surnames.contains(d.name))
+      d.type = EntityType::PER;
   std::vector<std::vector<std::string_view>> parts(drafts.size());
   // Full names of people (two words or more) by their first or last word and their length
   // in words, in document order.

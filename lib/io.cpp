@@ -13,7 +13,9 @@ namespace tmk {
 
 namespace {
 
-[[noreturn]] void throw_errno() { throw std::runtime_error(std::strerror(errno)); }
+[[noreturn]] void throw_errno() {
+  throw std::runtime_error(std::strerror(errno));
+}
 
 class FileSource final : public ByteSource {
  public:

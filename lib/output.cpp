@@ -21,7 +21,9 @@ Output::Output() {
   buffer_.reserve(kBufferSize);
 }
 
-Output::~Output() { flush(); }
+Output::~Output() {
+  flush();
+}
 
 void Output::write(std::string_view bytes) {
   if (buffer_.size() + bytes.size() > kBufferSize) {

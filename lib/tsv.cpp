@@ -9,7 +9,9 @@ namespace tmk {
 
 namespace {
 // Bytes that need escaping or replacing; everything else is copied in runs.
-inline bool special(char c) { return c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == kInvalidByte; }
+inline bool special(char c) {
+  return c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == kInvalidByte;
+}
 }  // namespace
 
 void append_tsv_escaped(std::string& out, std::string_view field) {
@@ -20,11 +22,21 @@ void append_tsv_escaped(std::string& out, std::string_view field) {
     out.append(field.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += "\xEF\xBF\xBD"; break;  // kInvalidByte: U+FFFD
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += "\xEF\xBF\xBD";
+        break;  // kInvalidByte: U+FFFD
     }
   }
   out.append(field.data() + run, field.size() - run);
@@ -40,10 +52,18 @@ std::string tsv_unescape(std::string_view field) {
       continue;
     }
     switch (field[++i]) {
-      case 't': out.push_back('\t'); break;
-      case 'n': out.push_back('\n'); break;
-      case 'r': out.push_back('\r'); break;
-      case '\\': out.push_back('\\'); break;
+      case 't':
+        out.push_back('\t');
+        break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 'r':
+        out.push_back('\r');
+        break;
+      case '\\':
+        out.push_back('\\');
+        break;
       default:  // not an escape tmk writes: keep it as it is
         out.push_back('\\');
         out.push_back(field[i]);

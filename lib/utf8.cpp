@@ -22,7 +22,7 @@ std::size_t valid_sequence_length(const std::string& text, std::size_t i) {
   if (b0 >= 0xF0 && b0 <= 0xF4) {
     if (left < 4 || !is_cont(i + 1) || !is_cont(i + 2) || !is_cont(i + 3)) return 0;
     const unsigned char b1 = at(i + 1);
-    if (b0 == 0xF0 && b1 < 0x90) return 0;  // overlong
+    if (b0 == 0xF0 && b1 < 0x90) return 0;   // overlong
     if (b0 == 0xF4 && b1 >= 0x90) return 0;  // above U+10FFFF
     return 4;
   }

@@ -17,14 +17,12 @@ namespace tmk {
 using DocumentProcessor = std::function<void(const Document& doc, std::string& out)>;
 
 // jobs == 0 means all cores. At most a few batches per job are in memory at once.
-void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProcessor& process,
-                       Output& output);
+void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProcessor& process, Output& output);
 
 // Receives the rows in input order, always whole documents' rows at a time.
 using OutputSink = std::function<void(std::string_view rows)>;
 // Like the above, but hands the rows to `sink` instead of writing them (tools that aggregate).
-void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProcessor& process,
-                       const OutputSink& sink);
+void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProcessor& process, const OutputSink& sink);
 
 unsigned default_jobs();
 

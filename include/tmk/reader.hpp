@@ -16,11 +16,11 @@ enum class InputFormat { text, lines, jsonl, tsv };
 
 struct InputOptions {
   InputFormat format = InputFormat::text;
-  std::string text_field = "text";  // jsonl
-  std::string id_field;             // jsonl; empty: PATH:LINE
+  std::string text_field = "text";   // jsonl
+  std::string id_field;              // jsonl; empty: PATH:LINE
   std::string text_column = "text";  // tsv
   std::string id_column;             // tsv; empty: PATH:LINE
-  bool strict = false;  // invalid UTF-8 makes the document an error instead of a warning
+  bool strict = false;               // invalid UTF-8 makes the document an error instead of a warning
 };
 
 // Reads the paths from a --files-from file, one per line ("-" is stdin).

@@ -28,8 +28,7 @@ class TsvRow {
   TsvRow& add(const char* text) { return add(std::string_view(text)); }
   TsvRow& add(const std::string& text) { return add(std::string_view(text)); }
   template <typename Int>
-    requires std::is_integral_v<Int>
-  TsvRow& add(Int n) {
+  requires std::is_integral_v<Int> TsvRow& add(Int n) {
     if constexpr (std::is_signed_v<Int>)
       return add_integer(static_cast<std::int64_t>(n));
     else

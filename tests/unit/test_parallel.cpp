@@ -43,7 +43,8 @@ TEST_CASE("output is identical and in input order whatever the job count", "[par
   {
     std::ofstream file(input);
     // Documents of very different sizes, so workers finish out of order.
-    for (int i = 0; i < 5000; ++i) file << "doc" << i << ' ' << std::string(static_cast<std::size_t>(i % 97) * 50, 'x') << '\n';
+    for (int i = 0; i < 5000; ++i)
+      file << "doc" << i << ' ' << std::string(static_cast<std::size_t>(i % 97) * 50, 'x') << '\n';
   }
   const tmk::DocumentProcessor process = [](const tmk::Document& doc, std::string& out) {
     if (doc.id.ends_with(":13")) throw std::runtime_error("this document fails");

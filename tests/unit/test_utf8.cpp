@@ -19,7 +19,12 @@ TEST_CASE("repair_utf8 leaves valid text alone", "[utf8]") {
 TEST_CASE("repair_utf8 replaces each bad byte in place", "[utf8]") {
   // A lone continuation byte, a truncated 3-byte sequence before ASCII, an overlong form,
   // an encoded surrogate and a code point above U+10FFFF.
-  std::string text = "a\x80" "b\xE2\x82" "c\xC0\xAF" "d\xED\xA0\x80" "e\xF4\x90\x80\x80";
+  std::string text =
+      "a\x80"
+      "b\xE2\x82"
+      "c\xC0\xAF"
+      "d\xED\xA0\x80"
+      "e\xF4\x90\x80\x80";
   const std::size_t size = text.size();
   const auto report = repair_utf8(text);
   CHECK(text.size() == size);
