@@ -296,12 +296,19 @@ std::vector<EntityMention> EntityRecognizer::recognize(std::string_view text, co
   }
   std::sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) { return a.first_word < b.first_word; });
   // A person's surname alone is that person, whatever type the model gave it in its
-  // sentence ("Clinton" read as a place after "Hillary Clinton").
+  // sentence ("Clinton" read as a place after "Hillary Clinton"). Only plain names of
+  // capitalized words count: "Louis XV of France" and "Henry III" have no surname.
   std::unordered_set<std::string_view> surnames;
-  for (const Draft& d : drafts)
-    if (d.type == EntityType::PER && d.end_word - d.first_word >= 2 && doc_words[d.end_word - 1].capitalized)
-      surnames.insert(text.substr(doc_words[d.end_word - 1].start,
-                                  doc_words[d.end_word - 1].end - doc_words[d.end_word - 1].start));
+  for (const Draft& d : drafts) {
+    if (d.type != EntityType::PER || d.end_word - d.first_word < 2) continue;
+    bool plain = true;
+    for (std::size_t w = d.first_word; w < d.end_word; ++w)
+      plain &= doc_words[w].capitalized || !doc_words[w].has_word_char;
+    const std::string_view surname =
+        text.substr(doc_words[d.end_word - 1].start, doc_words[d.end_word - 1].end - doc_words[d.end_word - 1].start);
+    if (plain && std::any_of(surname.begin(), surname.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+      surnames.insert(surname);
+  }
   for (Draft& d : drafts)
     if (d.source == EntitySource::model && d.type != EntityType::PER && d.end_word - d.first_word == 1 &&
         surnames.contains(d.name))

@@ -129,6 +129,24 @@ TEST_CASE("entities: a surname or first name resolves to the full name in the do
   CHECK(find(alone, "Sanders")->canonical == "Sanders");
 }
 
+TEST_CASE("entities: a surname that is also a place is the person once the full name was seen") {
+  const std::string text =
+      "Council member Ellen Houston opened the budget hearing on Tuesday. Residents cheered when Houston promised new "
+      "bus routes. Houston later met reporters outside the hall.";
+  int surnames = 0;
+  for (const Found& f : find_entities(builtin_recognizer(), text)) {
+    if (f.text != "Houston") continue;
+    ++surnames;
+    CHECK(f.type == "PER");
+    CHECK(f.canonical == "Ellen Houston");
+  }
+  CHECK(surnames == 2);
+  // Without the full name, the city stays a place.
+  const auto city = find_entities(builtin_recognizer(), "Residents of Houston cheered the new bus routes on Tuesday.");
+  REQUIRE(find(city, "Houston"));
+  CHECK(find(city, "Houston")->type == "LOC");
+}
+
 TEST_CASE("entities: an acronym defined in the text maps to the long name") {
   const auto found = find_entities(builtin_recognizer(),
                                    "The International Association of Machinists and Aerospace Workers (IAM) endorsed "
