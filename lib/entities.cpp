@@ -132,7 +132,9 @@ bool is_acronym_of(std::string_view short_form, std::string_view long_form) {
 
 // A name of the form "Federation of State, County and Municipal Employees": the model may
 // stop at the comma; the list of capitalized words ending in "and ..." continues the name
-// when the model left those words untagged. Returns the new end word.
+// when the model left those words untagged, or tagged them but they are everyday words
+// ("County", "Municipal Employees"), unlike a list of other names ("Bank of America,
+// Citigroup and Wells Fargo"). Returns the new end word.
 std::size_t extend_over_coordination(const ner::WordSequence& words, std::size_t first, std::size_t end,
                                      const std::vector<std::uint8_t>& tags) {
   bool has_of = false;
@@ -140,7 +142,11 @@ std::size_t extend_over_coordination(const ner::WordSequence& words, std::size_t
   if (!has_of) return end;
   const auto capitalized_run = [&](std::size_t i) {
     std::size_t j = i;
-    while (j < words.size() && tags[j] == 0 && words[j].capitalized) ++j;
+    const auto continues_mention = [&](std::size_t k) {  // the rest of a mention begun in the run
+      return k > i && tags[k] != 0 &&
+             (ner::tag_position(tags[k]) == ner::kInside || ner::tag_position(tags[k]) == ner::kLast);
+    };
+    while (j < words.size() && words[j].capitalized && (tags[j] == 0 || words[j].common || continues_mention(j))) ++j;
     return j;
   };
   std::size_t i = end;
@@ -227,9 +233,14 @@ std::vector<EntityMention> EntityRecognizer::recognize(std::string_view text, co
       }
     }
     split_repeated_names(words, base, found);
+    std::size_t absorbed_from = 0, absorbed_until = 0;  // words taken into an extended name
     for (Draft& d : found) {
-      if (d.type == EntityType::ORG)
+      if (d.first_word >= absorbed_from && d.first_word < absorbed_until) continue;
+      if (d.type == EntityType::ORG) {
+        absorbed_from = d.end_word;
         d.end_word = base + extend_over_coordination(words, d.first_word - base, d.end_word - base, tags);
+        absorbed_until = d.end_word;
+      }
       // Titles precede a name but are not part of it (and are no name alone); punctuation,
       // a possessive 's and a weekday never start or end one.
       if (d.source == EntitySource::model) {

@@ -87,6 +87,22 @@ TEST_CASE("entities: a long union name with commas is one organization") {
   CHECK_FALSE(find(found, "County"));
 }
 
+TEST_CASE("entities: a comma-listed name continues over words the model tagged apart") {
+  // Bug fix: at the start of a line after a quote the model tagged "Municipal Employees" as
+  // a place of its own, which cut the union's name in two.
+  const auto found = find_entities(builtin_recognizer(),
+                                   "\u201cWe are ready,\u201d she said.\nThe American Federation of State, County and "
+                                   "Municipal Employees, the Teamsters and others wrote back.");
+  REQUIRE(find(found, "American Federation of State, County and Municipal Employees"));
+  CHECK_FALSE(find(found, "Municipal Employees"));
+}
+
+TEST_CASE("entities: a list of different names is not joined into one") {
+  const auto found =
+      find_entities(builtin_recognizer(), "Shares of Bank of Ireland, Vodafone and Unilever fell sharply on Friday.");
+  for (const Found& f : found) CHECK(f.text.find(',') == std::string::npos);
+}
+
 TEST_CASE("entities: titles and possessives stay out of the span") {
   const auto found = find_entities(builtin_recognizer(),
                                    "Sen. Bernie Sanders spoke first. Later Mr. Peter Novak read Vanguard's report.");
