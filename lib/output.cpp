@@ -13,7 +13,8 @@ namespace tmk {
 
 namespace {
 constexpr std::size_t kBufferSize = 1 << 18;
-}
+constexpr std::size_t kDirectWriteSize = 1 << 16;
+}  // namespace
 
 Output::Output() {
   // A closed pipe must show up as EPIPE from write(), not kill the process.
@@ -26,13 +27,14 @@ Output::~Output() {
 }
 
 void Output::write(std::string_view bytes) {
-  if (buffer_.size() + bytes.size() > kBufferSize) {
+  // Large blocks (a batch of rows) go straight out: copying them into the buffer first
+  // would only cost time.
+  if (bytes.size() >= kDirectWriteSize) {
     flush();
-    if (bytes.size() >= kBufferSize) {
-      write_through(bytes);
-      return;
-    }
+    write_through(bytes);
+    return;
   }
+  if (buffer_.size() + bytes.size() > kBufferSize) flush();
   buffer_.append(bytes);
 }
 
