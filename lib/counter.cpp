@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "tmk/diagnostics.hpp"
+#include "tmk/hash.hpp"
 #include "tmk/io.hpp"
 #include "tmk/parallel.hpp"
 
@@ -41,12 +42,7 @@ std::uint64_t hash_bytes(std::string_view key) {
     std::memcpy(&tail, p, n);
     h = (h ^ tail) * kMul;
   }
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDull;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 33;
-  return h;
+  return mix64(h);
 }
 
 std::uint64_t parse_count(std::string_view field, std::string_view column, const TsvReader& reader) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "tmk/gazetteer.hpp"
+#include "tmk/hash.hpp"
 
 namespace tmk::ner {
 
@@ -66,12 +67,7 @@ class WordSequence {
 // Word hashes (FNV-1a then a 64-bit finalizer) and their combination.
 std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed = 0);
 inline std::uint64_t mix(std::uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
+  return mix64(h);
 }
 inline std::uint64_t combine(std::uint64_t a, std::uint64_t b) {
   return mix(a * 0x9E3779B97F4A7C15ULL + b);
