@@ -85,14 +85,13 @@ std::vector<std::string> Tool::inputs_or_stdin() const {
 int Tool::run_documents(const std::string& header_line, const DocumentProcessor& process) {
   return run([&](Output& output) {
     if (header()) output.write(header_line);
-    // An empty --files-from list means no input at all, not standard input.
-    DocumentReader reader(inputs(), input_, files_from_.empty());
+    DocumentReader reader(paths_, input_, files_from_);
     tmk::process_documents(reader, jobs_, process, output);
   });
 }
 
 void Tool::process_documents(const DocumentProcessor& process, const OutputSink& sink) {
-  DocumentReader reader(inputs(), input_, files_from_.empty());
+  DocumentReader reader(paths_, input_, files_from_);
   tmk::process_documents(reader, jobs_, process, sink);
 }
 

@@ -69,9 +69,35 @@ std::vector<std::string> read_path_list(const std::string& list_path) {
   return paths;
 }
 
-DocumentReader::DocumentReader(std::vector<std::string> inputs, InputOptions options, bool stdin_if_empty)
-    : options_(std::move(options)), pending_(inputs.begin(), inputs.end()) {
-  if (pending_.empty() && stdin_if_empty) pending_.push_back("-");
+DocumentReader::DocumentReader(std::vector<std::string> inputs, InputOptions options, std::string path_list)
+    : options_(std::move(options)), pending_(inputs.begin(), inputs.end()), path_list_name_(std::move(path_list)) {
+  if (!path_list_name_.empty()) {
+    try {
+      path_list_ = std::make_unique<LineReader>(ByteSource::open(path_list_name_));
+    } catch (const std::exception& e) {
+      diag::error(path_list_name_, e.what());
+    }
+  } else if (pending_.empty()) {
+    pending_.push_back("-");
+  }
+}
+
+// Takes the next path from --files-from when the inputs given as arguments are used up.
+bool DocumentReader::refill_from_path_list() {
+  if (!path_list_) return false;
+  std::string_view line;
+  try {
+    while (path_list_->next(line)) {
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.empty()) continue;
+      pending_.emplace_back(line);
+      return true;
+    }
+  } catch (const std::exception& e) {
+    diag::error(path_list_name_, e.what());
+  }
+  path_list_.reset();
+  return false;
 }
 
 DocumentReader::~DocumentReader() = default;
@@ -95,7 +121,7 @@ bool DocumentReader::accept(Document& doc) {
 // Opens the next input of a line-based format; for text input, files are read whole in
 // next(). Returns false when no input is left.
 bool DocumentReader::open_next_input() {
-  while (!pending_.empty()) {
+  while (!pending_.empty() || refill_from_path_list()) {
     std::string path = std::move(pending_.front());
     pending_.pop_front();
     std::error_code ec;

@@ -32,19 +32,24 @@ std::vector<std::string> read_path_list(const std::string& list_path);
 class DocumentReader {
  public:
   // `inputs`: files, directories (walked recursively in byte order of paths, hidden
-  // entries skipped) or "-"; empty means stdin when `stdin_if_empty`, else no input.
-  DocumentReader(std::vector<std::string> inputs, InputOptions options, bool stdin_if_empty = true);
+  // entries skipped) or "-". `path_list` (--files-from) names a file of further paths, one
+  // per line, read as it goes so that a list of millions of files costs no memory. With
+  // neither, standard input is read.
+  DocumentReader(std::vector<std::string> inputs, InputOptions options, std::string path_list = {});
   ~DocumentReader();
 
   bool next(Document& doc);
 
  private:
   bool open_next_input();
+  bool refill_from_path_list();
   bool next_from_lines(Document& doc);
   bool accept(Document& doc);  // repair UTF-8 and report; false when --strict rejects it
 
   InputOptions options_;
   std::deque<std::string> pending_;  // inputs not opened yet
+  std::string path_list_name_;
+  std::unique_ptr<LineReader> path_list_;  // the rest of --files-from
   std::string current_path_;
   std::unique_ptr<LineReader> lines_;
   std::unique_ptr<TsvReader> tsv_;

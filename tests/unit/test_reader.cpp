@@ -139,3 +139,22 @@ TEST_CASE("read_path_list skips blank lines", "[reader]") {
   const auto list = dir.write("list", "a.txt\n\nb.txt\r\n");
   CHECK(tmk::read_path_list(list) == std::vector<std::string>{"a.txt", "b.txt"});
 }
+
+TEST_CASE("a --files-from list is read after the arguments, blank lines skipped", "[reader]") {
+  TempDir dir;
+  const auto a = dir.write("a.txt", "A");
+  const auto b = dir.write("b.txt", "B");
+  const auto list = dir.write("list", b + "\n\n" + a + "\r\n");
+  tmk::DocumentReader reader({a}, {}, list);
+  std::vector<std::string> texts;
+  tmk::Document doc;
+  while (reader.next(doc)) texts.push_back(doc.text);
+  CHECK(texts == std::vector<std::string>{"A", "B", "A"});
+}
+
+TEST_CASE("an empty --files-from list reads nothing, not standard input", "[reader]") {
+  TempDir dir;
+  tmk::DocumentReader reader({}, {}, dir.write("list", ""));
+  tmk::Document doc;
+  CHECK_FALSE(reader.next(doc));
+}
