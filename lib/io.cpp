@@ -159,8 +159,13 @@ std::unique_ptr<ByteSource> ByteSource::from_string(std::string bytes) {
 }
 
 std::string read_all(ByteSource& source) {
-  // Sized from the file size when known, so a huge document is not copied while growing.
   std::string text;
+  read_all(source, text);
+  return text;
+}
+
+void read_all(ByteSource& source, std::string& text) {
+  // Sized from the file size when known, so a huge document is not copied while growing.
   std::size_t used = 0;
   text.resize(std::max<std::size_t>(source.size_hint() + 1, 1 << 16));
   for (;;) {
@@ -170,7 +175,6 @@ std::string read_all(ByteSource& source) {
     used += got;
   }
   text.resize(used);
-  return text;
 }
 
 LineReader::LineReader(std::unique_ptr<ByteSource> source) : source_(std::move(source)) {}

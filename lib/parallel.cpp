@@ -76,6 +76,7 @@ void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProc
   std::vector<std::thread> workers;
   for (unsigned i = 0; i < jobs; ++i) {
     workers.emplace_back([&] {
+      std::string buffer;
       for (;;) {
         Batch* batch;
         {
@@ -85,7 +86,15 @@ void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProc
           batch = todo.front();
           todo.pop_front();
         }
-        for (const Document& doc : batch->docs) run_one(process, doc, batch->out);
+        for (Document& doc : batch->docs) {
+          // A file read here goes into this worker's buffer, which keeps its memory from one
+          // file to the next: freeing and allocating per file made the kernel, not tmk, the
+          // bottleneck. So a worker holds one loaded document at a time.
+          const bool unread = doc.unread;
+          if (unread) doc.text.swap(buffer);
+          if (reader.load(doc)) run_one(process, doc, batch->out);
+          if (unread) doc.text.swap(buffer);
+        }
         batch->docs.clear();
         {
           const std::lock_guard lock(mutex);
@@ -144,8 +153,10 @@ void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProc
   auto batch = new_batch();
   std::size_t batch_bytes = 0;
   Document doc;
+  reader.defer_file_reading(true);
   while (reader.next(doc)) {
-    batch_bytes += doc.text.size();
+    // An unread file counts as a short article, so a batch holds a few dozen of them.
+    batch_bytes += doc.unread ? kBatchBytes / 64 : doc.text.size();
     batch->docs.push_back(std::move(doc));
     doc = Document();
     if (batch_bytes >= kBatchBytes || batch->docs.size() >= kBatchDocuments) {

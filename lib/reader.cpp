@@ -102,7 +102,19 @@ bool DocumentReader::refill_from_path_list() {
 
 DocumentReader::~DocumentReader() = default;
 
-bool DocumentReader::accept(Document& doc) {
+bool DocumentReader::load(Document& doc) const {
+  if (!doc.unread) return true;
+  doc.unread = false;
+  try {
+    read_all(*ByteSource::open(doc.id), doc.text);
+  } catch (const std::exception& e) {
+    diag::error(doc.id, e.what());
+    return false;
+  }
+  return accept(doc);
+}
+
+bool DocumentReader::accept(Document& doc) const {
   const RepairReport report = repair_utf8(doc.text, true);
   if (report.invalid_bytes == 0 && report.nul_bytes == 0) return true;
   std::string what;
@@ -153,6 +165,12 @@ bool DocumentReader::next(Document& doc) {
       continue;
     }
     if (!open_next_input()) return false;
+    if (defer_ && options_.format == InputFormat::text && current_path_ != "-") {
+      doc.id = current_path_;
+      doc.text.clear();
+      doc.unread = true;
+      return true;
+    }
     try {
       auto source = ByteSource::open(current_path_);
       switch (options_.format) {

@@ -12,6 +12,9 @@ namespace tmk {
 struct Document {
   std::string id;
   std::string text;
+  // Set when a DocumentReader defers reading a file to DocumentReader::load, so that worker
+  // threads, not the one thread that hands out documents, pay for opening and reading it.
+  bool unread = false;
 };
 
 }  // namespace tmk

@@ -25,6 +25,8 @@ class ByteSource {
 
 // Reads everything that is left.
 std::string read_all(ByteSource& source);
+// The same into `text`, reusing its memory (a worker reading file after file).
+void read_all(ByteSource& source, std::string& text);
 
 // Splits a ByteSource into lines. A line may be of any length (memory grows with it).
 // The newline is not part of the line; a CR before it is kept, so offsets stay those of

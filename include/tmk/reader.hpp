@@ -40,13 +40,21 @@ class DocumentReader {
 
   bool next(Document& doc);
 
+  // With deferred reading, next() gives a file of text input as a Document with `unread`
+  // set and only its id; load() then reads it. load() may run on several threads at once.
+  void defer_file_reading(bool defer) { defer_ = defer; }
+  // Reads an unread document (nothing to do otherwise). False, with the problem reported,
+  // when it cannot be read or --strict rejects it.
+  bool load(Document& doc) const;
+
  private:
   bool open_next_input();
   bool refill_from_path_list();
   bool next_from_lines(Document& doc);
-  bool accept(Document& doc);  // repair UTF-8 and report; false when --strict rejects it
+  bool accept(Document& doc) const;  // repair UTF-8 and report; false when --strict rejects it
 
   InputOptions options_;
+  bool defer_ = false;
   std::deque<std::string> pending_;  // inputs not opened yet
   std::string path_list_name_;
   std::unique_ptr<LineReader> path_list_;  // the rest of --files-from

@@ -158,3 +158,27 @@ TEST_CASE("an empty --files-from list reads nothing, not standard input", "[read
   tmk::Document doc;
   CHECK_FALSE(reader.next(doc));
 }
+
+TEST_CASE("deferred reading hands out file names and load() reads them", "[reader]") {
+  TempDir dir;
+  const auto good = dir.write("good.txt", "text \xFF");
+  const auto gone = (dir.path / "gone.txt").string();
+  tmk::InputOptions strict;
+  strict.strict = true;
+  tmk::DocumentReader reader({good, gone, good}, strict);
+  reader.defer_file_reading(true);
+  tmk::Document doc;
+  REQUIRE(reader.next(doc));
+  CHECK(doc.unread);
+  CHECK(doc.id == good);
+  CHECK(doc.text.empty());
+  CHECK_FALSE(reader.load(doc));  // invalid UTF-8 under --strict
+  REQUIRE(reader.next(doc));
+  CHECK_FALSE(reader.load(doc));  // missing: reported when it is loaded
+  tmk::DocumentReader lenient({good}, {});
+  lenient.defer_file_reading(true);
+  REQUIRE(lenient.next(doc));
+  REQUIRE(lenient.load(doc));
+  CHECK_FALSE(doc.unread);
+  CHECK(doc.text == std::string("text ") + tmk::kInvalidByte);
+}
