@@ -1,5 +1,6 @@
 #include "tmk/parallel.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -31,6 +32,28 @@ void run_one(const DocumentProcessor& process, const Document& doc, std::string&
   }
 }
 
+// Counts the documents handed out and, once a run has taken a few seconds, shows the count
+// as a progress line once a second (diag::progress shows it only on a terminal).
+class ProgressMeter {
+ public:
+  ~ProgressMeter() { diag::end_progress(); }
+  void document_started(std::size_t bytes) {
+    ++documents_;
+    bytes_ += bytes;
+    const auto now = Clock::now();
+    if (now < next_report_) return;
+    next_report_ = now + std::chrono::seconds(1);
+    diag::progress(std::to_string(documents_) + " documents" +
+                   (bytes_ > 0 ? ", " + std::to_string(bytes_ >> 20) + " MB" : std::string()) + " read");
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  std::size_t documents_ = 0;
+  std::size_t bytes_ = 0;
+  Clock::time_point next_report_ = Clock::now() + std::chrono::seconds(3);
+};
+
 struct Batch {
   std::vector<Document> docs;
   std::string out;
@@ -54,7 +77,9 @@ void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProc
   if (jobs == 1) {
     Document doc;
     std::string out;
+    ProgressMeter progress;
     while (reader.next(doc)) {
+      progress.document_started(doc.text.size());
       run_one(process, doc, out);
       if (out.size() >= kFlushBytes) {
         output(out);
@@ -153,8 +178,10 @@ void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProc
   auto batch = new_batch();
   std::size_t batch_bytes = 0;
   Document doc;
+  ProgressMeter progress;
   reader.defer_file_reading(true);
   while (reader.next(doc)) {
+    progress.document_started(doc.text.size());  // 0 for a file a worker reads
     // An unread file counts as a short article, so a batch holds a few dozen of them.
     batch_bytes += doc.unread ? kBatchBytes / 64 : doc.text.size();
     batch->docs.push_back(std::move(doc));

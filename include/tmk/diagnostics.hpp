@@ -14,6 +14,11 @@ void error(std::string_view where, std::string_view what);
 // A message not tied to one input (usage problems, summaries).
 void message(std::string_view what);
 
+// Shows `status` as a progress line on stderr (redrawn in place; messages clear it first),
+// only when stderr is a terminal. end_progress() clears it.
+void progress(std::string_view status);
+void end_progress();
+
 bool any_error();
 int exit_status();  // 0, or 1 after any error()
 
