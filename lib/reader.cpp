@@ -117,15 +117,15 @@ bool DocumentReader::load(Document& doc) const {
 bool DocumentReader::accept(Document& doc) const {
   const RepairReport report = repair_utf8(doc.text, true);
   if (report.invalid_bytes == 0 && report.nul_bytes == 0) return true;
-  std::string what;
-  if (report.invalid_bytes > 0) what = "invalid UTF-8: " + std::to_string(report.invalid_bytes) + " byte(s)";
-  if (report.nul_bytes > 0)
-    what += (what.empty() ? "" : ", ") + std::to_string(report.nul_bytes) + " NUL byte(s) read as spaces";
+  const std::string invalid = "invalid UTF-8: " + std::to_string(report.invalid_bytes) + " byte(s)";
   if (options_.strict && report.invalid_bytes > 0) {
-    diag::error(doc.id, what + "; skipped (--strict)");
+    diag::error(doc.id, invalid + "; skipped (--strict)");
     return false;
   }
-  if (report.invalid_bytes > 0) what += " read as U+FFFD";
+  std::string what;
+  if (report.invalid_bytes > 0) what = invalid + " read as U+FFFD";
+  if (report.nul_bytes > 0)
+    what += (what.empty() ? "" : "; ") + std::to_string(report.nul_bytes) + " NUL byte(s) read as spaces";
   diag::warning(doc.id, what);
   return true;
 }
