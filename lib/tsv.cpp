@@ -89,19 +89,24 @@ TsvRow& TsvRow::add_raw(std::string_view already_escaped) {
   return *this;
 }
 
-TsvRow& TsvRow::add_integer(std::int64_t n) {
-  separate();
+namespace {
+template <typename Number>
+void append_number(std::string& out, Number n) {
   char digits[24];
   const auto result = std::to_chars(digits, digits + sizeof digits, n);
-  out_.append(digits, result.ptr);
+  out.append(digits, result.ptr);
+}
+}  // namespace
+
+TsvRow& TsvRow::add_integer(std::int64_t n) {
+  separate();
+  append_number(out_, n);
   return *this;
 }
 
 TsvRow& TsvRow::add_unsigned(std::uint64_t n) {
   separate();
-  char digits[24];
-  const auto result = std::to_chars(digits, digits + sizeof digits, n);
-  out_.append(digits, result.ptr);
+  append_number(out_, n);
   return *this;
 }
 

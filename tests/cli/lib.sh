@@ -64,3 +64,13 @@ PY
 
 # done_ok: prints the closing line ctest logs show.
 done_ok() { echo "ok: $CHECKS checks"; }
+
+# check_golden TOOL DIR TEXT_COL: runs TOOL on DIR/golden.txt (from DIR, so doc is
+# "golden.txt") and compares with DIR/golden.tsv, rows written and checked by hand; then
+# checks that every row's start/end (columns 3, 4) slice back to its text column.
+check_golden() {
+  local tool=$1 dir=$2 text_col=$3
+  (cd "$dir" && "$tool" golden.txt) >"$WORK/golden.out" 2>"$WORK/err" || fail "$tool golden run failed"
+  check_eq "$tool golden rows" "$(cat "$dir/golden.tsv")" "$(cat "$WORK/golden.out")"
+  check_offsets "$tool golden offsets" "$WORK/golden.out" "$dir/golden.txt" 3 4 "$text_col"
+}

@@ -13,9 +13,7 @@ check_status "--version" 0 tmk-entities --version
 
 # Golden file: expected rows written by hand (tests/data/entities/golden.tsv): one ORG
 # despite commas, titles and 's outside spans, surname and acronym resolution.
-(cd "$DATA" && tmk-entities golden.txt) >"$WORK/golden.out" 2>"$WORK/err" || fail "golden run failed"
-check_eq "golden rows" "$(cat "$DATA/golden.tsv")" "$(cat "$WORK/golden.out")"
-check_offsets "golden offsets" "$WORK/golden.out" "$DATA/golden.txt" 3 4 6
+check_golden tmk-entities "$DATA" 6
 
 # Header, eight columns, stdin.
 printf 'Maria Lopez flew from Denver to Toronto.\n' | tmk-entities >"$WORK/stdin.out"

@@ -11,9 +11,7 @@ check_grep "--help example" "tmk-numbers corpus/" "$WORK/out"
 check_status "--version" 0 tmk-numbers --version
 
 # Golden file: every expected row was written by hand (tests/data/numbers/golden.tsv).
-(cd "$DATA" && tmk-numbers golden.txt) >"$WORK/golden.out" 2>"$WORK/err" || fail "golden run failed"
-check_eq "golden rows" "$(cat "$DATA/golden.tsv")" "$(cat "$WORK/golden.out")"
-check_offsets "golden offsets" "$WORK/golden.out" "$DATA/golden.txt" 3 4 10
+check_golden tmk-numbers "$DATA" 10
 
 # Header and ten columns on every row, from stdin.
 printf 'Roughly 40 percent of 2,000 voters paid $5.\n' | tmk-numbers >"$WORK/stdin.out"
