@@ -1,10 +1,10 @@
 // tmk-cooc: pairs of entities that appear together, from tmk-entities output.
 
-#include "tmk/cli.hpp"
-#include "tmk/cooccurrence.hpp"
-#include "tmk/counter.hpp"
-#include "tmk/diagnostics.hpp"
-#include "tmk/tsv.hpp"
+#include "cli/cli.hpp"
+#include "corpus/cooccurrence.hpp"
+#include "corpus/counter.hpp"
+#include "core/diagnostics.hpp"
+#include "tmk/core/tsv.hpp"
 
 int main(int argc, char** argv) {
   tmk::cli::Tool tool("tmk-cooc",

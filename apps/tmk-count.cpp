@@ -1,8 +1,8 @@
 // tmk-count: how many rows (count) and documents (docs) hold each value of some columns.
-#include "tmk/cli.hpp"
-#include "tmk/counter.hpp"
-#include "tmk/diagnostics.hpp"
-#include "tmk/tsv.hpp"
+#include "cli/cli.hpp"
+#include "corpus/counter.hpp"
+#include "core/diagnostics.hpp"
+#include "tmk/core/tsv.hpp"
 
 int main(int argc, char** argv) {
   tmk::cli::Tool tool(

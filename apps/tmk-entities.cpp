@@ -4,10 +4,10 @@
 #include <optional>
 #include <sstream>
 
-#include "tmk/analysis.hpp"
-#include "tmk/cli.hpp"
-#include "tmk/entities.hpp"
-#include "tmk/tsv.hpp"
+#include "tmk/text/analysis.hpp"
+#include "cli/cli.hpp"
+#include "tmk/entities/entities.hpp"
+#include "tmk/core/tsv.hpp"
 
 namespace {
 
@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
   std::optional<tmk::EntityRecognizer> recognizer;
   try {
     tmk::EntityOptions options;
-    if (!gazetteer_path.empty()) options.user_names = tmk::Gazetteer::read_file(gazetteer_path);
+    if (!gazetteer_path.empty()) options.names = tmk::read_name_list(gazetteer_path);
     if (!model_path.empty()) options.model = read_model(model_path);
     recognizer.emplace(std::move(options));
   } catch (const std::exception& e) {

@@ -1,10 +1,10 @@
 // tmk-kwic: concordance lines (keyword in context) for a pattern or a token sequence.
 #include <stdexcept>
 
-#include "tmk/cli.hpp"
-#include "tmk/concordance.hpp"
-#include "tmk/diagnostics.hpp"
-#include "tmk/tsv.hpp"
+#include "cli/cli.hpp"
+#include "corpus/concordance.hpp"
+#include "core/diagnostics.hpp"
+#include "tmk/core/tsv.hpp"
 
 int main(int argc, char** argv) {
   tmk::cli::Tool tool("tmk-kwic",

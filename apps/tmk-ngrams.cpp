@@ -1,11 +1,11 @@
 // tmk-ngrams: word n-grams within sentences, counted or one row each.
 #include <charconv>
 
-#include "tmk/cli.hpp"
-#include "tmk/counter.hpp"
-#include "tmk/diagnostics.hpp"
-#include "tmk/ngrams.hpp"
-#include "tmk/tsv.hpp"
+#include "cli/cli.hpp"
+#include "corpus/counter.hpp"
+#include "core/diagnostics.hpp"
+#include "corpus/ngrams.hpp"
+#include "tmk/core/tsv.hpp"
 
 namespace {
 // "2" or "1-3".

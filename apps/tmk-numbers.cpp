@@ -1,10 +1,10 @@
 // tmk-numbers: one row per number, with its value, unit, qualifier and counted noun.
 #include <vector>
 
-#include "tmk/analysis.hpp"
-#include "tmk/cli.hpp"
-#include "tmk/numbers.hpp"
-#include "tmk/tsv.hpp"
+#include "tmk/text/analysis.hpp"
+#include "cli/cli.hpp"
+#include "tmk/numbers/numbers.hpp"
+#include "tmk/core/tsv.hpp"
 
 int main(int argc, char** argv) {
   tmk::cli::Tool tool(

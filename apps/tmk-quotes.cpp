@@ -3,12 +3,12 @@
 #include <optional>
 #include <string>
 
-#include "tmk/analysis.hpp"
-#include "tmk/cli.hpp"
-#include "tmk/diagnostics.hpp"
-#include "tmk/entities.hpp"
-#include "tmk/quotes.hpp"
-#include "tmk/tsv.hpp"
+#include "tmk/text/analysis.hpp"
+#include "cli/cli.hpp"
+#include "core/diagnostics.hpp"
+#include "tmk/entities/entities.hpp"
+#include "tmk/quotes/quotes.hpp"
+#include "tmk/core/tsv.hpp"
 
 int main(int argc, char** argv) {
   tmk::cli::Tool tool(

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "tmk/analysis.hpp"
-#include "tmk/cli.hpp"
-#include "tmk/token_rows.hpp"
+#include "tmk/text/analysis.hpp"
+#include "cli/cli.hpp"
+#include "text/token_rows.hpp"
 
 int main(int argc, char** argv) {
   tmk::cli::Tool tool("tmk-tokenize",

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "perceptron_trainer.hpp"
-#include "tmk/tsv.hpp"
+#include "tmk/core/tsv.hpp"
 
 namespace {
 

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "tmk/analysis.hpp"
-#include "tmk/numbers.hpp"
-#include "tmk/utf8.hpp"
+#include "tmk/text/analysis.hpp"
+#include "tmk/numbers/numbers.hpp"
+#include "tmk/core/utf8.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);

@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "tmk/analysis.hpp"
-#include "tmk/quotes.hpp"
-#include "tmk/utf8.hpp"
+#include "tmk/text/analysis.hpp"
+#include "tmk/quotes/quotes.hpp"
+#include "tmk/core/utf8.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);

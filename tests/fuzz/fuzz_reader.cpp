@@ -3,9 +3,9 @@
 #include <cstdint>
 #include <string>
 
-#include "tmk/io.hpp"
-#include "tmk/tsv.hpp"
-#include "tmk/utf8.hpp"
+#include "tmk/core/io.hpp"
+#include "tmk/core/tsv.hpp"
+#include "tmk/core/utf8.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "tmk/sentences.hpp"
-#include "tmk/utf8.hpp"
+#include "tmk/text/sentences.hpp"
+#include "tmk/core/utf8.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "tmk/sentences.hpp"
+#include "tmk/text/sentences.hpp"
 
 int main(int argc, char** argv) {
   const std::string text = argc > 1 ? argv[1] : "";

@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "tmk/concordance.hpp"
+#include "corpus/concordance.hpp"
 
 namespace {
 std::vector<std::string> matches(std::string_view pattern, std::string_view text, tmk::MatchOptions options = {}) {

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "tmk/cooccurrence.hpp"
-#include "tmk/io.hpp"
+#include "corpus/cooccurrence.hpp"
+#include "tmk/core/io.hpp"
 
 namespace {
 

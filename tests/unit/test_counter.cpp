@@ -3,8 +3,8 @@
 #include <thread>
 #include <vector>
 
-#include "tmk/counter.hpp"
-#include "tmk/io.hpp"
+#include "corpus/counter.hpp"
+#include "tmk/core/io.hpp"
 
 namespace {
 

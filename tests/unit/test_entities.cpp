@@ -3,10 +3,10 @@
 #include <vector>
 
 #include "../../trainer/perceptron_trainer.hpp"
-#include "tmk/analysis.hpp"
-#include "tmk/entities.hpp"
-#include "tmk/ner_model.hpp"
-#include "tmk/utf8.hpp"
+#include "tmk/text/analysis.hpp"
+#include "tmk/entities/entities.hpp"
+#include "entities/ner_model.hpp"
+#include "tmk/core/utf8.hpp"
 
 namespace {
 
@@ -191,9 +191,8 @@ TEST_CASE("entities: the acronym may come first, with the long name in brackets"
 
 TEST_CASE("entities: the user's gazetteer wins over the model and is case-sensitive") {
   tmk::EntityOptions options;
-  options.user_names = tmk::Gazetteer::parse_tsv("# my list\nBlue Heron Collective\tORG\nMaple\tLOC\n", "test",
-                                                 tmk::Gazetteer::Matching::exact_case);
-  CHECK(options.user_names.size() == 2);
+  options.names = tmk::parse_name_list("# my list\nBlue Heron Collective\tORG\nMaple\tLOC\n", "test");
+  CHECK(options.names.size() == 2);
   const tmk::EntityRecognizer recognizer(std::move(options));
   const auto found =
       find_entities(recognizer, "Members of the Blue Heron Collective walked to Maple, but the maple trees were bare.");
@@ -206,11 +205,16 @@ TEST_CASE("entities: the user's gazetteer wins over the model and is case-sensit
 }
 
 TEST_CASE("entities: a malformed gazetteer line is an error naming the line") {
-  CHECK_THROWS_WITH(
-      tmk::Gazetteer::parse_tsv("Good Name\tPER\nno type here\n", "list.tsv", tmk::Gazetteer::Matching::exact_case),
-      Catch::Contains("list.tsv:2"));
-  CHECK_THROWS(tmk::Gazetteer::parse_tsv("Name\tCITY\n", "list.tsv", tmk::Gazetteer::Matching::exact_case));
-  CHECK_THROWS(tmk::Gazetteer::read_file("/nonexistent/names.tsv"));
+  CHECK_THROWS_WITH(tmk::parse_name_list("Good Name\tPER\nno type here\n", "list.tsv"), Catch::Contains("list.tsv:2"));
+  CHECK_THROWS(tmk::parse_name_list("Name\tCITY\n", "list.tsv"));
+  CHECK_THROWS(tmk::parse_name_list("\tPER\n", "list.tsv"));
+  CHECK_THROWS(tmk::parse_name_list("A\tB\tC\tPER\n", "list.tsv"));
+  CHECK_THROWS(tmk::read_name_list("/nonexistent/names.tsv"));
+  const auto aliases = tmk::parse_name_list("Acme Co.\tAcme Corporation\tORG\n", "aliases.tsv");
+  REQUIRE(aliases.size() == 1);
+  CHECK(aliases[0].name == "Acme Co.");
+  CHECK(aliases[0].canonical == "Acme Corporation");
+  CHECK(aliases[0].type == tmk::EntityType::ORG);
 }
 
 TEST_CASE("entities: a model blob for another version is refused") {

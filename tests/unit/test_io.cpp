@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "tmk/io.hpp"
+#include "tmk/core/io.hpp"
 
 namespace {
 std::string gzip(const std::string& data) {

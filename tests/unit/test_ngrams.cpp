@@ -2,8 +2,8 @@
 #include <string>
 #include <vector>
 
-#include "tmk/io.hpp"
-#include "tmk/ngrams.hpp"
+#include "tmk/core/io.hpp"
+#include "corpus/ngrams.hpp"
 
 namespace {
 

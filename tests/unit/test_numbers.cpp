@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "tmk/numbers.hpp"
+#include "tmk/numbers/numbers.hpp"
 
 namespace {
 

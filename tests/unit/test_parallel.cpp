@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "tmk/parallel.hpp"
+#include "cli/parallel.hpp"
 
 namespace fs = std::filesystem;
 

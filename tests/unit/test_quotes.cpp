@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "tmk/analysis.hpp"
-#include "tmk/quotes.hpp"
+#include "tmk/text/analysis.hpp"
+#include "tmk/quotes/quotes.hpp"
 
 namespace {
 

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "tmk/diagnostics.hpp"
-#include "tmk/reader.hpp"
-#include "tmk/utf8.hpp"
+#include "core/diagnostics.hpp"
+#include "tmk/core/reader.hpp"
+#include "tmk/core/utf8.hpp"
 
 namespace fs = std::filesystem;
 

@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-#include "tmk/sentences.hpp"
+#include "tmk/text/sentences.hpp"
 
 namespace {
 

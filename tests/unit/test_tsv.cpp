@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "tmk/tsv.hpp"
-#include "tmk/utf8.hpp"
+#include "tmk/core/tsv.hpp"
+#include "tmk/core/utf8.hpp"
 
 TEST_CASE("fields escape backslash, tab, newline and carriage return", "[tsv]") {
   std::string out;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "tmk/utf8.hpp"
+#include "tmk/core/utf8.hpp"
 
 using tmk::kInvalidByte;
 using tmk::repair_utf8;

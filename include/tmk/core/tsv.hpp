@@ -1,0 +1,79 @@
+#pragma once
+// TSV as DESIGN.md defines it: a header line, fields separated by TAB, and \ TAB LF CR
+// escaped as \\ \t \n \r. Nothing else is quoted.
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "tmk/core/io.hpp"
+
+namespace tmk {
+
+// Appends `field` escaped. kInvalidByte (utf8.hpp) is printed as U+FFFD, so output made
+// from a repaired document is valid UTF-8.
+void append_tsv_escaped(std::string& out, std::string_view field);
+std::string tsv_unescape(std::string_view field);
+
+// Builds one row at the end of a string: TsvRow(out).add(a).add(b).end();
+class TsvRow {
+ public:
+  explicit TsvRow(std::string& out) : out_(out) {}
+  TsvRow& add(std::string_view text);  // escaped
+  TsvRow& add(const char* text) { return add(std::string_view(text)); }
+  TsvRow& add(const std::string& text) { return add(std::string_view(text)); }
+  template <typename Int>
+  requires std::is_integral_v<Int> TsvRow& add(Int n) {
+    if constexpr (std::is_signed_v<Int>)
+      return add_integer(static_cast<std::int64_t>(n));
+    else
+      return add_unsigned(static_cast<std::uint64_t>(n));
+  }
+  TsvRow& add_raw(std::string_view already_escaped);  // a field that needs no escaping
+  void end() { out_.push_back('\n'); }
+
+ private:
+  TsvRow& add_integer(std::int64_t n);
+  TsvRow& add_unsigned(std::uint64_t n);
+  void separate();
+  std::string& out_;
+  bool first_ = true;
+};
+
+// The header line (with newline) for the given column names.
+std::string tsv_header(std::initializer_list<std::string_view> columns);
+std::string tsv_header(const std::vector<std::string>& columns);
+
+// Reads a TSV file with a header and finds columns by name.
+class TsvReader {
+ public:
+  // `where` names the input in error messages. Throws std::runtime_error if the input
+  // is empty (no header).
+  TsvReader(std::unique_ptr<ByteSource> source, std::string where);
+
+  const std::vector<std::string>& columns() const { return columns_; }
+  std::optional<std::size_t> find_column(std::string_view name) const;
+  // Like find_column, but throws std::runtime_error naming the missing column.
+  std::size_t require_column(std::string_view name) const;
+
+  // Next data row; fields are still escaped (use tsv_unescape when needed). Views stay
+  // valid until the next call. Rows with fewer fields than the header get empty fields.
+  bool next(std::vector<std::string_view>& fields);
+  std::size_t line_number() const { return lines_.line_number(); }
+  const std::string& where() const { return where_; }
+
+ private:
+  LineReader lines_;
+  std::string where_;
+  std::vector<std::string> columns_;
+};
+
+// Splits one TSV line into fields (still escaped).
+void split_tsv_line(std::string_view line, std::vector<std::string_view>& fields);
+
+}  // namespace tmk

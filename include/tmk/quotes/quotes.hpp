@@ -1,0 +1,66 @@
+#pragma once
+// Direct quotations and who said them. A quotation is the text between a pair of quote
+// marks (curly, straight, single, «guillemets»); apostrophes (Sanders’, '90s, rock 'n'
+// roll) are told apart. Each quoted segment is attributed to a speaker through the
+// reporting clause around it ("..., X said", "said X", "X told Y: ...", "according to X"),
+// or inherits the speaker of the quote before it (split quotes, paragraphs continued by the
+// opening-mark-only convention, a following unattributed quote).
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tmk/text/analysis.hpp"
+
+namespace tmk {
+
+enum class QuoteKind : std::uint8_t {
+  full,      // a sentence or more
+  partial,   // a quoted phrase inside the writer's sentence
+  headline,  // inside a heading line
+};
+
+std::string_view to_string(QuoteKind kind);
+
+struct Quote {
+  Span content;  // the quoted text without its marks, byte offsets into the document
+  QuoteKind kind = QuoteKind::full;
+  std::size_t sentence = 0;  // 0-based index into Analysis::sentences (where content starts)
+  bool has_speaker = false;
+  Span speaker;                   // the mention naming the speaker (may lie before the quote)
+  std::string speaker_canonical;  // the entity the speaker resolves to; empty when unnamed
+  std::string cue;                // reporting verb or phrase as written; empty when inherited
+  bool closed = true;             // false when the quote ran to the end of its paragraph
+};
+
+struct QuoteResult {
+  std::vector<Quote> quotes;   // ordered by content start
+  std::size_t unbalanced = 0;  // quote marks left open (or closers without an opener)
+};
+
+struct QuoteLexicon;  // reporting verbs, titles, abbreviations (lib/resources/quotes/)
+class EntityRecognizer;
+
+class QuoteExtractor {
+ public:
+  QuoteExtractor();  // loads the embedded word lists; names without the entity recognizer
+  // Resolves speakers' names with `recognizer` too (it must outlive the extractor).
+  explicit QuoteExtractor(const EntityRecognizer* recognizer);
+  ~QuoteExtractor();
+  QuoteExtractor(QuoteExtractor&&) noexcept;
+  QuoteExtractor& operator=(QuoteExtractor&&) noexcept;
+
+  // Finds the quotations of `text` (already analyzed), attributes them and resolves the
+  // speakers' names: a pronoun to the last person named before it, a surname to the full
+  // name seen in the document; a description without a name ("the statement") stays empty.
+  // Thread-safe: one extractor can serve many threads.
+  void extract(std::string_view text, const Analysis& analysis, QuoteResult& out) const;
+
+ private:
+  std::unique_ptr<const QuoteLexicon> lexicon_;
+  const EntityRecognizer* recognizer_ = nullptr;
+};
+
+}  // namespace tmk

@@ -1,0 +1,67 @@
+#pragma once
+// What every tmk tool's command line shares: input options, --no-header, -j/--jobs,
+// --version, help with an example, exit statuses, and the run loop with its error
+// handling. An app adds its own options to app() and calls one run_* function.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/output.hpp"
+#include "cli/parallel.hpp"
+#include "tmk/core/reader.hpp"
+
+namespace tmk::cli {
+
+class Tool {
+ public:
+  // `name` is the program name (tmk-tokenize); `example` ends the --help text.
+  Tool(std::string name, std::string description, std::string example);
+
+  CLI::App& app() { return app_; }
+
+  // Inputs that are documents: paths, --files-from, --input, --text-field, --id-field,
+  // --text-column, --id-column, --strict; plus -j/--jobs.
+  void add_document_options();
+  // Inputs that are TSV (the corpus tools): paths and --files-from.
+  void add_tsv_input_options();
+  // --no-header.
+  void add_header_option();
+
+  // Parses the command line. Returns an exit status when the program should stop now
+  // (--help, --version: 0; usage error: 2), nothing when it should go on.
+  std::optional<int> parse(int argc, char** argv);
+
+  // The input paths, with --files-from expanded; empty means stdin.
+  std::vector<std::string> inputs() const;
+  // The inputs to read: inputs(), or "-" (stdin) when none was named (an empty
+  // --files-from list means none at all).
+  std::vector<std::string> inputs_or_stdin() const;
+  unsigned jobs() const { return jobs_; }
+  bool header() const { return !no_header_; }
+  const InputOptions& input_options() const { return input_; }
+
+  // Reads the documents, runs `process` on each (in parallel), writes `header_line` (when
+  // wanted) and the rows in order. Returns the exit status.
+  int run_documents(const std::string& header_line, const DocumentProcessor& process);
+
+  // Like run_documents without the header, but hands the rows to `sink` (whole documents'
+  // rows at a time, in input order) instead of writing them: for tools that aggregate.
+  // Call it inside run().
+  void process_documents(const DocumentProcessor& process, const OutputSink& sink);
+
+  // Runs `body` with the output stream and the tool's error handling (an exception is
+  // reported and gives status 1). Returns the exit status.
+  int run(const std::function<void(Output&)>& body);
+
+ private:
+  CLI::App app_;
+  std::vector<std::string> paths_;
+  std::string files_from_;
+  InputOptions input_;
+  unsigned jobs_ = 0;
+  bool no_header_ = false;
+};
+
+}  // namespace tmk::cli

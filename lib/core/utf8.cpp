@@ -1,0 +1,89 @@
+#include "tmk/core/utf8.hpp"
+
+namespace tmk {
+
+namespace {
+
+// Length of the valid UTF-8 sequence starting at text[i], or 0 if it is not valid
+// (overlong forms, surrogates and code points above U+10FFFF are invalid).
+std::size_t valid_sequence_length(const std::string& text, std::size_t i) {
+  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const std::size_t left = text.size() - i;
+  const unsigned char b0 = at(i);
+  const auto is_cont = [&](std::size_t k) { return (at(k) & 0xC0u) == 0x80u; };
+  if (b0 >= 0xC2 && b0 <= 0xDF) return left >= 2 && is_cont(i + 1) ? 2 : 0;
+  if (b0 >= 0xE0 && b0 <= 0xEF) {
+    if (left < 3 || !is_cont(i + 1) || !is_cont(i + 2)) return 0;
+    const unsigned char b1 = at(i + 1);
+    if (b0 == 0xE0 && b1 < 0xA0) return 0;   // overlong
+    if (b0 == 0xED && b1 >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4) {
+    if (left < 4 || !is_cont(i + 1) || !is_cont(i + 2) || !is_cont(i + 3)) return 0;
+    const unsigned char b1 = at(i + 1);
+    if (b0 == 0xF0 && b1 < 0x90) return 0;   // overlong
+    if (b0 == 0xF4 && b1 >= 0x90) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+RepairReport repair_utf8(std::string& text, bool strip_bom) {
+  RepairReport report;
+  std::size_t i = 0;
+  if (strip_bom && text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    text[0] = text[1] = text[2] = ' ';
+    report.had_bom = true;
+    i = 3;
+  }
+  const std::size_t n = text.size();
+  while (i < n) {
+    // ASCII fast path, eight bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t word;
+      __builtin_memcpy(&word, text.data() + i, 8);
+      // Any byte >= 0x80, or any zero byte, ends the fast path.
+      const std::uint64_t high = word & 0x8080808080808080ull;
+      const std::uint64_t zero = (word - 0x0101010101010101ull) & ~word & 0x8080808080808080ull;
+      if (high | zero) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b == 0) {
+      text[i++] = ' ';
+      ++report.nul_bytes;
+    } else if (b < 0x80) {
+      ++i;
+    } else if (const std::size_t len = valid_sequence_length(text, i)) {
+      i += len;
+    } else {
+      text[i++] = kInvalidByte;
+      ++report.invalid_bytes;
+    }
+  }
+  return report;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+}  // namespace tmk

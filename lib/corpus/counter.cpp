@@ -1,0 +1,361 @@
+#include "corpus/counter.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <cstring>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include "core/diagnostics.hpp"
+#include "core/hash.hpp"
+#include "tmk/core/io.hpp"
+#include "cli/parallel.hpp"
+
+namespace tmk {
+
+namespace {
+
+constexpr std::size_t kArenaBlock = 1 << 20;
+constexpr std::size_t kInitialSlots = 1 << 12;
+
+std::uint64_t load64(const char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+// A fast 64-bit hash (multiply-xorshift over 8-byte words, murmur's finalizer). Keys are
+// short; this is several times faster than std::hash's byte loop on them.
+std::uint64_t hash_bytes(std::string_view key) {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  std::uint64_t h = key.size() * kMul;
+  const char* p = key.data();
+  std::size_t n = key.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    h = (h ^ load64(p)) * kMul;
+    h ^= h >> 29;
+  }
+  if (n > 0) {
+    std::uint64_t tail = 0;
+    std::memcpy(&tail, p, n);
+    h = (h ^ tail) * kMul;
+  }
+  return mix64(h);
+}
+
+std::uint64_t parse_count(std::string_view field, std::string_view column, const TsvReader& reader) {
+  std::uint64_t value = 0;
+  const auto result = std::from_chars(field.data(), field.data() + field.size(), value);
+  if (field.empty() || result.ec != std::errc() || result.ptr != field.data() + field.size())
+    throw std::runtime_error("line " + std::to_string(reader.line_number()) + ": " + std::string(column) +
+                             " is not a count: '" + std::string(field) + "'");
+  return value;
+}
+
+// The first `fields` TAB-separated fields of a key (its group), without the TAB after them.
+std::string_view leading_fields(std::string_view key, std::size_t fields) {
+  std::size_t end = 0;
+  for (std::size_t i = 0; i < fields; ++i) {
+    const auto tab = key.find('\t', end);
+    if (tab == std::string_view::npos) return key;
+    end = tab + 1;
+  }
+  return key.substr(0, end == 0 ? 0 : end - 1);
+}
+
+}  // namespace
+
+KeyCounter::KeyCounter() : slots_(kInitialSlots) {}
+KeyCounter::~KeyCounter() = default;
+KeyCounter::KeyCounter(KeyCounter&&) noexcept = default;
+KeyCounter& KeyCounter::operator=(KeyCounter&&) noexcept = default;
+
+const char* KeyCounter::store(std::string_view key) {
+  if (key.size() > arena_left_) {
+    const std::size_t block = std::max(kArenaBlock, key.size());
+    arena_.push_back(std::make_unique<char[]>(block));
+    arena_next_ = arena_.back().get();
+    arena_left_ = block;
+  }
+  char* at = arena_next_;
+  if (!key.empty()) std::memcpy(at, key.data(), key.size());
+  arena_next_ += key.size();
+  arena_left_ -= key.size();
+  return at;
+}
+
+void KeyCounter::grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (!slot.used) continue;
+    std::size_t i = slot.hash & mask;
+    while (slots_[i].used) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
+KeyCounter::Slot& KeyCounter::slot_for(std::string_view key) {
+  const std::uint64_t hash = hash_bytes(key);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash & mask;
+  for (;;) {
+    Slot& slot = slots_[i];
+    if (!slot.used) break;
+    if (slot.hash == hash && slot.key() == key) return slot;
+    i = (i + 1) & mask;
+  }
+  if (key.size() > UINT32_MAX) throw std::runtime_error("key longer than 4 GB");
+  // Keep the table at most half full, so probe runs stay short.
+  if (2 * (used_ + 1) > slots_.size()) {
+    grow();
+    return slot_for(key);
+  }
+  Slot& slot = slots_[i];
+  slot.used = true;
+  slot.size = static_cast<std::uint32_t>(key.size());
+  if (key.size() <= kInlineKey)
+    std::memcpy(slot.inline_bytes, key.data(), key.size());
+  else
+    slot.stored = store(key);
+  slot.hash = hash;
+  ++used_;
+  return slot;
+}
+
+void KeyCounter::add_row(std::string_view key) {
+  Slot& slot = slot_for(key);
+  ++slot.count;
+  if (slot.last_document != document_) {
+    slot.last_document = document_;
+    ++slot.docs;
+  }
+}
+
+void KeyCounter::add_totals(std::string_view key, std::uint64_t count, std::uint64_t docs) {
+  Slot& slot = slot_for(key);
+  slot.count += count;
+  slot.docs += docs;
+}
+
+void KeyCounter::merge(const KeyCounter& other) {
+  for (const Slot& slot : other.slots_)
+    if (slot.used) add_totals(slot.key(), slot.count, slot.docs);
+}
+
+std::vector<KeyCount> KeyCounter::entries() const {
+  std::vector<KeyCount> all;
+  all.reserve(used_);
+  for (const Slot& slot : slots_)
+    if (slot.used) all.push_back({slot.key(), slot.count, slot.docs});
+  return all;
+}
+
+KeyCounter& PerThreadCounters::local() {
+  const std::lock_guard lock(mutex_);
+  auto& counter = counters_[std::this_thread::get_id()];
+  if (!counter) counter = std::make_unique<KeyCounter>();
+  return *counter;
+}
+
+KeyCounter PerThreadCounters::sum() {
+  const std::lock_guard lock(mutex_);
+  KeyCounter total;
+  for (const auto& [id, counter] : counters_) total.merge(*counter);
+  counters_.clear();
+  return total;
+}
+
+std::vector<KeyCount> select_counts(const KeyCounter& counter, const CountSelection& selection) {
+  std::vector<KeyCount> counts = counter.entries();
+  if (selection.min_count > 0) std::erase_if(counts, [&](const KeyCount& c) { return c.count < selection.min_count; });
+  const std::size_t group_fields = selection.group_fields;
+  const auto group = [&](const KeyCount& c) { return leading_fields(c.key, group_fields); };
+  std::sort(counts.begin(), counts.end(), [&](const KeyCount& a, const KeyCount& b) {
+    if (group_fields > 0) {
+      const std::string_view ga = group(a), gb = group(b);
+      if (ga != gb) return ga < gb;
+    }
+    if (a.count != b.count) return a.count > b.count;
+    return a.key < b.key;
+  });
+  if (selection.top == 0) return counts;
+  std::vector<KeyCount> kept;
+  std::uint64_t in_group = 0;
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    if (i == 0 || group(counts[i]) != group(counts[i - 1])) in_group = 0;
+    if (++in_group <= selection.top) kept.push_back(counts[i]);
+  }
+  return kept;
+}
+
+void append_count_rows(std::string& out, const std::vector<KeyCount>& counts) {
+  for (const KeyCount& c : counts) TsvRow(out).add_raw(c.key).add(c.count).add(c.docs).end();
+}
+
+namespace {
+// A source whose first byte was already read (to see whether the input is empty).
+class PushedBackSource final : public ByteSource {
+ public:
+  PushedBackSource(char first, std::unique_ptr<ByteSource> rest) : first_(first), rest_(std::move(rest)) {}
+  std::size_t read(char* buffer, std::size_t n) override {
+    if (!pending_ || n == 0) return rest_->read(buffer, n);
+    pending_ = false;
+    buffer[0] = first_;
+    return 1;
+  }
+
+ private:
+  char first_;
+  bool pending_ = true;
+  std::unique_ptr<ByteSource> rest_;
+};
+}  // namespace
+
+std::unique_ptr<TsvReader> open_tsv(const std::string& path) {
+  std::unique_ptr<ByteSource> source = ByteSource::open(path);
+  char first;
+  if (source->read(&first, 1) == 0) return nullptr;
+  return std::make_unique<TsvReader>(std::make_unique<PushedBackSource>(first, std::move(source)), path);
+}
+
+void for_each_tsv_input(const std::vector<std::string>& inputs, const std::function<void(TsvReader&)>& read_one) {
+  for (const auto& path : inputs) {
+    try {
+      if (const auto reader = open_tsv(path)) read_one(*reader);
+    } catch (const std::exception& e) {
+      diag::error(path, e.what());
+    }
+  }
+}
+
+KeyCounter count_inputs(const std::vector<std::string>& inputs, unsigned jobs,
+                        const std::function<void(TsvReader&, KeyCounter&)>& count_one) {
+  const std::vector<std::string>& paths = inputs;
+  if (jobs == 0) jobs = default_jobs();
+  jobs = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, paths.size())));
+  std::vector<KeyCounter> counters(jobs);
+  std::atomic<std::size_t> next{0};
+  const auto work = [&](KeyCounter& counter) {
+    for (std::size_t i; (i = next++) < paths.size();) {
+      try {
+        const auto reader = open_tsv(paths[i]);
+        if (!reader) continue;
+        counter.start_document();
+        count_one(*reader, counter);
+      } catch (const std::exception& e) {
+        diag::error(paths[i], e.what());
+      }
+    }
+  };
+  if (jobs == 1) {
+    work(counters[0]);
+    return std::move(counters[0]);
+  }
+  std::vector<std::thread> threads;
+  for (auto& counter : counters) threads.emplace_back(work, std::ref(counter));
+  for (auto& thread : threads) thread.join();
+  // Sums do not depend on which thread counted what, so the result is the same for any --jobs.
+  for (std::size_t i = 1; i < counters.size(); ++i) counters[0].merge(counters[i]);
+  return std::move(counters[0]);
+}
+
+RowKeys::RowKeys(const TsvReader& reader, const std::vector<std::string>& key_columns, std::string_view doc_column)
+    : doc_index_(reader.require_column(doc_column)) {
+  for (const auto& column : key_columns) key_indexes_.push_back(reader.require_column(column));
+}
+
+void RowKeys::count_all(TsvReader& reader, KeyCounter& counter) const {
+  std::vector<std::string_view> fields;
+  std::string key;
+  std::string last_doc;
+  bool first_row = true;
+  while (reader.next(fields)) {
+    const std::string_view doc = fields[doc_index_];
+    if (!first_row && doc != last_doc) counter.start_document();
+    if (first_row || doc != last_doc) last_doc.assign(doc);
+    first_row = false;
+    if (key_indexes_.size() == 1) {
+      counter.add_row(fields[key_indexes_[0]]);
+      continue;
+    }
+    key.clear();
+    for (std::size_t i = 0; i < key_indexes_.size(); ++i) {
+      if (i > 0) key.push_back('\t');
+      key.append(fields[key_indexes_[i]]);
+    }
+    counter.add_row(key);
+  }
+}
+
+namespace {
+
+std::vector<std::string> count_table_keys(const TsvReader& reader, const std::vector<std::string>& group_columns) {
+  reader.require_column("count");
+  reader.require_column("docs");
+  std::vector<std::string> keys;
+  for (const auto& column : group_columns) {
+    reader.require_column(column);
+    keys.push_back(column);
+  }
+  for (const auto& column : reader.columns())
+    if (column != "count" && column != "docs" && std::find(keys.begin(), keys.end(), column) == keys.end())
+      keys.push_back(column);
+  return keys;
+}
+
+void merge_count_table(TsvReader& reader, const std::vector<std::string>& key_columns, KeyCounter& counter) {
+  std::vector<std::size_t> key_indexes;
+  for (const auto& column : key_columns) key_indexes.push_back(reader.require_column(column));
+  const std::size_t count_index = reader.require_column("count");
+  const std::size_t docs_index = reader.require_column("docs");
+  std::vector<std::string_view> fields;
+  std::string key;
+  while (reader.next(fields)) {
+    key.clear();
+    for (std::size_t i = 0; i < key_indexes.size(); ++i) {
+      if (i > 0) key.push_back('\t');
+      key.append(fields[key_indexes[i]]);
+    }
+    counter.add_totals(key, parse_count(fields[count_index], "count", reader),
+                       parse_count(fields[docs_index], "docs", reader));
+  }
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+}  // namespace
+
+KeyCounter merge_count_tables(const std::vector<std::string>& inputs, unsigned jobs,
+                              const std::vector<std::string>& group_columns, std::vector<std::string>& key_columns) {
+  std::mutex mutex;
+  key_columns.clear();
+  bool known = false;
+  return count_inputs(inputs, jobs, [&](TsvReader& reader, KeyCounter& counter) {
+    std::vector<std::string> keys = count_table_keys(reader, group_columns);
+    {
+      const std::lock_guard lock(mutex);
+      if (!known) {
+        key_columns = keys;
+        known = true;
+      }
+      std::vector<std::string> a = keys, b = key_columns;
+      std::sort(a.begin(), a.end());
+      std::sort(b.begin(), b.end());
+      if (a != b)
+        throw std::runtime_error("key columns (" + joined(keys) + ") differ from the other inputs' (" +
+                                 joined(key_columns) + ")");
+      keys = key_columns;
+    }
+    merge_count_table(reader, keys, counter);
+  });
+}
+
+}  // namespace tmk

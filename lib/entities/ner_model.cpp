@@ -1,0 +1,341 @@
+#include "entities/ner_model.hpp"
+
+#include <unicode/uchar.h>
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <stdexcept>
+
+#include "core/hash_table.hpp"
+#include "core/resources.hpp"
+#include "tmk/core/utf8.hpp"
+
+namespace tmk::ner {
+namespace {
+
+bool is_word_char(char32_t c) {
+  return u_isalnum(static_cast<UChar32>(c)) || c == kInvalidByte;
+}
+bool is_apostrophe(char32_t c) {
+  return c == '\'' || c == U'\u2019';
+}
+
+// Abbreviations that keep their final period as one word, as the training data writes
+// them ("Mr.", "Inc."); any other final period is split off.
+bool keeps_period(std::string_view body) {
+  static constexpr std::string_view kAbbreviations[] = {
+      "mr",  "mrs", "ms",   "dr",   "sen",  "rep",  "gov",  "st",  "jr",   "sr",   "inc",    "corp", "co",   "ltd",
+      "gen", "col", "lt",   "sgt",  "maj",  "capt", "cpl",  "pvt", "prof", "rev",  "hon",    "pres", "vs",   "mt",
+      "ft",  "ave", "blvd", "rd",   "jan",  "feb",  "mar",  "apr", "jun",  "jul",  "aug",    "sep",  "sept", "oct",
+      "nov", "dec", "no",   "bros", "dept", "univ", "assn", "adm", "cmdr", "supt", "messrs", "mme",  "mlle"};
+  if (body.find('.') != std::string_view::npos) return true;  // U.S., p.m.
+  std::size_t letters = 0;
+  for (const char c : body) letters += (c & 0xC0) != 0x80;
+  if (letters == 1) return true;  // initials: "J."
+  if (body.size() > 6) return false;
+  char lower[8];
+  for (std::size_t i = 0; i < body.size(); ++i)
+    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(body[i])));
+  const std::string_view folded(lower, body.size());
+  for (const std::string_view a : kAbbreviations)
+    if (a == folded) return true;
+  return false;
+}
+
+// Length in bytes of a clitic that UD splits off the end of [begin, end): 's n't 'll 're
+// 've 'd 'm, or a lone ' after s (Sanders'). 0 if none.
+std::size_t clitic_length(std::string_view text, std::size_t begin, std::size_t end) {
+  const std::string_view word = text.substr(begin, end - begin);
+  auto ends_with_apostrophe_then = [&](std::string_view tail) -> std::size_t {
+    for (const std::string_view apostrophe : {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
+      const std::size_t n = apostrophe.size() + tail.size();
+      if (word.size() <= n) continue;
+      const std::string_view end_part = word.substr(word.size() - n);
+      if (end_part.substr(0, apostrophe.size()) != apostrophe) continue;
+      bool same = true;
+      for (std::size_t k = 0; k < tail.size(); ++k)
+        same &= std::tolower(static_cast<unsigned char>(end_part[apostrophe.size() + k])) == tail[k];
+      if (same) return n;
+    }
+    return 0;
+  };
+  for (const std::string_view tail : {"s", "ll", "re", "ve", "d", "m"})
+    if (const std::size_t n = ends_with_apostrophe_then(tail)) return n;
+  if (const std::size_t n = ends_with_apostrophe_then("t");
+      n && word.size() > n && (word[word.size() - n - 1] | 0x20) == 'n')
+    return n + 1;  // n't
+  for (const std::string_view apostrophe : {std::string_view("'"), std::string_view("\xE2\x80\x99")})
+    if (word.size() > apostrophe.size() + 1 && word.ends_with(apostrophe) &&
+        (word[word.size() - apostrophe.size() - 1] | 0x20) == 's')
+      return apostrophe.size();
+  return 0;
+}
+
+char shape_class(char32_t c) {
+  if (c < 0x80) {
+    if (c >= 'A' && c <= 'Z') return 'X';
+    if (c >= 'a' && c <= 'z') return 'x';
+    if (c >= '0' && c <= '9') return 'd';
+    return static_cast<char>(c);
+  }
+  if (u_isupper(static_cast<UChar32>(c))) return 'X';
+  if (u_isalpha(static_cast<UChar32>(c))) return 'x';
+  if (u_isdigit(static_cast<UChar32>(c))) return 'd';
+  return '*';
+}
+
+// Fold hashes of lib/resources/entities/common-words.txt.
+const HashTable& common_words() {
+  static const HashTable words = [] {
+    HashTable table;
+    for_each_resource_line("entities/common-words.txt", [&](std::string_view w) { table[hash_bytes(w, 2)] = 1; });
+    return table;
+  }();
+  return words;
+}
+
+enum Template : std::uint64_t {
+  kBias = 1,
+  kWord,
+  kExact,
+  kPrevWord,
+  kNextWord,
+  kPrev2Word,
+  kNext2Word,
+  kShape,
+  kPrevShape,
+  kNextShape,
+  kShapePair,
+  kShapeNextPair,
+  kPrevWordShape,
+  kNextWordShape,
+  kPrefix,
+  kSuffix,
+  kGazetteer,
+  kGazetteerShape,
+  kFirstShape,
+  kPrevTag,
+  kWordNextWord,
+  kCommon,
+  kPrevWordWord,
+};
+
+inline std::uint64_t feature(Template t, std::uint64_t value) {
+  return combine(t, value);
+}
+
+constexpr std::uint64_t kBoundaryHash = 0x5bd1e995ULL;  // stands for words before/after the sentence
+
+}  // namespace
+
+std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed) {
+  std::uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+  for (const char c : bytes) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return mix(h);
+}
+
+void WordSequence::add_word(std::size_t begin, std::size_t end) {
+  Word word;
+  word.start = begin;
+  word.end = end;
+  word.fold_start = static_cast<std::uint32_t>(folded_.size());
+  const std::string_view surface = text_.substr(begin, end - begin);
+  char shape[8];  // character classes, runs of more than two collapsed, at most 8
+  std::size_t shape_size = 0;
+  std::size_t pos = 0;
+  bool first_letter = true;
+  while (pos < surface.size()) {
+    const char32_t c = next_code_point(surface, pos);
+    const char cls = shape_class(c);
+    if (first_letter && (cls == 'X' || cls == 'x')) {
+      word.capitalized = cls == 'X';
+      first_letter = false;
+    }
+    if (shape_size < sizeof shape && (shape_size < 2 || shape[shape_size - 1] != cls || shape[shape_size - 2] != cls))
+      shape[shape_size++] = cls;
+    if (cls == 'd') {
+      folded_.push_back('0');
+    } else if (c < 0x80) {
+      folded_.push_back(cls == 'X' ? static_cast<char>(c + ('a' - 'A')) : static_cast<char>(c));
+    } else if (c == U'\u2019' || c == U'\u2018') {
+      folded_.push_back('\'');
+    } else {
+      append_utf8(folded_, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+    }
+  }
+  word.fold_size = static_cast<std::uint32_t>(folded_.size() - word.fold_start);
+  word.exact_hash = hash_bytes(surface, 1);
+  word.fold_hash = hash_bytes(std::string_view(folded_).substr(word.fold_start), 2);
+  word.shape_hash = hash_bytes(std::string_view(shape, shape_size), 3);
+  word.common = common_words().find(word.fold_hash) != 0;
+  words_.push_back(word);
+}
+
+void WordSequence::add_token(std::size_t begin, std::size_t end) {
+  // Leading punctuation: one word per character.
+  while (begin < end) {
+    std::size_t next = begin;
+    if (is_word_char(next_code_point(text_, next))) break;
+    add_word(begin, next);
+    begin = next;
+  }
+  // Trailing punctuation and clitics, collected right to left.
+  std::size_t tail_words[16][2];
+  std::size_t tail_count = 0;
+  while (begin < end && tail_count < 16) {
+    std::size_t before = end;
+    const char32_t c = previous_code_point(text_, before);
+    if (is_word_char(c)) {
+      const std::size_t clitic = clitic_length(text_, begin, end);
+      if (clitic == 0) break;
+      tail_words[tail_count][0] = end - clitic;
+      tail_words[tail_count++][1] = end;
+      end -= clitic;
+      break;
+    }
+    if (c == '.' && keeps_period(text_.substr(begin, before - begin))) break;
+    if (is_apostrophe(c)) {
+      if (const std::size_t clitic = clitic_length(text_, begin, end)) {
+        tail_words[tail_count][0] = end - clitic;
+        tail_words[tail_count++][1] = end;
+        end -= clitic;
+        continue;
+      }
+    }
+    tail_words[tail_count][0] = before;
+    tail_words[tail_count++][1] = end;
+    end = before;
+  }
+  // The body, split at hyphens and slashes between word characters as UD does.
+  std::size_t piece = begin;
+  std::size_t pos = begin;
+  while (pos < end) {
+    const std::size_t at = pos;
+    const char32_t c = next_code_point(text_, pos);
+    if ((c == '-' || c == '/') && at > piece && pos < end) {
+      add_word(piece, at);
+      add_word(at, pos);
+      piece = pos;
+    }
+  }
+  if (piece < end) add_word(piece, end);
+  while (tail_count > 0) {
+    --tail_count;
+    add_word(tail_words[tail_count][0], tail_words[tail_count][1]);
+  }
+}
+
+void gazetteer_positions(const WordSequence& words, const Gazetteer& gazetteer, std::vector<std::uint16_t>& out) {
+  out.assign(words.size(), 0);
+  for (std::size_t i = 0; i < words.size();) {
+    const Gazetteer::Match match = gazetteer.longest_match(words, i);
+    if (match.length == 0) {
+      ++i;
+      continue;
+    }
+    for (int type = 0; type < kEntityTypeCount; ++type) {
+      if (!(match.types & (1u << type))) continue;
+      for (std::size_t k = 0; k < match.length; ++k) {
+        const Position position = match.length == 1 ? kUnit : k == 0 ? kBegin : k + 1 == match.length ? kLast : kInside;
+        out[i + k] |= static_cast<std::uint16_t>((1 + position) << (3 * type));
+      }
+    }
+    i += match.length;
+  }
+}
+
+void word_features(const WordSequence& words, const std::vector<std::uint16_t>& gazetteer, std::size_t i,
+                   std::vector<std::uint64_t>& out) {
+  const Word& w = words[i];
+  const auto fold_at = [&](std::ptrdiff_t k) {
+    return k < 0 || static_cast<std::size_t>(k) >= words.size() ? kBoundaryHash : words[k].fold_hash;
+  };
+  const auto shape_at = [&](std::ptrdiff_t k) {
+    return k < 0 || static_cast<std::size_t>(k) >= words.size() ? kBoundaryHash : words[k].shape_hash;
+  };
+  const auto n = static_cast<std::ptrdiff_t>(i);
+  out.push_back(feature(kBias, 0));
+  out.push_back(feature(kWord, w.fold_hash));
+  out.push_back(feature(kExact, w.exact_hash));
+  out.push_back(feature(kPrevWord, fold_at(n - 1)));
+  out.push_back(feature(kNextWord, fold_at(n + 1)));
+  out.push_back(feature(kPrev2Word, fold_at(n - 2)));
+  out.push_back(feature(kNext2Word, fold_at(n + 2)));
+  out.push_back(feature(kShape, w.shape_hash));
+  out.push_back(feature(kPrevShape, shape_at(n - 1)));
+  out.push_back(feature(kNextShape, shape_at(n + 1)));
+  out.push_back(feature(kShapePair, combine(shape_at(n - 1), w.shape_hash)));
+  out.push_back(feature(kShapeNextPair, combine(w.shape_hash, shape_at(n + 1))));
+  out.push_back(feature(kPrevWordShape, combine(fold_at(n - 1), w.shape_hash)));
+  out.push_back(feature(kNextWordShape, combine(fold_at(n + 1), w.shape_hash)));
+  out.push_back(feature(kWordNextWord, combine(w.fold_hash, fold_at(n + 1))));
+  out.push_back(feature(kPrevWordWord, combine(fold_at(n - 1), w.fold_hash)));
+  if (i == 0) out.push_back(feature(kFirstShape, w.shape_hash));
+  out.push_back(feature(kCommon, combine(w.common * 2 + (i == 0), w.shape_hash)));
+  const std::string_view folded = words.folded(i);
+  for (std::size_t k = 1; k <= 3 && k < folded.size(); ++k)
+    out.push_back(feature(kPrefix, hash_bytes(folded.substr(0, k), k)));
+  for (std::size_t k = 1; k <= 4 && k < folded.size(); ++k)
+    out.push_back(feature(kSuffix, hash_bytes(folded.substr(folded.size() - k), k)));
+  if (const std::uint16_t g = gazetteer[i]) {
+    out.push_back(feature(kGazetteer, g));
+    out.push_back(feature(kGazetteerShape, combine(g, w.shape_hash)));
+  }
+}
+
+std::uint64_t transition_feature(std::uint8_t previous) {
+  return feature(kPrevTag, previous);
+}
+
+namespace {
+struct BlobHeader {
+  char magic[6];
+  std::uint16_t version;
+  std::uint32_t bucket_bits;
+  std::uint32_t tag_count;
+};
+static_assert(sizeof(BlobHeader) == 16);
+static_assert(std::endian::native == std::endian::little, "the model blob is little endian");
+constexpr char kMagic[6] = {'T', 'M', 'K', 'N', 'E', 'R'};
+}  // namespace
+
+Model::Model(std::string_view blob) {
+  BlobHeader header;
+  if (blob.size() < sizeof header) throw std::runtime_error("entity model: truncated header");
+  std::memcpy(&header, blob.data(), sizeof header);
+  if (std::memcmp(header.magic, kMagic, sizeof kMagic) != 0) throw std::runtime_error("entity model: not a tmk model");
+  if (header.version != kVersion || header.tag_count != kTagCount || header.bucket_bits < 8 || header.bucket_bits > 24)
+    throw std::runtime_error("entity model: made for another version of tmk");
+  const std::size_t buckets = std::size_t{1} << header.bucket_bits;
+  if (blob.size() < sizeof header + buckets * kTagCount * sizeof(std::int16_t))
+    throw std::runtime_error("entity model: truncated weights");
+  const char* data = blob.data() + sizeof header;
+  if (reinterpret_cast<std::uintptr_t>(data) % alignof(std::int16_t) != 0)
+    throw std::runtime_error("entity model: misaligned blob");
+  weights_ = reinterpret_cast<const std::int16_t*>(data);
+  mask_ = buckets - 1;
+}
+
+std::string Model::serialize(std::uint32_t bucket_bits, const std::vector<float>& weights) {
+  float largest = 0;
+  for (const float w : weights) largest = std::max(largest, std::fabs(w));
+  const float scale = largest > 0 ? 32767.0f / largest : 1.0f;
+  BlobHeader header;
+  std::memcpy(header.magic, kMagic, sizeof kMagic);
+  header.version = kVersion;
+  header.bucket_bits = bucket_bits;
+  header.tag_count = kTagCount;
+  std::string blob(reinterpret_cast<const char*>(&header), sizeof header);
+  blob.reserve(sizeof header + weights.size() * 2);
+  for (const float w : weights) {
+    const auto q = static_cast<std::int16_t>(std::lround(w * scale));
+    blob.append(reinterpret_cast<const char*>(&q), sizeof q);
+  }
+  return blob;
+}
+
+}  // namespace tmk::ner

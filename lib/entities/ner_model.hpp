@@ -1,0 +1,204 @@
+#pragma once
+// The entity tagger's internals, shared by the runtime (lib/entities.cpp) and the trainer
+// (trainer/train_entities.cpp): words as the training data splits them, the features of a
+// word, BILOU tags, Viterbi decoding, and the versioned binary model of hashed weights.
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entities/gazetteer.hpp"
+#include "core/hash.hpp"
+
+namespace tmk::ner {
+
+// One word: Universal Dependencies splits a surface token such as "Enron's" or "don't"
+// into words ("Enron" "'s", "do" "n't"); the tagger works on such words so that it sees
+// the same units at run time as in its training data, and spans never take in an 's.
+struct Word {
+  std::size_t start = 0;  // byte offsets into the text, end exclusive
+  std::size_t end = 0;
+  std::uint32_t fold_start = 0;  // the folded form in WordSequence::folded
+  std::uint32_t fold_size = 0;
+  std::uint64_t exact_hash = 0;
+  std::uint64_t fold_hash = 0;
+  std::uint64_t shape_hash = 0;
+  bool capitalized = false;  // first letter upper case
+  bool common = false;       // a word of the general vocabulary (written in lower case in WordNet)
+};
+
+class WordSequence {
+ public:
+  explicit WordSequence(std::string_view text = {}) : text_(text) {}
+  void reset(std::string_view text) {
+    text_ = text;
+    clear();
+  }
+  void clear() {
+    words_.clear();
+    folded_.clear();
+  }
+  // Splits the surface token text[begin, end) into words and appends them.
+  void add_token(std::size_t begin, std::size_t end);
+  // Appends text[begin, end) as one word, unsplit (training data is already split).
+  void add_word(std::size_t begin, std::size_t end);
+
+  std::size_t size() const { return words_.size(); }
+  const Word& operator[](std::size_t i) const { return words_[i]; }
+  std::string_view text() const { return text_; }
+  std::string_view surface(std::size_t i) const {
+    return text_.substr(words_[i].start, words_[i].end - words_[i].start);
+  }
+  // Lower-cased, digits as 0, curly apostrophes as '.
+  std::string_view folded(std::size_t i) const {
+    return std::string_view(folded_).substr(words_[i].fold_start, words_[i].fold_size);
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<Word> words_;
+  std::string folded_;
+};
+
+// Word hashes (FNV-1a then a 64-bit finalizer) and their combination.
+std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed = 0);
+inline std::uint64_t mix(std::uint64_t h) {
+  return mix64(h);
+}
+inline std::uint64_t combine(std::uint64_t a, std::uint64_t b) {
+  return mix(a * 0x9E3779B97F4A7C15ULL + b);
+}
+
+// BILOU tags: 0 is O; 1 + 4 * type + position, position B=0 I=1 L=2 U=3.
+inline constexpr int kTagCount = 1 + 4 * kEntityTypeCount;
+enum Position : std::uint8_t { kBegin = 0, kInside = 1, kLast = 2, kUnit = 3 };
+inline constexpr std::uint8_t make_tag(EntityType type, Position position) {
+  return static_cast<std::uint8_t>(1 + 4 * static_cast<int>(type) + position);
+}
+inline constexpr EntityType tag_type(std::uint8_t tag) {
+  return static_cast<EntityType>((tag - 1) / 4);
+}
+inline constexpr Position tag_position(std::uint8_t tag) {
+  return static_cast<Position>((tag - 1) % 4);
+}
+// Whether `tag` may follow `previous` (0 = O also stands for the sentence start).
+inline constexpr bool allowed_after(std::uint8_t previous, std::uint8_t tag) {
+  const bool open = previous != 0 && (tag_position(previous) == kBegin || tag_position(previous) == kInside);
+  if (!open) return tag == 0 || tag_position(tag) == kBegin || tag_position(tag) == kUnit;
+  return tag != 0 && tag_type(tag) == tag_type(previous) &&
+         (tag_position(tag) == kInside || tag_position(tag) == kLast);
+}
+
+// For each word, where it sits in a built-in gazetteer match of each type (3 bits per type:
+// 0 none, else 1 + Position).
+void gazetteer_positions(const WordSequence& words, const Gazetteer& gazetteer, std::vector<std::uint16_t>& out);
+
+// The features of word i that do not depend on tags, appended to `out` as hashes.
+void word_features(const WordSequence& words, const std::vector<std::uint16_t>& gazetteer, std::size_t i,
+                   std::vector<std::uint64_t>& out);
+// The feature of a transition from `previous` (kStartTag before the first word) to any tag.
+inline constexpr std::uint8_t kStartTag = kTagCount;
+std::uint64_t transition_feature(std::uint8_t previous);
+
+// Scratch space for decode(), reused from sentence to sentence.
+struct DecodeScratch {
+  std::vector<std::uint64_t> features;  // of all words, word i's from offsets[i] to offsets[i + 1]
+  std::vector<std::size_t> offsets;
+  std::vector<std::array<float, kTagCount>> best;  // best score of a path ending in each tag
+  std::vector<std::array<std::uint8_t, kTagCount>> back;
+};
+
+// The best-scoring sequence of allowed BILOU tags (Viterbi over word scores plus tag
+// transitions). `Weights` adds the weights of one feature hash to scores[kTagCount] with
+// weights.add(hash, scores) and may load them early with weights.prefetch(hash); `Score`
+// is its accumulator type.
+template <typename Score, typename Weights>
+void decode(const Weights& weights, const WordSequence& words, const std::vector<std::uint16_t>& gazetteer,
+            DecodeScratch& scratch, std::vector<std::uint8_t>& tags) {
+  constexpr float kForbidden = -std::numeric_limits<float>::infinity();
+  const std::size_t n = words.size();
+  tags.assign(n, 0);
+  if (n == 0) return;
+  // transition[p][t]: the weight of tag t after p, or kForbidden when BILOU does not allow it.
+  std::array<std::array<float, kTagCount>, kTagCount + 1> transition;
+  for (int p = 0; p <= kTagCount; ++p) {
+    std::array<Score, kTagCount> row{};
+    weights.add(transition_feature(static_cast<std::uint8_t>(p)), row.data());
+    const auto previous = static_cast<std::uint8_t>(p == kStartTag ? 0 : p);
+    for (int t = 0; t < kTagCount; ++t)
+      transition[p][t] =
+          allowed_after(previous, static_cast<std::uint8_t>(t)) ? static_cast<float>(row[t]) : kForbidden;
+  }
+  scratch.best.resize(n);
+  scratch.back.resize(n);
+  scratch.features.clear();
+  scratch.offsets.assign(1, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    word_features(words, gazetteer, i, scratch.features);
+    scratch.offsets.push_back(scratch.features.size());
+  }
+  // The weight rows are scattered over the table: ask for the next word's while adding up this one's.
+  for (std::size_t k = 0; k < scratch.offsets[1]; ++k) weights.prefetch(scratch.features[k]);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + 1 < n)
+      for (std::size_t k = scratch.offsets[i + 1]; k < scratch.offsets[i + 2]; ++k)
+        weights.prefetch(scratch.features[k]);
+    std::array<Score, kTagCount> emission{};
+    for (std::size_t k = scratch.offsets[i]; k < scratch.offsets[i + 1]; ++k)
+      weights.add(scratch.features[k], emission.data());
+    for (int t = 0; t < kTagCount; ++t) {
+      float best = transition[kStartTag][t];
+      std::uint8_t from = 0;
+      if (i > 0) {
+        best = scratch.best[i - 1][0] + transition[0][t];
+        for (int p = 1; p < kTagCount; ++p) {
+          const float score = scratch.best[i - 1][p] + transition[p][t];
+          if (score > best) best = score, from = static_cast<std::uint8_t>(p);
+        }
+      }
+      scratch.best[i][t] = best + static_cast<float>(emission[t]);
+      scratch.back[i][t] = from;
+    }
+  }
+  // The last tag must close any name (O, L or U).
+  int last = 0;
+  for (int t = 1; t < kTagCount; ++t) {
+    const Position position = tag_position(static_cast<std::uint8_t>(t));
+    if ((position == kLast || position == kUnit) && scratch.best[n - 1][t] > scratch.best[n - 1][last]) last = t;
+  }
+  for (std::size_t i = n; i-- > 0;) {
+    tags[i] = static_cast<std::uint8_t>(last);
+    last = scratch.back[i][last];
+  }
+}
+
+// The model blob: "TMKNER" magic, version, bucket bits, tag count, scale, then
+// int16 weights[buckets][kTagCount] (little endian).
+class Model {
+ public:
+  static constexpr std::uint32_t kVersion = 1;
+  // Reads a blob (kept by reference: it must outlive the model). Throws
+  // std::runtime_error when the header does not match this build.
+  explicit Model(std::string_view blob);
+  static std::string serialize(std::uint32_t bucket_bits, const std::vector<float>& weights);
+
+  void prefetch(std::uint64_t feature) const {
+    const std::int16_t* row = weights_ + (feature & mask_) * kTagCount;
+    __builtin_prefetch(row);
+    __builtin_prefetch(row + kTagCount - 1);
+  }
+  void add(std::uint64_t feature, std::int32_t* scores) const {
+    const std::int16_t* row = weights_ + (feature & mask_) * kTagCount;
+    for (int t = 0; t < kTagCount; ++t) scores[t] += row[t];
+  }
+
+ private:
+  const std::int16_t* weights_ = nullptr;
+  std::uint64_t mask_ = 0;
+};
+
+}  // namespace tmk::ner

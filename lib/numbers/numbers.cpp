@@ -1,0 +1,620 @@
+// tmk-numbers' extractor: a left-to-right reader over the lexemes of each sentence that
+// tries, at each position, a date, a time, a decade, a label and then a quantity (with its
+// currency, unit, range partner, qualifier and counted noun).
+#include "tmk/numbers/numbers.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+#include "numbers/numbers_reader.hpp"
+
+namespace tmk {
+
+using namespace numbers_detail;
+
+std::string_view to_string(NumberKind kind) {
+  switch (kind) {
+    case NumberKind::cardinal:
+      return "cardinal";
+    case NumberKind::ordinal:
+      return "ordinal";
+    case NumberKind::fraction:
+      return "fraction";
+    case NumberKind::percent:
+      return "percent";
+    case NumberKind::money:
+      return "money";
+    case NumberKind::measure:
+      return "measure";
+    case NumberKind::year:
+      return "year";
+    case NumberKind::date:
+      return "date";
+    case NumberKind::time:
+      return "time";
+    case NumberKind::range:
+      return "range";
+    case NumberKind::label:
+      return "label";
+  }
+  return "cardinal";
+}
+
+std::string_view to_string(Qualifier qualifier) {
+  switch (qualifier) {
+    case Qualifier::exact:
+      return "";
+    case Qualifier::approx:
+      return "approx";
+    case Qualifier::over:
+      return "over";
+    case Qualifier::under:
+      return "under";
+    case Qualifier::atleast:
+      return "atleast";
+    case Qualifier::atmost:
+      return "atmost";
+    case Qualifier::upto:
+      return "upto";
+  }
+  return "";
+}
+
+std::string format_decimal(double value) {
+  if (!std::isfinite(value)) return value > 0 ? "inf" : value < 0 ? "-inf" : "nan";
+  char buffer[400];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 6);
+  std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
+  while (text.back() == '0') text.remove_suffix(1);
+  if (text.back() == '.') text.remove_suffix(1);
+  if (text == "-0") text = "0";
+  return std::string(text);
+}
+
+struct NumberExtractor::Lexicon {
+  NounLexicon nouns;
+};
+
+NumberExtractor::NumberExtractor() : lexicon_(std::make_unique<Lexicon>()) {}
+NumberExtractor::~NumberExtractor() = default;
+
+namespace numbers_detail {
+
+bool SentenceReader::may_start_number(std::size_t i) const {
+  const Lexeme& x = lx_[i];
+  if (x.kind == LexKind::number || x.info) return true;
+  if (x.kind == LexKind::word) return adjacent(i) && is_symbol(i + 1, '$');  // "US$5"
+  return x.symbol == '$' || x.symbol == '-' || x.symbol == '+' || x.symbol == '(' || x.symbol == '#' ||
+         x.symbol == '\'' || x.symbol == U'\u2019' || x.symbol >= 0x80;
+}
+
+std::size_t SentenceReader::read_at(std::size_t i) {
+  if (!may_start_number(i)) return i + 1;
+  if (const std::size_t e = read_date(i)) return e;
+  if (const std::size_t e = read_time(i)) return e;
+  if (const std::size_t e = read_decade(i)) return e;
+  if (const std::size_t e = read_code(i)) return e;
+  if (const std::size_t e = read_fiscal_year(i)) return e;
+  if (const std::size_t e = read_reversed_percent(i)) return e;
+  return read_quantity(i);
+}
+
+std::size_t SentenceReader::read_reversed_percent(std::size_t i) {
+  if (role(i) != Role::percent && !(word_is(i, "per") && word_is(i + 1, "cent"))) return 0;
+  if (i > 0 && lx_[i - 1].kind != LexKind::symbol) return 0;
+  std::size_t j = role(i) == Role::percent ? i + 1 : i + 2;
+  if (!word_is(j, "of")) return 0;
+  Amount amount;
+  if (!read_amount(j + 1, false, amount) || amount.kind != NumberKind::cardinal) return 0;
+  if (is_word(amount.end)) return 0;
+  emit(i, amount.end, NumberKind::percent, format_decimal(amount.value), "percent");
+  return amount.end;
+}
+
+Qualifier SentenceReader::qualifier_before(std::size_t i) {
+  if (i == 0) return Qualifier::exact;
+  if (is_symbol(i - 1, '~')) return Qualifier::approx;
+  if (is_symbol(i - 1, '>')) return Qualifier::over;
+  if (is_symbol(i - 1, '<')) return Qualifier::under;
+  if (!is_word(i - 1)) return Qualifier::exact;
+  // "more than or equal to 20", "less than or equal to 30": read the comparison before "or equal to".
+  if (i >= 5 && word_is(i - 1, "to") && word_is(i - 2, "equal") && word_is(i - 3, "or") && word_is(i - 4, "than")) {
+    const Qualifier strict = qualifier_before(i - 3);
+    if (strict == Qualifier::over) return Qualifier::atleast;
+    if (strict == Qualifier::under) return Qualifier::atmost;
+  }
+  const std::string w1(lower(i - 1));
+  const std::string w2 = i >= 2 ? std::string(lower(i - 2)) : std::string();
+  const std::string w3 = i >= 3 ? std::string(lower(i - 3)) : std::string();
+  if (w1 == "than") {
+    if (w2 == "more" || w2 == "greater" || w2 == "higher" || w2 == "larger" || w2 == "bigger")
+      return w3 == "no" ? Qualifier::atmost : Qualifier::over;
+    if (w2 == "less" || w2 == "fewer" || w2 == "lower" || w2 == "smaller")
+      return w3 == "no" ? Qualifier::atleast : Qualifier::under;
+    return Qualifier::exact;
+  }
+  if (w1 == "to") {
+    if (w2 == "close" || w2 == "closer") return Qualifier::approx;
+    if (w2 == "up") return Qualifier::upto;
+    return Qualifier::exact;
+  }
+  if (w1 == "least" && w2 == "at") return Qualifier::atleast;
+  if (w1 == "most" && w2 == "at") return Qualifier::atmost;
+  if (w1 == "as" && (w2 == "many" || w2 == "much" || w2 == "high") && w3 == "as") return Qualifier::upto;
+  if (w1 == "of" && w2 == "upwards") return Qualifier::over;
+  if (w1 == "about" || w1 == "around" || w1 == "roughly" || w1 == "nearly" || w1 == "almost" || w1 == "approximately" ||
+      w1 == "approx" || w1 == "some" || w1 == "circa" || w1 == "estimated" || w1 == "nigh")
+    return Qualifier::approx;
+  if (w1 == "over" || w1 == "above" || w1 == "exceeding") return Qualifier::over;
+  if (w1 == "under" || w1 == "below") return Qualifier::under;
+  return Qualifier::exact;
+}
+
+Qualifier SentenceReader::qualifier_after(std::size_t k) {
+  if (!word_is(k, "or")) return Qualifier::exact;
+  const std::string_view w = lower(k + 1);
+  if (w == "more" || w == "above" || w == "higher" || w == "greater" || w == "over") return Qualifier::atleast;
+  if (w == "less" || w == "fewer" || w == "below" || w == "lower" || w == "under") return Qualifier::atmost;
+  return Qualifier::exact;
+}
+
+std::string_view SentenceReader::counted_after(std::size_t k) {
+  if (word_is(k, "of")) {
+    ++k;
+    const std::string_view det = lower(k);
+    if (det == "the" || det == "these" || det == "those" || det == "its" || det == "their" || det == "his" ||
+        det == "her" || det == "our" || det == "my" || det == "your" || det == "all")
+      ++k;
+    if (is_number(k)) ++k;                    // "7 of the 12 jurors"
+    while (is_number_word(k) && k < n_) ++k;  // "three of the five judges"
+  }
+  std::string_view head;
+  for (int words = 0; words < 4 && k < n_; ++words) {
+    // "a five-year plan", "a 45-year-old senator": the number counts the noun it is joined to.
+    if (is_symbol(k, '-') && k > 0 && adjacent(k - 1) && adjacent(k) && is_word(k + 1)) {
+      const std::string_view joined = lower(k + 1);
+      return !joined.empty() && !lx_[k + 1].info && nouns_.is_noun(joined) ? surface(k + 1) : std::string_view();
+    }
+    if (!is_word(k)) break;
+    const std::string_view w = lower(k);
+    if (w.empty() || is_function_word(w) || lx_[k].info) break;
+    if (lx_[k].capitalized && !lx_[k].upper && !nouns_.is_plural_noun(w)) break;  // a name ends the phrase
+    const bool plural = nouns_.is_plural_noun(w);
+    const bool noun = plural || nouns_.is_noun(w);
+    if (noun) {
+      head = surface(k);
+      if (plural || w == "people" || w == "police") break;
+    } else if (nouns_.is_adjective(w) && head.empty()) {
+      // an adjective before the head
+    } else {
+      break;
+    }
+    ++k;
+  }
+  return head;
+}
+
+std::size_t SentenceReader::currency_prefix(std::size_t i, std::string& code) {
+  std::size_t j = i;
+  std::string_view country;
+  if (is_word(j) && lx_[j].end - lx_[j].start <= 2 && adjacent(j) && is_symbol(j + 1, '$')) {
+    country = surface(j);
+    ++j;
+  }
+  if (is_symbol(j, '$')) {
+    code = dollar_code(country);
+    return j + 1;
+  }
+  if (!country.empty()) return i;
+  if (const std::string_view symbol_code = currency_symbol_code(j); !symbol_code.empty()) {
+    code = std::string(symbol_code);
+    return j + 1;
+  }
+  // "USD 5", "EUR 3.2m", "Rs 500": a code before the amount (in lower case only when the
+  // code is no English word, so "rub 5" stays a verb).
+  if (role(j) == Role::currency && is_number(j + 1) && lx_[j].end - lx_[j].start == 3 &&
+      (lx_[j].upper || !nouns_.is_noun(lower(j)))) {
+    code = std::string(lx_[j].info->unit);
+    return j + 1;
+  }
+  if ((word_is(j, "rs") || word_is(j, "inr")) && (is_number(j + 1) || (is_symbol(j + 1, '.') && is_number(j + 2)))) {
+    code = "INR";
+    return is_symbol(j + 1, '.') ? j + 2 : j + 1;
+  }
+  return i;
+}
+
+std::string_view SentenceReader::currency_symbol_code(std::size_t k) const {
+  if (k >= n_ || lx_[k].kind != LexKind::symbol) return {};
+  switch (lx_[k].symbol) {
+    case U'€':
+      return "EUR";
+    case U'£':
+      return "GBP";
+    case U'¥':
+      return "JPY";
+    case U'₹':
+      return "INR";
+    case U'₩':
+      return "KRW";
+    case U'₽':
+      return "RUB";
+    case U'₪':
+      return "ILS";
+    case U'₺':
+      return "TRY";
+    case U'₦':
+      return "NGN";
+    case U'₱':
+      return "PHP";
+    default:
+      return {};
+  }
+}
+
+std::string SentenceReader::dollar_code(std::string_view country) {
+  std::string upper(country);
+  for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  if (upper == "A" || upper == "AU") return "AUD";
+  if (upper == "C" || upper == "CA") return "CAD";
+  if (upper == "HK") return "HKD";
+  if (upper == "NZ") return "NZD";
+  if (upper == "S") return "SGD";
+  if (upper == "R") return "BRL";
+  if (upper == "NT") return "TWD";
+  if (upper == "M" || upper == "MX") return "MXN";
+  return "USD";
+}
+
+bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
+  q = Quantity();
+  q.first = i;
+  std::string code;
+  // A minus written before the currency symbol: "-$5".
+  bool negative = is_symbol(i, '-') && adjacent(i) && minus_sign_at(i);
+  std::size_t after_prefix = currency_prefix(negative ? i + 1 : i, code);
+  const bool money = after_prefix != (negative ? i + 1 : i);
+  if (!money) {  // a minus before digits is read with the amount
+    negative = false;
+    after_prefix = i;
+  }
+  Amount& a = q.amount;
+  if (!read_amount(after_prefix, money, a)) {
+    // "a dollar", "a penny"
+    if (money || role(i) != Role::article || (role(i + 1) != Role::currency && role(i + 1) != Role::cent)) return false;
+    a = Amount();
+    a.first = i;
+    a.end = i + 1;
+    a.value = 1;
+  }
+  std::size_t k = a.end;
+  q.value = negative ? -a.value : a.value;
+  q.kind = a.kind;
+  // "a 5-percent rise", "a 10-mile walk", "a 20-dollar bill": the unit joined by a hyphen.
+  if (!money && is_symbol(k, '-') && k > 0 && adjacent(k - 1) && adjacent(k)) {
+    const Role joined = role(k + 1);
+    if (joined == Role::percent || joined == Role::measure || joined == Role::currency || joined == Role::cent) ++k;
+  }
+  if (money) {
+    q.kind = NumberKind::money;
+    q.unit = code;
+    if (is_word(k) && role(k) == Role::currency && lx_[k].upper && lx_[k].info->unit == code) ++k;  // "$5 USD"
+  } else if (const std::string_view suffix = currency_symbol_code(k);
+             !suffix.empty() && a.kind != NumberKind::ordinal) {
+    q.kind = NumberKind::money;  // "5€", "10 £"
+    q.unit = std::string(suffix);
+    ++k;
+  } else if (is_symbol(k, '%') && a.kind != NumberKind::ordinal) {
+    q.kind = NumberKind::percent;
+    q.unit = "percent";
+    ++k;
+  } else if (a.kind != NumberKind::ordinal && is_word(k)) {
+    const Role r = role(k);
+    if (r == Role::percent || (word_is(k, "per") && word_is(k + 1, "cent"))) {
+      k += r == Role::percent ? 1 : 2;
+      q.kind = NumberKind::percent;
+      q.unit = "percent";
+      if (word_is(k, "points") || word_is(k, "point")) {
+        if (k > 0 && word_is(k - 1, "percentage")) q.unit = "percentage point";
+        ++k;
+      }
+    } else if (std::string country_code; const std::size_t currency = currency_country(k, country_code)) {
+      // "20 Canadian dollars", "5 U.S. dollars"
+      q.kind = NumberKind::money;
+      q.unit = country_code;
+      k = read_cents(currency + 1, q);
+    } else if (r == Role::currency) {
+      q.kind = NumberKind::money;
+      q.unit = std::string(lx_[k].info->unit);
+      ++k;
+      k = read_cents(k, q);
+    } else if (r == Role::cent) {
+      q.kind = NumberKind::money;
+      q.unit = std::string(lx_[k].info->unit);
+      q.value = a.value * word_value(k);
+      ++k;
+    } else if ((word_is(k, "pounds") || word_is(k, "pound")) && (word_is(k + 1, "sterling") || a.scale)) {
+      // "20 pounds sterling", "2 million pounds": money; "20 pounds" alone is a weight.
+      q.kind = NumberKind::money;
+      q.unit = "GBP";
+      k += word_is(k + 1, "sterling") ? 2 : 1;
+    } else if (adjacent(k - 1) && (surface(k) == "C" || surface(k) == "F")) {  // "30C"
+      q.kind = NumberKind::measure;
+      q.unit = surface(k) == "C" ? "degree Celsius" : "degree Fahrenheit";
+      ++k;
+    } else if (r == Role::measure || (r == Role::suffix_scale && (surface(k) == "m" || surface(k) == "g"))) {
+      q.kind = NumberKind::measure;
+      q.unit = r == Role::measure ? std::string(lx_[k].info->unit) : std::string(surface(k));
+      ++k;
+      if (q.unit == "degree" && (word_is(k, "celsius") || word_is(k, "fahrenheit") || word_is(k, "centigrade"))) {
+        q.unit = word_is(k, "fahrenheit") ? "degree Fahrenheit" : "degree Celsius";
+        ++k;
+      }
+      if (role(k) == Role::per && role(k + 1) == Role::none && is_word(k + 1)) {  // "miles per hour"
+        q.unit += "/" + std::string(lower(k + 1));
+        k += 2;
+      }
+    }
+  }
+  // "$12 an hour", "$5 per share"
+  if (q.kind == NumberKind::money && (role(k) == Role::article || role(k) == Role::per) && is_word(k + 1) &&
+      !lx_[k + 1].capitalized) {
+    const std::string_view w = lower(k + 1);
+    if (!w.empty() && nouns_.is_noun(w) && !is_function_word(w) && !lx_[k + 1].info && !nouns_.is_adjective(w)) {
+      q.unit += "/" + std::string(w);
+      k += 2;
+    }
+  }
+  q.end = k;
+  return true;
+}
+
+std::size_t SentenceReader::currency_country(std::size_t k, std::string& code) {
+  static constexpr std::pair<std::string_view, std::string_view> kCountries[] = {
+      {"us", "USD"},      {"american", "USD"}, {"canadian", "CAD"}, {"australian", "AUD"}, {"singapore", "SGD"},
+      {"taiwan", "TWD"},  {"mexican", "MXN"},  {"british", "GBP"},  {"swiss", "CHF"},      {"japanese", "JPY"},
+      {"chinese", "CNY"}, {"indian", "INR"},   {"russian", "RUB"},  {"brazilian", "BRL"},  {"zealand", "NZD"},
+      {"kong", "HKD"},    {"turkish", "TRY"},  {"israeli", "ILS"},  {"egyptian", "EGP"},   {"philippine", "PHP"},
+  };
+  if (!is_word(k)) return 0;
+  std::size_t currency = k + 1;
+  std::string country(lower(k));
+  if (country == "u" && is_symbol(k + 1, '.') && word_is(k + 2, "s")) {  // "U.S."
+    country = "us";
+    currency = is_symbol(k + 3, '.') ? k + 4 : k + 3;
+  } else if (country == "new" || country == "hong") {  // "New Zealand", "Hong Kong"
+    country = lower(k + 1);
+    ++currency;
+  }
+  const bool pounds = word_is(currency, "pounds") || word_is(currency, "pound");
+  if (role(currency) != Role::currency && !pounds) return 0;
+  const std::string_view word_code = pounds ? std::string_view("GBP") : lx_[currency].info->unit;
+  for (const auto& [name, iso] : kCountries) {
+    // Dollars take the country's code ("Canadian dollars"); other currencies must agree with it.
+    if (country == name && (word_code == "USD" || word_code == iso)) {
+      code = std::string(iso);
+      return currency;
+    }
+  }
+  return 0;
+}
+
+std::size_t SentenceReader::read_cents(std::size_t k, Quantity& q) {
+  Amount cents;
+  if (role(k) == Role::cent) {  // "5 euro cents"
+    q.value *= word_value(k);
+    return k + 1;
+  }
+  const std::size_t after_and = word_is(k, "and") ? k + 1 : k;  // "2 dollars (and) 30 cents"
+  if (read_amount(after_and, false, cents) && cents.kind == NumberKind::cardinal && role(cents.end) == Role::cent &&
+      cents.value < 100) {
+    q.value += cents.value * word_value(cents.end);
+    return cents.end + 1;
+  }
+  return k;
+}
+
+bool SentenceReader::looks_like_label(std::size_t i, const Quantity& q) {
+  if (!q.amount.plain_integer || q.kind != NumberKind::cardinal) return false;
+  if (lx_[i].leading_zero || is_street_number(q.end)) return true;
+  if (i == 0) return false;
+  const std::size_t before = i - 1;
+  if (!is_word(before) || !(lx_[before].capitalized || lx_[before].upper) || adjacent(before)) return false;
+  if (lx_[before].info || is_year_number(i)) return false;  // months, number words, currencies; years
+  const std::string_view w = lower(before);
+  if (w.empty() || is_function_word(w)) return false;
+  if (qualifier_before(i) != Qualifier::exact) return false;
+  const std::string_view c = counted_after(q.end);
+  return c.empty() || !nouns_.is_plural_noun(lower_of(c));
+}
+
+bool SentenceReader::is_street_number(std::size_t k) {
+  // "10 Downing Street", "1600 Pennsylvania Ave."
+  for (std::size_t e = k; e < k + 3 && is_word(e) && lx_[e].capitalized; ++e) {
+    const std::string_view w = lower(e);
+    if (e > k && (w == "street" || w == "st" || w == "avenue" || w == "ave" || w == "road" || w == "rd" ||
+                  w == "boulevard" || w == "blvd" || w == "lane" || w == "drive" || w == "place" || w == "square"))
+      return true;
+  }
+  return false;
+}
+
+std::string_view SentenceReader::lower_of(std::string_view word) {
+  if (!lower_ascii(word, lower_)) return {};
+  return lower_;
+}
+
+bool SentenceReader::is_pronoun_one(const Quantity& q) {
+  const std::size_t i = q.amount.first;
+  if (q.kind != NumberKind::cardinal || q.amount.end != i + 1 || !word_is(i, "one")) return false;
+  const std::size_t next = i + 1;
+  if (word_is(next, "of") || word_is(next, "another") || word_is(next, "who") || word_is(next, "that") ||
+      word_is(next, "which"))
+    return true;
+  if (is_symbol(next, '\'') || is_symbol(next, U'\u2019')) return true;  // one's
+  // "One said ...": a sentence opening with "one" and a verb is the pronoun.
+  if (i == 0 && is_word(next) && is_function_word(lower(next))) return true;
+  for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
+    if (!is_word(i - back)) break;
+    const std::string_view w = lower(i - back);
+    if (w == "the" || w == "this" || w == "that" || w == "which" || w == "no" || w == "any" || w == "every" ||
+        w == "each" || w == "another" || w == "some" || w == "a" || w == "an" || w == "whichever" || w == "my" ||
+        w == "your" || w == "his" || w == "her" || w == "its" || w == "our" || w == "their" || w == "someone" ||
+        w == "anyone")
+      return true;
+    // "a serious one", "the right one": an adjective before a lone "one"
+    if (back == 1 && is_adjective_only(i - 1)) return counted_after(q.end).empty();
+    break;
+  }
+  return false;
+}
+
+bool SentenceReader::is_adjective_only(std::size_t k) {
+  const std::string_view w = lower(k);
+  return !w.empty() && !lx_[k].info && nouns_.is_adjective(w);
+}
+
+std::size_t SentenceReader::read_quantity(std::size_t i) {
+  Quantity q;
+  if (!read_quantity_at(i, q)) return 0;
+  if (is_pronoun_one(q) || is_time_second(q)) return q.amount.end;
+  if (q.amount.end <= q.amount.first) return 0;  // nothing read
+
+  // Range partner: "10-20%", "10 to 20 percent", "between 10 and 20", "from $5 to $10".
+  const bool between = i > 0 && word_is(i - 1, "between");
+  const bool from = i > 0 && word_is(i - 1, "from");
+  std::size_t joint = q.end;
+  const bool dash = is_symbol(joint, '-') || is_symbol(joint, '~');
+  const bool to = word_is(joint, "to") || word_is(joint, "through");
+  const bool and_ = between && word_is(joint, "and");
+  Quantity second;
+  if ((dash || to || and_) && q.kind != NumberKind::ordinal && q.kind != NumberKind::fraction &&
+      read_quantity_at(joint + 1, second) && second.kind != NumberKind::ordinal &&
+      !(dash && (is_word(q.amount.first) || is_word(second.amount.first)))) {
+    // The sides lend each other their unit and scale ("10-20%", "$5-10 million").
+    Quantity first = q;
+    if (second.unit.empty() && first.kind == NumberKind::money && second.kind == NumberKind::cardinal) {
+      second.unit = first.unit;
+      second.kind = first.kind;
+    }
+    if (first.unit.empty() && !second.unit.empty() &&
+        (first.kind == NumberKind::cardinal || first.kind == NumberKind::fraction)) {
+      first.unit = second.unit;
+      first.kind = second.kind;
+      if (second.kind == NumberKind::money && second.value != second.amount.value && second.amount.value != 0)
+        first.value *= second.value / second.amount.value;  // cents
+    }
+    if (second.unit.starts_with(first.unit + "/")) first.unit = second.unit;  // "$5 to $10 a month"
+    if (!first.amount.scale && second.amount.scale && first.value * second.amount.scale <= second.value) {
+      first.value *= second.amount.scale;
+    }
+    const bool same_unit = first.unit == second.unit;
+    const bool years = first.amount.plain_integer && second.amount.plain_integer && first.unit.empty() &&
+                       second.unit.empty() && is_year_number(i) && is_year_number(joint + 1);
+    if (same_unit && first.value < second.value && (between || from || dash || to)) {
+      const std::string_view counted = counted_after(second.end);
+      const NumberKind kind = years && counted.empty() ? NumberKind::year : NumberKind::range;
+      emit(first.first, second.end, kind, format_decimal(first.value) + ".." + format_decimal(second.value), first.unit,
+           Qualifier::exact, kind == NumberKind::year ? std::string_view() : counted);
+      return second.end;
+    }
+    if (same_unit && !years && to && !first.unit.empty()) {
+      // "44 to 42 percent": two values that share the unit.
+      emit_quantity(first, counted_after(second.end));
+      return q.end;
+    }
+  }
+  if (const std::size_t end = read_bounded_range(q)) return end;
+  emit_quantity(q, {});
+  return q.end;
+}
+
+bool SentenceReader::is_time_second(const Quantity& q) {
+  const std::size_t i = q.amount.first;
+  if (q.kind != NumberKind::ordinal || q.amount.end != i + 1 || !word_is(i, "second")) return false;
+  if (i == 0) return false;
+  const bool unit_context = role(i - 1) == Role::article || role(i - 1) == Role::per || word_is(i - 1, "split") ||
+                            is_number(i - 1) || is_number_word(i - 1);
+  return unit_context && counted_after(q.end).empty();
+}
+
+std::size_t SentenceReader::read_bounded_range(const Quantity& q) {
+  const Qualifier first_bound = qualifier_before(q.first);
+  const bool first_low = first_bound == Qualifier::over || first_bound == Qualifier::atleast;
+  const bool first_high =
+      first_bound == Qualifier::under || first_bound == Qualifier::atmost || first_bound == Qualifier::upto;
+  if (!first_low && !first_high) return 0;
+  std::size_t p = q.end;
+  if (!(word_is(p, "and") || word_is(p, "but") || is_symbol(p, ','))) return 0;
+  for (++p; p < n_ && p <= q.end + 6 && is_word(p) && !lx_[p].info; ++p) {
+  }
+  Quantity second;
+  if (p == q.end + 1 || !read_quantity_at(p, second)) return 0;
+  const Qualifier second_bound = qualifier_before(p);
+  const bool second_low = second_bound == Qualifier::over || second_bound == Qualifier::atleast;
+  const bool second_high =
+      second_bound == Qualifier::under || second_bound == Qualifier::atmost || second_bound == Qualifier::upto;
+  if (!((first_low && second_high) || (first_high && second_low))) return 0;
+  if (!q.unit.empty() && !second.unit.empty() && q.unit != second.unit) return 0;
+  // "more than 3 percent and fewer than 10 firms" bounds two different things.
+  if (!q.unit.empty() && second.unit.empty() && !counted_after(second.end).empty()) return 0;
+  std::string unit = q.unit.empty() ? second.unit : q.unit;
+  const double low = first_low ? q.value : second.value;
+  const double high = first_low ? second.value : q.value;
+  if (!(low < high)) return 0;
+  emit(q.first, second.end, NumberKind::range, format_decimal(low) + ".." + format_decimal(high), std::move(unit),
+       Qualifier::exact, counted_after(second.end));
+  return second.end;
+}
+
+void SentenceReader::emit_quantity(const Quantity& q, std::string_view counted_hint) {
+  if (!std::isfinite(q.value)) {  // "9^999": no value a reader can compute with
+    emit(q.first, q.end, NumberKind::label, digits_as_written(q.first, q.end));
+    return;
+  }
+  NumberKind kind = q.kind;
+  Qualifier qualifier = q.amount.implied != Qualifier::exact ? q.amount.implied : qualifier_before(q.first);
+  std::string_view counted =
+      kind == NumberKind::percent && !word_is(q.end, "of") ? std::string_view() : counted_after(q.end);
+  if (counted.empty()) counted = counted_hint;
+  if (qualifier == Qualifier::exact) {
+    qualifier = qualifier_after(q.end);
+    if (qualifier != Qualifier::exact && counted.empty()) counted = counted_after(q.end + 2);  // "20 or more boats"
+  }
+  // "1700 out of 500,000 members": both count the members.
+  Quantity whole;
+  const bool out_of = word_is(q.end, "out") && word_is(q.end + 1, "of") && read_quantity_at(q.end + 2, whole);
+  if (counted.empty() && out_of) counted = counted_after(whole.end);
+  std::string value = format_decimal(q.value);
+  if (kind == NumberKind::cardinal && q.amount.plain_integer) {
+    if (looks_like_label(q.amount.first, q)) {
+      emit(q.first, q.end, NumberKind::label, std::string(surface(q.amount.first)));
+      return;
+    }
+    const bool plural_counted = !counted.empty() && nouns_.is_plural_noun(lower_of(counted));
+    if (is_year_number(q.amount.first) && !plural_counted && !out_of && qualifier == Qualifier::exact) {
+      emit(q.first, q.end, NumberKind::year, std::move(value));
+      return;
+    }
+  }
+  emit(q.first, q.end, kind, std::move(value), q.unit, qualifier, counted);
+}
+
+}  // namespace numbers_detail
+
+void NumberExtractor::extract(std::string_view text, const Analysis& analysis, std::vector<NumberMention>& out) const {
+  std::vector<Lexeme> lexemes;
+  const auto read_span = [&](std::size_t begin, std::size_t end) {
+    lexemes.clear();
+    lex(text, begin, end, lexemes);
+    SentenceReader(text, lexemes, lexicon_->nouns, out).run();
+  };
+  if (analysis.sentences.empty()) {
+    read_span(0, text.size());
+    return;
+  }
+  for (const Sentence& sentence : analysis.sentences) read_span(sentence.span.start, sentence.span.end);
+}
+
+}  // namespace tmk

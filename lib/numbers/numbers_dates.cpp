@@ -1,0 +1,288 @@
+// Dates, times, decades, fiscal years and codes (labels) for the number extractor.
+#include <cmath>
+#include <string>
+
+#include "numbers/numbers_reader.hpp"
+
+namespace tmk::numbers_detail {
+
+std::string SentenceReader::two_digits(int v) {
+  std::string s(2, '0');
+  s[0] = static_cast<char>('0' + v / 10 % 10);
+  s[1] = static_cast<char>('0' + v % 10);
+  return s;
+}
+
+std::string SentenceReader::iso_date(int year, int month, int day) {
+  std::string s = year ? std::to_string(year) : "-";
+  s += '-';
+  s += two_digits(month);
+  if (day) {
+    s += '-';
+    s += two_digits(day);
+  }
+  return s;
+}
+
+int SentenceReader::apply_meridiem(int hour, double meridiem) {
+  if (meridiem == 12 && hour < 12) return hour + 12;
+  if (meridiem == 0 && hour == 12) return 0;
+  return hour;
+}
+
+std::string SentenceReader::digits_as_written(std::size_t first, std::size_t end) const {
+  return std::string(text_.substr(lx_[first].start, lx_[end - 1].end - lx_[first].start));
+}
+
+std::size_t SentenceReader::day_at(std::size_t i, int& day) {
+  if (!is_plain_integer(i) || lx_[i].int_digits > 2 || lx_[i].value < 1 || lx_[i].value > 31) return 0;
+  day = static_cast<int>(lx_[i].value);
+  if (adjacent(i) && is_ordinal_suffix(i + 1)) return i + 2;
+  if (adjacent(i) && is_word(i + 1)) return 0;  // "5pm", "3km"
+  return i + 1;
+}
+
+std::size_t SentenceReader::read_date(std::size_t i) {
+  int day = 0;
+  if (is_month(i)) {
+    const int month = static_cast<int>(word_value(i));
+    std::size_t j = i + 1;
+    if (is_symbol(j, '.') && adjacent(i)) ++j;
+    if (std::size_t k = day_at(j, day)) {
+      if (is_symbol(k, ',') && is_year_number(k + 1)) {
+        emit(i, k + 2, NumberKind::date, iso_date(static_cast<int>(lx_[k + 1].value), month, day));
+        return k + 2;
+      }
+      if (is_year_number(k)) {
+        emit(i, k + 1, NumberKind::date, iso_date(static_cast<int>(lx_[k].value), month, day));
+        return k + 1;
+      }
+      // "May 5": only when the month is clearly a month ("May" is also a verb).
+      if (lower(i) == "may" && !lx_[i].upper && !(k < n_ && !is_word(k))) {
+        if (is_word(k) && role(k) == Role::none && k > j + 1) return 0;
+      }
+      emit(i, k, NumberKind::date, iso_date(0, month, day));
+      return k;
+    }
+    if (is_year_number(j) && lower(i) != "may") {
+      emit(i, j + 1, NumberKind::date, iso_date(static_cast<int>(lx_[j].value), month, 0));
+      return j + 1;
+    }
+    if (word_is(j, "of") && is_year_number(j + 1)) {
+      emit(i, j + 2, NumberKind::date, iso_date(static_cast<int>(lx_[j + 1].value), month, 0));
+      return j + 2;
+    }
+    return 0;
+  }
+  if (std::size_t k = day_at(i, day)) {  // "18 August 2015", "18th of August"
+    std::size_t m = k;
+    if (word_is(m, "of")) ++m;
+    if (is_month(m)) {
+      const int month = static_cast<int>(word_value(m));
+      std::size_t e = m + 1;
+      if (is_symbol(e, '.') && adjacent(m)) ++e;
+      if (is_year_number(e)) {
+        emit(i, e + 1, NumberKind::date, iso_date(static_cast<int>(lx_[e].value), month, day));
+        return e + 1;
+      }
+      emit(i, m + 1, NumberKind::date, iso_date(0, month, day));
+      return m + 1;
+    }
+  }
+  // 2015-08-18
+  if (is_plain_integer(i) && lx_[i].int_digits == 4 && i + 4 < n_ && adjacent(i) && adjacent(i + 1) &&
+      adjacent(i + 2) && adjacent(i + 3) && is_symbol(i + 1, '-') && is_symbol(i + 3, '-') && is_plain_integer(i + 2) &&
+      is_plain_integer(i + 4) && lx_[i + 2].int_digits == 2 && lx_[i + 4].int_digits == 2) {
+    const int month = static_cast<int>(lx_[i + 2].value);
+    const int d = static_cast<int>(lx_[i + 4].value);
+    if (month >= 1 && month <= 12 && d >= 1 && d <= 31) {
+      emit(i, i + 5, NumberKind::date, iso_date(static_cast<int>(lx_[i].value), month, d));
+      return i + 5;
+    }
+  }
+  // 8/18/2015, 18/8/2015, 8/18/15
+  if (is_plain_integer(i) && lx_[i].int_digits <= 2 && i + 4 < n_ && adjacent(i) && adjacent(i + 1) &&
+      adjacent(i + 2) && adjacent(i + 3) && is_symbol(i + 1, '/') && is_symbol(i + 3, '/') && is_plain_integer(i + 2) &&
+      lx_[i + 2].int_digits <= 2 && is_plain_integer(i + 4) &&
+      (lx_[i + 4].int_digits == 4 || lx_[i + 4].int_digits == 2)) {
+    int a = static_cast<int>(lx_[i].value), b = static_cast<int>(lx_[i + 2].value);
+    int year = static_cast<int>(lx_[i + 4].value);
+    if (lx_[i + 4].int_digits == 2) year += year < 50 ? 2000 : 1900;
+    if (a > 12 && b <= 12) std::swap(a, b);  // day first
+    if (a >= 1 && a <= 12 && b >= 1 && b <= 31) {
+      emit(i, i + 5, NumberKind::date, iso_date(year, a, b));
+      return i + 5;
+    }
+  }
+  return 0;
+}
+
+std::size_t SentenceReader::read_time(std::size_t i) {
+  if (role(i) == Role::clock && !(i > 0 && is_symbol(i - 1, '-') && adjacent(i - 1))) {
+    emit(i, i + 1, NumberKind::time, clock(static_cast<int>(word_value(i)), 0));
+    return i + 1;
+  }
+  if (!is_plain_integer(i) || lx_[i].int_digits > 2) return 0;
+  const int hour = static_cast<int>(lx_[i].value);
+  if (i + 2 < n_ && adjacent(i) && adjacent(i + 1) && is_symbol(i + 1, ':') && is_plain_integer(i + 2) &&
+      lx_[i + 2].int_digits == 2 && hour <= 24 && lx_[i + 2].value < 60) {
+    std::size_t e = i + 3;
+    if (e + 1 < n_ && adjacent(e - 1) && is_symbol(e, ':') && is_plain_integer(e + 1) && lx_[e + 1].int_digits == 2)
+      e += 2;  // seconds
+    int h = hour;
+    if (role(e) == Role::meridiem && hour <= 12) h = apply_meridiem(hour, word_value(e++));
+    emit(i, e, NumberKind::time, clock(h, static_cast<int>(lx_[i + 2].value)));
+    return e;
+  }
+  if (hour >= 1 && hour <= 12 && role(i + 1) == Role::meridiem) {
+    emit(i, i + 2, NumberKind::time, clock(apply_meridiem(hour, word_value(i + 1)), 0));
+    return i + 2;
+  }
+  if (hour >= 1 && hour <= 12 && role(i + 1) == Role::oclock) {
+    emit(i, i + 2, NumberKind::time, clock(hour, 0));
+    return i + 2;
+  }
+  return 0;
+}
+
+std::size_t SentenceReader::read_decade(std::size_t i) {
+  std::size_t number = i;
+  const bool apostrophe = is_symbol(i, '\'') || is_symbol(i, U'\u2019');
+  if (apostrophe) {
+    if (!adjacent(i)) return 0;
+    number = i + 1;
+  }
+  if (!is_plain_integer(number)) return 0;
+  const int digits = lx_[number].int_digits;
+  if (!(digits == 4 || digits == 2)) return 0;
+  const int value = static_cast<int>(lx_[number].value);
+  std::size_t s = number + 1;
+  if ((is_symbol(s, '\'') || is_symbol(s, U'\u2019')) && adjacent(s)) ++s;
+  if (!is_word(s) || surface(s) != "s") {
+    // "'05", "'98": a year with its century left out
+    if (apostrophe && digits == 2 &&
+        !(adjacent(number) && !is_symbol(number + 1, '.') && !is_symbol(number + 1, ',')) &&
+        counted_after(number + 1).empty()) {
+      const int raw = static_cast<int>(lx_[number].value);
+      emit(i, number + 1, NumberKind::year, std::to_string(raw + (raw < 30 ? 2000 : 1900)));
+      return number + 1;
+    }
+    return 0;
+  }
+  if (value % 10 != 0) return 0;
+  if (digits == 4) {
+    emit(i, s + 1, NumberKind::year, std::to_string(value) + ".." + std::to_string(value + 9));
+    return s + 1;
+  }
+  if (apostrophe || (i > 0 && word_is(i - 1, "the"))) {
+    const int year = value + (value < 30 ? 2000 : 1900);
+    emit(i, s + 1, NumberKind::year, std::to_string(year) + ".." + std::to_string(year + 9));
+  } else {  // "in their 60s": an age bracket
+    emit(i, s + 1, NumberKind::range, std::to_string(value) + ".." + std::to_string(value + 9));
+  }
+  return s + 1;
+}
+
+std::size_t SentenceReader::read_fiscal_year(std::size_t i) {
+  if (!is_year_number(i) || i + 2 >= n_ || (!is_symbol(i + 1, '-') && !is_symbol(i + 1, '/'))) return 0;
+  if (!adjacent(i) || !adjacent(i + 1) || !is_plain_integer(i + 2)) return 0;
+  const int first = static_cast<int>(lx_[i].value);
+  if (lx_[i + 2].int_digits != 2 && lx_[i + 2].int_digits != 4) return 0;
+  int second = static_cast<int>(lx_[i + 2].value);
+  if (lx_[i + 2].int_digits == 2) second += first / 100 * 100;
+  if (second <= first || second - first > 20) return 0;
+  if (adjacent(i + 2) && is_word(i + 3)) return 0;
+  emit(i, i + 3, NumberKind::year, std::to_string(first) + ".." + std::to_string(second));
+  return i + 3;
+}
+
+std::size_t SentenceReader::read_code(std::size_t i) {
+  if (i < n_ && lx_[i].kind == LexKind::number && lx_[i].code) {
+    emit(i, i + 1, NumberKind::label, std::string(surface(i)));
+    return i + 1;
+  }
+  // Phone numbers: (212) 555-1234, 212-555-1234, +1-222-333-4444, 555-1234 after a phone word.
+  std::size_t j = i;
+  if (is_symbol(j, '+') && adjacent(j)) ++j;
+  if (is_symbol(j, '(') && adjacent(j) && is_plain_integer(j + 1) && lx_[j + 1].int_digits == 3 &&
+      is_symbol(j + 2, ')') && is_plain_integer(j + 3) && lx_[j + 3].int_digits == 3 && adjacent(j + 3) &&
+      is_symbol(j + 4, '-') && adjacent(j + 4) && is_plain_integer(j + 5) && lx_[j + 5].int_digits == 4) {
+    emit(i, j + 6, NumberKind::label, digits_as_written(i, j + 6));
+    return j + 6;
+  }
+  if (is_plain_integer(j)) {
+    int groups = 1;
+    std::size_t k = j;
+    int sizes[6] = {lx_[j].int_digits, 0, 0, 0, 0, 0};
+    while (groups < 6 && adjacent(k) && (is_symbol(k + 1, '-') || is_symbol(k + 1, '.')) && adjacent(k + 1) &&
+           is_plain_integer(k + 2)) {
+      sizes[groups++] = lx_[k + 2].int_digits;
+      k += 2;
+    }
+    const bool phone = (groups == 3 && sizes[0] == 3 && sizes[1] == 3 && sizes[2] == 4) ||
+                       (groups == 4 && sizes[0] <= 3 && sizes[1] == 3 && sizes[2] == 3 && sizes[3] == 4) ||
+                       (groups >= 3 && j > i);
+    if (phone && !(adjacent(k) && is_word(k + 1))) {
+      emit(i, k + 1, NumberKind::label, digits_as_written(i, k + 1));
+      return k + 1;
+    }
+  }
+  // "9/11", "24/7": a slash pair that is no plain fraction is a date or a code.
+  if (is_plain_integer(i) && lx_[i].int_digits <= 2 && adjacent(i) && is_symbol(i + 1, '/') && adjacent(i + 1) &&
+      is_plain_integer(i + 2) && lx_[i + 2].int_digits <= 2 && !(adjacent(i + 2) && is_symbol(i + 3, '/'))) {
+    const double a = lx_[i].value, b = lx_[i + 2].value;
+    const bool plain_fraction = a < b && b <= 10;
+    if (!plain_fraction && !(i > 0 && is_plain_integer(i - 1))) {
+      if (a >= 1 && a <= 12 && b >= 1 && b <= 31) {
+        emit(i, i + 3, NumberKind::date, iso_date(0, static_cast<int>(a), static_cast<int>(b)));
+      } else {
+        emit(i, i + 3, NumberKind::label, digits_as_written(i, i + 3));
+      }
+      return i + 3;
+    }
+  }
+  // ZIP+4 codes: "94720-1900"
+  if (is_plain_integer(i) && lx_[i].int_digits == 5 && adjacent(i) && is_symbol(i + 1, '-') && adjacent(i + 1) &&
+      is_plain_integer(i + 2) && lx_[i + 2].int_digits == 4 && !(adjacent(i + 2) && is_word(i + 3))) {
+    emit(i, i + 3, NumberKind::label, digits_as_written(i, i + 3));
+    return i + 3;
+  }
+  // Phone numbers without area code: "555-0142" (a range would be round: "200-1500").
+  if (is_plain_integer(i) && lx_[i].int_digits == 3 && adjacent(i) && is_symbol(i + 1, '-') && adjacent(i + 1) &&
+      is_plain_integer(i + 2) && lx_[i + 2].int_digits == 4 && !(adjacent(i + 2) && is_word(i + 3)) &&
+      (std::fmod(lx_[i].value, 10) != 0 || std::fmod(lx_[i + 2].value, 100) != 0)) {
+    emit(i, i + 3, NumberKind::label, digits_as_written(i, i + 3));
+    return i + 3;
+  }
+  // Codes glued to letters: "STS-1", "MP3", "COVID-19", "39A"; "pre-2008" is a year.
+  if (is_number(i) && !lx_[i].decimal && !lx_[i].vulgar) {
+    const bool glued_before =
+        i > 0 && lx_[i - 1].end == lx_[i].start &&
+        ((is_word(i - 1) && role(i - 1) != Role::currency && role(i - 1) != Role::minus) ||
+         (is_symbol(i - 1, '-') && i > 1 && is_word(i - 2) && !lx_[i - 2].info && adjacent(i - 2)));
+    const bool glued_after = adjacent(i) && is_word(i + 1) && !lx_[i + 1].info && !is_ordinal_suffix(i + 1) &&
+                             surface(i + 1) != "C" && surface(i + 1) != "F";  // "30C" is a temperature
+    if (glued_before || glued_after) {
+      const std::size_t end = glued_after ? i + 2 : i + 1;
+      if (glued_before && !glued_after && is_year_number(i)) {
+        emit(i, end, NumberKind::year, std::string(surface(i)));
+      } else {
+        emit(i, end, NumberKind::label, std::string(surface(i)));
+      }
+      return end;
+    }
+  }
+  // "No. 5", "#5"
+  if (is_symbol(i, '#') && adjacent(i) && is_plain_integer(i + 1)) {
+    emit(i, i + 2, NumberKind::label, std::string(surface(i + 1)));
+    return i + 2;
+  }
+  if (is_plain_integer(i) && i >= 2 && is_symbol(i - 1, '.') && adjacent(i - 2) && word_is(i - 2, "no") &&
+      lx_[i - 2].capitalized) {
+    emit(i, i + 1, NumberKind::label, std::string(surface(i)));
+    return i + 1;
+  }
+  return 0;
+}
+
+}  // namespace tmk::numbers_detail

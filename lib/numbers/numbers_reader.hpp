@@ -1,0 +1,222 @@
+#pragma once
+// The sentence reader of the number extractor (lib/numbers*.cpp): it walks the lexemes of one
+// sentence and, at each position, tries a date, a time, a decade, a code, and then a quantity.
+// numbers_dates.cpp reads dates, times, years and codes; numbers_spelled.cpp reads amounts
+// (digits and spelled-out numbers); numbers.cpp reads quantities, ranges, qualifiers and counts.
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "numbers/numbers_internal.hpp"
+
+namespace tmk::numbers_detail {
+constexpr double kNoScale = std::numeric_limits<double>::infinity();
+
+// A number expression read from the lexemes [first, end).
+struct Amount {
+  std::size_t first = 0;
+  std::size_t end = 0;
+  double value = 0;
+  NumberKind kind = NumberKind::cardinal;  // cardinal, ordinal or fraction
+  double scale = 0;                        // the last scale word or suffix applied (0: none)
+  bool spelled = false;                    // has a number word
+  bool plain_integer = false;              // one digit lexeme, no separators, sign or scale
+  Qualifier implied = Qualifier::exact;    // "dozens of" is at least 24
+};
+
+// A quantity: an amount with what the text says around it.
+struct Quantity {
+  Amount amount;
+  std::size_t first = 0;  // lexeme where the span starts (currency symbol, sign)
+  std::size_t end = 0;    // one past the last lexeme of the span
+  NumberKind kind = NumberKind::cardinal;
+  double value = 0;
+  std::string unit;
+};
+
+class SentenceReader {
+ public:
+  SentenceReader(std::string_view text, const std::vector<Lexeme>& lexemes, const NounLexicon& nouns,
+                 std::vector<NumberMention>& out)
+      : text_(text), lx_(lexemes), n_(lexemes.size()), nouns_(nouns), out_(out) {}
+
+  void run() {
+    std::size_t i = 0;
+    while (i < n_) {
+      const std::size_t next = read_at(i);
+      i = next > i ? next : i + 1;
+    }
+  }
+
+ private:
+  // ---- lexeme helpers ----
+  bool is_word(std::size_t i) const { return i < n_ && lx_[i].kind == LexKind::word; }
+  bool is_number(std::size_t i) const { return i < n_ && lx_[i].kind == LexKind::number && !lx_[i].code; }
+  bool is_symbol(std::size_t i, char32_t c) const {
+    return i < n_ && lx_[i].kind == LexKind::symbol && lx_[i].symbol == c;
+  }
+  Role role(std::size_t i) const { return is_word(i) && lx_[i].info ? lx_[i].info->role : Role::none; }
+  double word_value(std::size_t i) const { return lx_[i].info->value; }
+  bool adjacent(std::size_t i) const { return i + 1 < n_ && lx_[i].end == lx_[i + 1].start; }
+  std::string_view surface(std::size_t i) const { return text_.substr(lx_[i].start, lx_[i].end - lx_[i].start); }
+  // Lower-cased surface of a word lexeme ("" when not ASCII or not a word).
+  std::string_view lower(std::size_t i) {
+    if (!is_word(i) || !lower_ascii(surface(i), lower_)) return {};
+    return lower_;
+  }
+  bool word_is(std::size_t i, std::string_view w) {
+    return is_word(i) && lx_[i].end - lx_[i].start == w.size() && lower(i) == w;
+  }
+  bool is_plain_integer(std::size_t i) const {
+    return is_number(i) && !lx_[i].decimal && !lx_[i].grouped && !lx_[i].vulgar;
+  }
+  bool is_number_word(std::size_t i) const {
+    const Role r = role(i);
+    return r == Role::unit || r == Role::teen || r == Role::tens;
+  }
+
+  void emit(std::size_t first, std::size_t end, NumberKind kind, std::string value, std::string unit = {},
+            Qualifier qualifier = Qualifier::exact, std::string_view counted = {}) {
+    NumberMention m;
+    m.start = lx_[first].start;
+    m.end = lx_[end - 1].end;
+    m.kind = kind;
+    m.value = std::move(value);
+    m.unit = std::move(unit);
+    m.qualifier = qualifier;
+    m.counted = counted;
+    out_.push_back(std::move(m));
+  }
+
+  // Only numbers, number words and a few symbols can start a number; most words cannot.
+  bool may_start_number(std::size_t i) const;
+
+  std::size_t read_at(std::size_t i);
+
+  // ---- dates ----
+  bool is_month(std::size_t i) const { return role(i) == Role::month && (lx_[i].capitalized || lx_[i].upper); }
+  // A day of the month at i ("18", "18th"); returns the lexeme after it, or 0.
+  std::size_t day_at(std::size_t i, int& day);
+  bool is_ordinal_suffix(std::size_t i) {
+    const std::string_view w = lower(i);
+    return w == "st" || w == "nd" || w == "rd" || w == "th";
+  }
+  bool is_year_number(std::size_t i) const {
+    return is_plain_integer(i) && lx_[i].int_digits == 4 && lx_[i].value >= 1000 && lx_[i].value < 3000 &&
+           !(adjacent(i) && is_word(i + 1));
+  }
+  static std::string two_digits(int v);
+  static std::string iso_date(int year, int month, int day);
+
+  std::size_t read_date(std::size_t i);
+
+  // ---- times ----
+  std::string clock(int hour, int minute) { return two_digits(hour) + ":" + two_digits(minute); }
+  static int apply_meridiem(int hour, double meridiem);
+
+  std::size_t read_time(std::size_t i);
+
+  // ---- decades: "1960s", "the '90s", "1990's" ----
+  std::size_t read_decade(std::size_t i);
+
+  // ---- fiscal years: "2012-13", "2012–2013" ----
+  std::size_t read_fiscal_year(std::size_t i);
+
+  // ---- codes read as labels: IP addresses and versions, phone numbers, "No. 5", "#5" ----
+  std::size_t read_code(std::size_t i);
+  std::string digits_as_written(std::size_t first, std::size_t end) const;
+
+  // ---- "percent of 10": a percent word opening a phrase ----
+  std::size_t read_reversed_percent(std::size_t i);
+
+  // ---- amounts ----
+
+  // Reads a fraction phrase that follows "and" in "three and a half", "two and three fifths";
+  // returns its end or 0.
+  std::size_t read_fraction_tail(std::size_t i, double& fraction);
+
+  // A plural denominator: "fifths", "twenty-firsts", "twenty fifths"; returns its end or 0.
+  std::size_t read_plural_denominator(std::size_t j, double& denominator);
+
+  // True when the words from j make a fraction ("a half", "three quarters", "fifty-four
+  // hundredths"), so an "and" before them joins a fraction, not more of the whole number.
+  bool fraction_follows(std::size_t j);
+
+  // A singular ordinal used as a denominator: "fifth", "twenty-first", "hundredth".
+  std::size_t read_denominator(std::size_t j, double& denominator);
+
+  // Spelled-out or mixed cardinals, ordinals and fractions starting at i: "two hundred and
+  // five", "4 thousand 3 hundred and 21", "twenty-first", "three quarters", "a dozen".
+  bool read_cardinal_words(std::size_t i, Amount& a) { return read_number(i, false, a, true); }
+
+  bool read_amount(std::size_t i, bool money, Amount& a) { return read_number(i, money, a, false); }
+
+  enum class Last { none, article, digits, unit, teen, tens, hundred, scale, dozen };
+
+  bool read_number(std::size_t i, bool money, Amount& a, bool words_only);
+
+  // A '-' directly before a number is a minus sign unless it joins two things ("10-20").
+  bool minus_sign_at(std::size_t j) const;
+
+  // What is written right after the digits of a number: a fraction "/4", an exponent "^2",
+  // "x10^6", or a scale suffix ("10k", "1.2bn", "$3.2m", "2.33 k").
+  std::size_t read_digit_suffixes(std::size_t k, bool money, double& current, Amount& a);
+
+  bool preceded_by_determiner(std::size_t k);
+
+  // ---- qualifiers ----
+  Qualifier qualifier_before(std::size_t i);
+
+  // "20 or more", "5 or fewer"
+  Qualifier qualifier_after(std::size_t k);
+
+  // ---- counted noun ----
+  std::string_view counted_after(std::size_t k);
+
+  // ---- currencies ----
+  // The currency written before an amount ("$", "US$", "€", "USD"); returns the lexeme after it.
+  std::size_t currency_prefix(std::size_t i, std::string& code);
+
+  // The ISO code of a currency symbol other than "$" at k, or "".
+  std::string_view currency_symbol_code(std::size_t k) const;
+
+  static std::string dollar_code(std::string_view country);
+
+  // Reads a quantity at i (currency, amount, unit). False when there is none.
+  bool read_quantity_at(std::size_t i, Quantity& q);
+
+  // A country before a currency word ("Canadian dollars", "U.S. dollars", "British pounds"):
+  // returns the index of the currency word and sets `code`, or returns 0.
+  std::size_t currency_country(std::size_t k, std::string& code);
+
+  // "5 dollars and 30 cents": the cents join the amount.
+  std::size_t read_cents(std::size_t k, Quantity& q);
+
+  bool looks_like_label(std::size_t i, const Quantity& q);
+  bool is_street_number(std::size_t k);
+  std::string_view lower_of(std::string_view word);
+
+  // "one" used as a pronoun: "one of the leaders", "no one", "the one", "which one".
+  bool is_pronoun_one(const Quantity& q);
+  bool is_adjective_only(std::size_t k);
+  // "wait a second", "per second": the unit of time, not the ordinal.
+  bool is_time_second(const Quantity& q);
+
+  // Combines two quantities joined by "to", "-", "and" into a range when they make one.
+  std::size_t read_quantity(std::size_t i);
+
+  // "more than 20 and less than 30", "at least $5 but no more than $9": two bounds make a range.
+  std::size_t read_bounded_range(const Quantity& q);
+  void emit_quantity(const Quantity& q, std::string_view counted_hint);
+
+  std::string_view text_;
+  const std::vector<Lexeme>& lx_;
+  std::size_t n_;
+  const NounLexicon& nouns_;
+  std::vector<NumberMention>& out_;
+  std::string lower_;
+};
+
+}  // namespace tmk::numbers_detail

@@ -1,0 +1,100 @@
+#pragma once
+// Internal to the quote extractor: quoted segments, the word lists the attribution uses, and
+// a light scanner that cuts the writer's text around a quotation into words and punctuation
+// (the attribution patterns look at commas, colons and quote marks, which a token list need
+// not keep apart).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "tmk/quotes/quotes.hpp"
+
+namespace tmk {
+
+// Classes of a lower-cased word (lib/resources/quotes/words.tsv, cues.txt, titles.txt).
+enum WordClass : std::uint16_t {
+  kPronoun = 1u << 0,
+  kDeterminer = 1u << 1,
+  kStop = 1u << 2,
+  kBetween = 1u << 3,
+  kOrganization = 1u << 4,
+  kCue = 1u << 5,       // a one-word reporting verb
+  kCueStart = 1u << 6,  // first word of a two-word cue ("according to")
+  kTitle = 1u << 7,
+  kAbbreviation = 1u << 8,  // its final period ends no sentence
+  kCueAfterOnly = 1u << 9,
+  kWeekday = 1u << 10,
+  kCueNameOnly = 1u << 11,  // a cue only before a quote, with a named subject ("Smith called it")  // a cue only right
+                            // after a quote ("the statement read")
+};
+
+struct QuoteLexicon {
+  QuoteLexicon();
+  std::uint16_t classes(std::string_view lower_word) const;
+  bool is_two_word_cue(std::string_view first_lower, std::string_view second_lower) const;
+
+  std::unordered_map<std::string, std::uint16_t> word_classes;
+  std::unordered_map<std::string, std::uint16_t> two_word_cues;  // "according to" -> 1
+};
+
+// One word or one punctuation mark of the writer's text.
+struct Piece {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  char punct = 0;            // 0 for a word; otherwise , . : ; ! ? ( ) - and '"' for any quote mark
+  bool capitalized = false;  // a word starting with an upper-case letter
+  std::uint16_t classes = 0;
+  bool is_word() const { return punct == 0; }
+  bool has(std::uint16_t c) const { return (classes & c) != 0; }
+  bool ends_sentence() const { return punct == '.' || punct == '!' || punct == '?'; }
+};
+
+// Appends the pieces of text[from, to). A word keeps internal apostrophes, hyphens and
+// periods (U.S., don't), and its final period when it is an initial or an abbreviation.
+void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const QuoteLexicon& lexicon,
+                 std::vector<Piece>& out);
+
+// Lower-cases ASCII letters of `word` into `out` (other bytes are kept).
+void lower_ascii(std::string_view word, std::string& out);
+
+// One quoted segment while it is being attributed.
+struct Segment {
+  Span content;
+  std::size_t open = 0;   // where the opening mark starts
+  std::size_t after = 0;  // just past the closing mark (the paragraph end when unclosed)
+  std::size_t paragraph = 0;
+  std::size_t group = 0;      // segments of one quotation continued over paragraphs share it
+  bool continuation = false;  // opens a paragraph that continues the previous one's quote
+  bool closed = true;
+  QuoteKind kind = QuoteKind::full;
+  bool has_speaker = false;
+  Span speaker;
+  Span cue;
+};
+
+// The quoted segments of `text` in order, the paragraphs they lie in, and the count of
+// unbalanced marks.
+void find_segments(std::string_view text, std::vector<Segment>& segments, std::vector<Span>& paragraphs,
+                   std::size_t& unbalanced);
+
+// Gives each segment its speaker and cue: its own reporting clause, then the quotation it
+// continues, then the speaker of the quote or reported speech just before it.
+void attribute_segments(std::string_view text, const std::vector<Span>& paragraphs, const QuoteLexicon& lexicon,
+                        std::vector<Segment>& segments);
+
+class EntityRecognizer;
+
+// Fills quotes[i].speaker_canonical (quotes and segments correspond one to one), with the
+// entity recognizer when one is given.
+void resolve_speakers(std::string_view text, const Analysis& analysis, const QuoteLexicon& lexicon,
+                      const EntityRecognizer* recognizer, const std::vector<Segment>& segments,
+                      std::vector<Quote>& quotes);
+
+bool is_upper_at(std::string_view text, std::size_t pos);
+bool is_alnum_at(std::string_view text, std::size_t pos);
+bool is_space_at(std::string_view text, std::size_t pos);
+
+}  // namespace tmk

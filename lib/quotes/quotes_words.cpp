@@ -1,0 +1,211 @@
+#include <unicode/uchar.h>
+
+#include "quotes/quotes_internal.hpp"
+#include "core/resources.hpp"
+#include "tmk/core/utf8.hpp"
+
+namespace tmk {
+
+namespace {
+
+std::uint16_t class_named(std::string_view name) {
+  if (name == "pronoun") return kPronoun;
+  if (name == "determiner") return kDeterminer;
+  if (name == "stop") return kStop;
+  if (name == "between") return kBetween;
+  if (name == "organization") return kOrganization;
+  if (name == "weekday") return kWeekday;
+  return 0;
+}
+
+char32_t code_point_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return 0;
+  return next_code_point(text, pos);
+}
+
+// The punctuation class of the character at `pos` (0 for letters, digits and spaces), and
+// its length in bytes.
+char punct_at(std::string_view text, std::size_t pos, std::size_t& length) {
+  std::size_t next = pos;
+  const char32_t cp = next_code_point(text, next);
+  length = next - pos;
+  switch (cp) {
+    case ',':
+      return ',';
+    case '.':
+    case U'\u2026':
+      return '.';
+    case ':':
+      return ':';
+    case ';':
+      return ';';
+    case '!':
+      return '!';
+    case '?':
+      return '?';
+    case '(':
+    case '[':
+    case '{':
+      return '(';
+    case ')':
+    case ']':
+    case '}':
+      return ')';
+    case '"':
+    case '\'':
+    case U'\u201C':
+    case U'\u201D':
+    case U'\u201E':
+    case U'\u2018':
+    case U'\u2019':
+    case U'\u00AB':
+    case U'\u00BB':
+      return '"';
+    case '-':
+    case U'\u2013':
+    case U'\u2014':
+      return '-';
+    default:
+      return '*';
+  }
+}
+
+bool is_apostrophe_or_hyphen(char32_t cp) {
+  return cp == '\'' || cp == U'\u2019' || cp == '-' || cp == U'\u2010';
+}
+
+}  // namespace
+
+QuoteLexicon::QuoteLexicon() {
+  for_each_resource_line("quotes/words.tsv", [&](std::string_view line) {
+    const auto tab = line.find('\t');
+    if (tab == std::string_view::npos) return;
+    word_classes[std::string(line.substr(0, tab))] |= class_named(line.substr(tab + 1));
+  });
+  for_each_resource_line("quotes/cues.txt", [&](std::string_view line) {
+    const auto tab = line.find('\t');
+    if (tab != std::string_view::npos) {
+      const bool after = line.substr(tab + 1) == "after";
+      word_classes[std::string(line.substr(0, tab))] |= kCue | (after ? kCueAfterOnly : kCueNameOnly);
+      return;
+    }
+    const auto space = line.find(' ');
+    if (space == std::string_view::npos) {
+      word_classes[std::string(line)] |= kCue;
+    } else {
+      word_classes[std::string(line.substr(0, space))] |= kCueStart;
+      two_word_cues[std::string(line)] = 1;
+    }
+  });
+  for_each_resource_line("quotes/titles.txt",
+                         [&](std::string_view line) { word_classes[std::string(line)] |= kTitle; });
+  for_each_resource_line("abbreviations/en.txt", [&](std::string_view line) {
+    std::string lower;
+    lower_ascii(line, lower);
+    word_classes[lower] |= kAbbreviation;
+  });
+}
+
+std::uint16_t QuoteLexicon::classes(std::string_view lower_word) const {
+  // Short words stay in the small-string buffer, so the lookup does not allocate.
+  const auto found = word_classes.find(std::string(lower_word));
+  return found == word_classes.end() ? 0 : found->second;
+}
+
+bool QuoteLexicon::is_two_word_cue(std::string_view first_lower, std::string_view second_lower) const {
+  std::string key;
+  key.reserve(first_lower.size() + second_lower.size() + 1);
+  key.append(first_lower).push_back(' ');
+  key.append(second_lower);
+  return two_word_cues.count(key) != 0;
+}
+
+void lower_ascii(std::string_view word, std::string& out) {
+  out.clear();
+  for (const char c : word) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+}
+
+bool is_upper_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return false;
+  const auto b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) return b >= 'A' && b <= 'Z';
+  return u_isupper(static_cast<UChar32>(code_point_at(text, pos))) != 0;
+}
+
+bool is_alnum_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return false;
+  const auto b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+  return u_isalnum(static_cast<UChar32>(code_point_at(text, pos))) != 0;
+}
+
+bool is_space_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return false;
+  const char c = text[pos];
+  if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return true;
+  if (static_cast<unsigned char>(c) < 0x80) return false;
+  const char32_t cp = code_point_at(text, pos);
+  return cp == U'\u00A0' || cp == U'\u2009' || cp == U'\u202F' || cp == U'\u2002' || cp == U'\u2003';
+}
+
+void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const QuoteLexicon& lexicon,
+                 std::vector<Piece>& out) {
+  std::string lower;
+  std::size_t i = from;
+  while (i < to) {
+    if (is_space_at(text, i)) {
+      std::size_t next = i;
+      next_code_point(text, next);
+      i = next;
+      continue;
+    }
+    if (!is_alnum_at(text, i)) {
+      std::size_t length = 1;
+      const char punct = punct_at(text, i, length);
+      out.push_back({i, i + length, punct, false, 0});
+      i += length;
+      continue;
+    }
+    Piece word{i, i, 0, is_upper_at(text, i), 0};
+    std::size_t j = i;
+    while (j < to) {
+      if (is_alnum_at(text, j)) {
+        next_code_point(text, j);
+        continue;
+      }
+      std::size_t after = j;
+      const char32_t cp = next_code_point(text, after);
+      // An apostrophe, hyphen or period joins two alphanumeric runs (don't, U.S., AFL-CIO).
+      if ((is_apostrophe_or_hyphen(cp) || cp == '.') && after < to && is_alnum_at(text, after)) {
+        j = after;
+        continue;
+      }
+      break;
+    }
+    lower_ascii(text.substr(i, j - i), lower);
+    word.classes = lexicon.classes(lower);
+    // A plural possessive keeps its apostrophe (the Sanders’ campaign) when a word follows.
+    if (j + 1 < to && (lower.back() == 's') && (text[j] == '\'' || text.compare(j, 3, "\u2019") == 0)) {
+      const std::size_t after = j + (text[j] == '\'' ? 1 : 3);
+      if (after + 1 < to && text[after] == ' ' && is_alnum_at(text, after + 1) && !is_upper_at(text, after + 1))
+        j = after;
+    }
+    // An initial (E.), an abbreviation (Sen., R-Wis.) or a period before a comma keeps its
+    // period: it ends no sentence.
+    if (j < to && text[j] == '.') {
+      const std::size_t hyphen = lower.rfind('-');
+      const bool abbreviation =
+          (word.classes & kAbbreviation) != 0 ||
+          (hyphen != std::string::npos && (lexicon.classes(lower.substr(hyphen + 1)) & kAbbreviation));
+      const bool before_comma = j + 1 < to && (text[j + 1] == ',' || text[j + 1] == ';');
+      if ((j - i == 1 && word.capitalized) || abbreviation || before_comma ||
+          ((word.classes & kTitle) != 0 && j - i <= 4) || text.substr(i, j - i).find('.') != std::string_view::npos)
+        ++j;
+    }
+    word.end = j;
+    out.push_back(word);
+    i = j;
+  }
+}
+
+}  // namespace tmk

@@ -1,0 +1,30 @@
+#pragma once
+// The rows tmk-tokenize writes: doc, sent, tok, start, end, token, norm, kind. Its output is
+// about ten times its input, so formatting is most of its work and is written for speed.
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "tmk/text/analysis.hpp"
+#include "tmk/text/tokenizer.hpp"
+
+namespace tmk {
+
+struct TokenRowOptions {
+  bool lower = false;                           // print the normalized form in the token column too
+  std::array<bool, kTokenKinds> printed = [] {  // which kinds get a row, by TokenKind
+    std::array<bool, kTokenKinds> all{};
+    all.fill(true);
+    return all;
+  }();
+};
+
+// The header line (with newline).
+std::string token_rows_header();
+
+// Appends one row per printed token of `analysis`, the tokens of document `doc_id` whose
+// text is `text`. `tok` counts the printed tokens of each sentence from 1.
+void append_token_rows(std::string_view doc_id, std::string_view text, const Analysis& analysis,
+                       const TokenRowOptions& options, std::string& out);
+
+}  // namespace tmk
