@@ -9,6 +9,8 @@ import os
 import subprocess
 import sys
 
+import figures
+
 SETS = ('entities-uner-ewt', 'entities-gum-news-silver')
 SCORED = ('PER', 'ORG', 'LOC')
 TYPE_MAP = {'PERSON': 'PER', 'ORGANIZATION': 'ORG', 'GPE': 'LOC', 'LOCATION': 'LOC', 'FAC': 'LOC'}
@@ -56,11 +58,13 @@ def score_set(build, eval_dir, name, show_errors):
     right = predicted & gold
     p, r, f = prf(len(right), len(predicted), len(gold))
     print(f'{name}: P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (gold {len(gold)}, predicted {len(predicted)}, right {len(right)})')
+    figures.record(f'{name}/F1', f)
     for t in SCORED:
         pt = {k for k in predicted if k[3] == t}
         gt = {k for k in gold if k[3] == t}
         tp, tr, tf = prf(len(pt & gt), len(pt), len(gt))
         print(f'  {t}: P {tp:.3f}  R {tr:.3f}  F1 {tf:.3f}  (gold {len(gt)})')
+        figures.record(f'{name}/{t}', tf)
 
     # Error classes: same span wrong type; overlapping span (boundary); spurious; missed.
     errors = collections.Counter()

@@ -13,6 +13,8 @@ import re
 import subprocess
 import sys
 
+import figures
+
 SETS = {
     "numbers-recognizers-number": {"cardinal", "fraction"},
     "numbers-recognizers-percent": {"percent"},
@@ -105,6 +107,7 @@ def main():
             continue
         p, r, f, missed, wrong, n_gold, n_pred = score(build, set_dir, kinds)
         print(f"{name}: P={p:.3f} R={r:.3f} F1={f:.3f} (gold {n_gold}, predicted {n_pred})")
+        figures.record(f'{name}/F1', f)
         by_kind = {}
         for g in missed:
             by_kind.setdefault("missed " + g["type"], []).append(f'{g["doc"]} {g["text"]!r}={g["value"]}')

@@ -14,6 +14,8 @@ import os
 import subprocess
 import sys
 
+import figures
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -113,6 +115,8 @@ def score(name, gold, rows, show_errors):
           f'right speaker {right_speaker}/{found} ({right_speaker / max(1, found):.1%}), '
           f'rows naming a speaker that match a gold quote {naming_right}/{len(naming)} '
           f'({naming_right / max(1, len(naming)):.1%}), rows {len(rows)}')
+    figures.record(f'{name}/found', found / max(1, len(gold)))
+    figures.record(f'{name}/speaker', right_speaker / max(1, found))
     if show_errors:
         for line in errors:
             print(line)

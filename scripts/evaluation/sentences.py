@@ -20,6 +20,8 @@ import sys
 import tempfile
 from collections import defaultdict
 
+import figures
+
 NO_SPACE_BEFORE = {".", ",", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "N'T", "'re", "'ve", "'ll",
                    "'d", "'m", "\u2019s", "\u2019", "\u201d", "...", "'"}
 # Text ending like a sentence: final punctuation, then closing quotes, brackets, citations.
@@ -78,6 +80,7 @@ def golden_rules(build_dir, eval_dir, show):
         if got != gold[name]:
             failures.append((name, gold[name], got))
     print(f"golden rules: {len(names) - len(failures)}/{len(names)} passed")
+    figures.record('sentences-golden-rules/passed', (len(names) - len(failures)) / len(names))
     for name, expected, got in failures[:show]:
         note = f" [{flags[name]}]" if name in flags else ""
         print(f"  FAIL {name}{note}\n    expected: {expected}\n    got:      {got}")

@@ -12,6 +12,8 @@ import os
 import subprocess
 import sys
 
+import figures
+
 
 def read_tsv(text):
     lines = text.splitlines()
@@ -39,6 +41,7 @@ def score_set(build_dir, set_dir, errors):
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     print(f'{os.path.basename(set_dir)}: tokens gold {len(gold)} predicted {len(predicted)} right {right}  '
           f'precision {precision:.4f} recall {recall:.4f} F1 {f1:.4f}')
+    figures.record(f'{os.path.basename(set_dir)}/F1', f1)
     if errors:
         show_errors(docs, gold - predicted, predicted - gold, errors)
     return f1
