@@ -29,10 +29,8 @@ int main(int argc, char** argv) {
       "gazetteer, alias).",
       "tmk-entities corpus/ | awk -F'\\t' '$5==\"PER\"' | cut -f7 | sort | uniq -c | sort -rn | head");
   tool.add_document_options();
-  std::string gazetteer_path, model_path;
-  tool.app()
-      .add_option("--gazetteer", gazetteer_path, "Your own names: a TSV file of NAME<TAB>TYPE (PER, ORG, LOC, MISC)")
-      ->check(CLI::ExistingFile);
+  tool.add_name_list_options();
+  std::string model_path;
   tool.app()
       .add_option("--model", model_path, "A model made by tmk-train-entities instead of the built-in one")
       ->check(CLI::ExistingFile);
@@ -41,7 +39,7 @@ int main(int argc, char** argv) {
   std::optional<tmk::EntityRecognizer> recognizer;
   try {
     tmk::EntityOptions options;
-    if (!gazetteer_path.empty()) options.names = tmk::read_name_list(gazetteer_path);
+    options.names = tool.listed_names();
     if (!model_path.empty()) options.model = read_model(model_path);
     recognizer.emplace(std::move(options));
   } catch (const std::exception& e) {

@@ -1,5 +1,6 @@
 // tmk-quotes: one row per quoted segment, with its speaker.
 #include <exception>
+#include <iostream>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
       "A quote left open runs to the end of its paragraph, and the document gets a warning.",
       "tmk-quotes corpus/ | tmk-count -c speaker_canonical");
   tool.add_document_options();
+  tool.add_name_list_options();
   bool with_speaker = false;
   bool no_entities = false;
   tool.app().add_flag("--with-speaker", with_speaker, "Only print quotes whose speaker was found");
@@ -30,9 +32,16 @@ int main(int argc, char** argv) {
 
   const tmk::SentenceSplitter splitter;
   const tmk::Tokenizer tokenizer;
+  std::vector<tmk::ListedName> names;
+  try {
+    names = tool.listed_names();
+  } catch (const std::exception& e) {
+    std::cerr << "tmk-quotes: " << e.what() << '\n';
+    return 2;
+  }
   std::optional<tmk::EntityRecognizer> recognizer;
   try {
-    if (!no_entities) recognizer.emplace();
+    if (!no_entities) recognizer.emplace(tmk::EntityOptions{std::move(names), {}});
   } catch (const std::exception& e) {  // quotes do not need the model: go on without it
     tmk::diag::message(std::string(e.what()) + "; speaker names are resolved without it");
   }

@@ -48,6 +48,24 @@ void Tool::add_header_option() {
     app_.add_flag("--no-header", no_header_, "Do not print the header line");
 }
 
+void Tool::add_name_list_options() {
+  app_.add_option("--gazetteer", name_lists_,
+                  "Your own names: a TSV file of NAME<TAB>TYPE (PER, ORG, LOC, MISC), found with their exact case "
+                  "and winning over the model (repeatable)")
+      ->check(CLI::ExistingFile);
+  app_.add_option("--aliases", name_lists_,
+                  "Names and what they stand for: a TSV file of NAME<TAB>CANONICAL<TAB>TYPE; found like --gazetteer, "
+                  "with CANONICAL as their canonical name (repeatable)")
+      ->check(CLI::ExistingFile);
+}
+
+std::vector<ListedName> Tool::listed_names() const {
+  std::vector<ListedName> names;
+  for (const std::string& path : name_lists_)
+    for (ListedName& listed : read_name_list(path)) names.push_back(std::move(listed));
+  return names;
+}
+
 std::optional<int> Tool::parse(int argc, char** argv) {
   try {
     app_.parse(argc, argv);

@@ -11,6 +11,7 @@
 #include "cli/output.hpp"
 #include "cli/parallel.hpp"
 #include "tmk/core/reader.hpp"
+#include "tmk/entities/entities.hpp"
 
 namespace tmk::cli {
 
@@ -28,6 +29,12 @@ class Tool {
   void add_tsv_input_options();
   // --no-header.
   void add_header_option();
+  // --gazetteer FILE and --aliases FILE: the caller's names for the entity recognizer
+  // (tmk-entities, and tmk-quotes, which resolves speakers through it).
+  void add_name_list_options();
+  // The names those options list (read when called; throws std::runtime_error for a file
+  // that cannot be read or a malformed line).
+  std::vector<ListedName> listed_names() const;
 
   // Parses the command line. Returns an exit status when the program should stop now
   // (--help, --version: 0; usage error: 2), nothing when it should go on.
@@ -62,6 +69,7 @@ class Tool {
   InputOptions input_;
   unsigned jobs_ = 0;
   bool no_header_ = false;
+  std::vector<std::string> name_lists_;
 };
 
 }  // namespace tmk::cli

@@ -29,18 +29,25 @@ struct EntityRecognizer::Impl {
       : owned(std::move(blob)), weights(owned.empty() ? resource("entities/model.bin") : std::string_view(owned)) {
     for_each_resource_line("entities/titles.txt",
                            [&](std::string_view line) { titles.insert(ner::hash_bytes(line, 2)); });
+    for_each_resource_line("stopwords/en.txt",
+                           [&](std::string_view line) { function_words.insert(ner::hash_bytes(line, 2)); });
+    // Spellings of one name that news writes interchangeably ("U.S.", "United States"): they
+    // only set the canonical name; the caller's list, read after it, wins and also finds names.
+    for (const ListedName& listed : parse_name_list(resource("entities/aliases.tsv"), "entities/aliases.tsv"))
+      canonical_of[listed.name] = {listed.canonical, listed.type};
     for (const ListedName& listed : names) {
       user_names.add(listed.name, listed.type);
-      if (!listed.canonical.empty()) canonical_of.emplace(listed.name, listed.canonical);
+      canonical_of[listed.name] = {listed.canonical.empty() ? listed.name : listed.canonical, listed.type};
     }
   }
   bool is_title(const ner::Word& word) const { return titles.count(word.fold_hash) != 0; }
 
   std::string owned;
   ner::Model weights;
-  std::unordered_set<std::uint64_t> titles;  // fold hashes
+  std::unordered_set<std::uint64_t> titles;          // fold hashes
+  std::unordered_set<std::uint64_t> function_words;  // fold hashes of the stop words ("us", "it", "who")
   Gazetteer user_names{Gazetteer::Matching::exact_case};
-  std::unordered_map<std::string, std::string> canonical_of;  // the caller's aliases
+  std::unordered_map<std::string, std::pair<std::string, EntityType>> canonical_of;  // name -> canonical, type
 };
 
 namespace {
@@ -54,7 +61,7 @@ struct Draft {
   EntityType type = EntityType::MISC;
   EntitySource source = EntitySource::model;
   std::string name;       // the surface with whitespace collapsed
-  std::string canonical;  // filled by resolve()
+  std::string canonical;  // filled by DocumentResolver::resolve_canonical_names()
 };
 
 struct DocumentWord {
@@ -109,30 +116,6 @@ std::vector<std::string_view> split_spaces(std::string_view s) {
   return parts;
 }
 
-// Whether `short_form` ("IAM", "A.C.L.U.") spells the initials of `long_form`'s words,
-// either of all of them or of the capitalized ones.
-bool is_acronym_of(std::string_view short_form, std::string_view long_form) {
-  std::string letters;
-  for (const char c : short_form) {
-    if (c >= 'A' && c <= 'Z') {
-      letters.push_back(c);
-    } else if (c != '.' && c != '&') {
-      return false;
-    }
-  }
-  if (letters.size() < 2) return false;
-  std::string initials;  // of the capitalized words
-  for (const std::string_view word : split_spaces(long_form))
-    if (std::isupper(static_cast<unsigned char>(word.front()))) initials.push_back(word.front());
-  // Acronyms skip words ("IAM" for International Association of Machinists and Aerospace
-  // Workers) but start with the first and spell most of the name.
-  if (initials.empty() || letters.front() != initials.front() || 2 * letters.size() < initials.size()) return false;
-  std::size_t k = 0;
-  for (const char c : initials)
-    if (k < letters.size() && letters[k] == c) ++k;
-  return k == letters.size();
-}
-
 // A name of the form "Federation of State, County and Municipal Employees": the model may
 // stop at the comma; the list of capitalized words ending in "and ..." continues the name
 // when the model left those words untagged, or tagged them but they are everyday words
@@ -166,6 +149,83 @@ std::size_t extend_over_coordination(const ner::WordSequence& words, std::size_t
   return after == i + 1 ? end : after;
 }
 
+// Words that end a person's name after its surname: "Martin Luther King Jr.", "John Smith III".
+bool is_name_suffix(std::string_view folded) {
+  static constexpr std::string_view kSuffixes[] = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"};
+  return std::find(std::begin(kSuffixes), std::end(kSuffixes), folded) != std::end(kSuffixes);
+}
+
+// Titles that name a person whatever follows ("Dr. Linda Park" is a person, not a place),
+// unlike titles that also begin other names ("General Motors", "President's Day").
+bool is_personal_title(std::string_view folded) {
+  static constexpr std::string_view kTitles[] = {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "prof.", "sen.",
+                                                 "rep.", "gov.", "rev."};
+  return std::find(std::begin(kTitles), std::end(kTitles), folded) != std::end(kTitles);
+}
+
+// A mention written in capitals only ("PHOENIX", "NATIONAL NURSES UNITED"), other than a
+// short acronym ("CNN", "IAM"): its canonical name is written as a name usually is.
+bool is_shouted(std::string_view name) {
+  std::size_t letters = 0, longest_word = 0, word = 0;
+  for (const char c : name) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') {
+      ++letters;
+      longest_word = std::max(longest_word, ++word);
+    } else {
+      word = 0;
+    }
+  }
+  return letters > 0 && longest_word > 4;
+}
+
+std::string title_case(std::string_view name) {
+  std::string out(name);
+  bool word_start = true;
+  for (char& c : out) {
+    const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    if (letter && !word_start && c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    word_start = !letter && c != '\'' && !(static_cast<unsigned char>(c) & 0x80);
+  }
+  return out;
+}
+
+// The letters of an acronym ("A.C.L.U." -> "ACLU"), empty when `name` is not one.
+std::string acronym_letters(std::string_view name) {
+  std::string letters;
+  for (const char c : name) {
+    if (c >= 'A' && c <= 'Z') {
+      letters.push_back(c);
+    } else if (c != '.' && c != '&') {
+      return {};
+    }
+  }
+  return letters.size() >= 2 ? letters : std::string();
+}
+
+// The initials of the capitalized words of `long_form` ("National Nurses United" -> "NNU").
+std::string capital_initials(std::string_view long_form) {
+  std::string initials;
+  for (const std::string_view word : split_spaces(long_form))
+    if (std::isupper(static_cast<unsigned char>(word.front()))) initials.push_back(word.front());
+  return initials;
+}
+
+// Whether `short_form` ("IAM", "A.C.L.U.") spells the initials of `long_form`'s capitalized
+// words. Acronyms skip words ("IAM" for International Association of Machinists and
+// Aerospace Workers) but start with the first and spell most of the name.
+bool is_acronym_of(std::string_view short_form, std::string_view long_form) {
+  const std::string letters = acronym_letters(short_form);
+  const std::string initials = capital_initials(long_form);
+  if (letters.empty() || initials.empty() || letters.front() != initials.front() ||
+      2 * letters.size() < initials.size())
+    return false;
+  std::size_t k = 0;
+  for (const char c : initials)
+    if (k < letters.size() && letters[k] == c) ++k;
+  return k == letters.size();
+}
+
 // A name never has the same word twice in a row: "Anna Anna Berg" is a signature line
 // running into the next one, so it is cut into "Anna" and "Anna Berg".
 void split_repeated_names(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) {
@@ -181,6 +241,423 @@ void split_repeated_names(const ner::WordSequence& words, std::size_t base, std:
   }
 }
 
+
+// Finds the mentions of one document in phases: tag each sentence, clean up the spans,
+// link acronyms to their long names, resolve canonical names, give each name one type, and
+// find the names again wherever they recur.
+class DocumentResolver {
+ public:
+  DocumentResolver(const EntityRecognizer::Impl& impl, std::string_view text) : impl_(impl), text_(text) {}
+
+  std::vector<EntityMention> run(const Analysis& analysis) {
+    tag_sentences(analysis);
+    std::sort(drafts_.begin(), drafts_.end(), by_position);
+    link_acronyms();
+    resolve_canonical_names();
+    vote_types();
+    find_repeats();
+    return mentions();
+  }
+
+ private:
+  static bool by_position(const Draft& a, const Draft& b) { return a.first_word < b.first_word; }
+
+  std::string surface(std::size_t first, std::size_t end) const {
+    return collapse_spaces(text_.substr(words_[first].start, words_[end - 1].end - words_[first].start));
+  }
+  // Whether the text between word w - 1 and word w breaks a name: a line break, or a list
+  // separator standing between spaces ("Bernie Sanders / AP", "Home | Contact").
+  bool breaks_name(std::size_t w) const {
+    const std::string_view gap = text_.substr(words_[w - 1].end, words_[w].start - words_[w - 1].end);
+    return gap.find('\n') != std::string_view::npos;
+  }
+  bool is_spaced_separator(std::size_t w) const {
+    const std::string_view word = text_.substr(words_[w].start, words_[w].end - words_[w].start);
+    if (word != "/" && word != "|" && word != "\xE2\x80\xA2" && word != ";") return false;
+    return w > 0 && w + 1 < words_.size() && words_[w - 1].end < words_[w].start &&
+           words_[w].end < words_[w + 1].start;
+  }
+
+  // 1. The model's names, and the caller's, sentence by sentence.
+  void tag_sentences(const Analysis& analysis) {
+    ner::WordSequence words(text_);
+    std::vector<std::uint16_t> gazetteer;
+    ner::DecodeScratch scratch;
+    std::vector<std::uint8_t> tags;
+    std::vector<Draft> found;
+    for (std::size_t s = 0; s < analysis.sentences.size(); ++s) {
+      const Sentence& sentence = analysis.sentences[s];
+      words.clear();
+      for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t)
+        words.add_token(analysis.tokens[t].start, analysis.tokens[t].end);
+      if (words.size() == 0) continue;
+      const std::size_t base = words_.size();
+      for (std::size_t i = 0; i < words.size(); ++i)
+        words_.push_back({words[i].start, words[i].end, s, words[i].fold_hash, words[i].common,
+                          has_word_char(words.surface(i)), words[i].capitalized});
+      ner::gazetteer_positions(words, Gazetteer::builtin(), gazetteer);
+      ner::decode<std::int32_t>(impl_.weights, words, gazetteer, scratch, tags);
+
+      found.clear();
+      for (std::size_t i = 0; i < tags.size(); ++i) {
+        if (tags[i] == 0) continue;
+        const ner::Position position = ner::tag_position(tags[i]);
+        if (position == ner::kBegin || position == ner::kUnit)
+          found.emplace_back(base + i, base + i + 1, ner::tag_type(tags[i]));
+        else if (!found.empty())
+          found.back().end_word = base + i + 1;
+      }
+      merge_adjacent_people(found);
+      add_listed_names(words, base, found);
+      split_repeated_names(words, base, found);
+      clean_spans(words, base, tags, found);
+    }
+  }
+
+  // The model sometimes ends a person's name after a first name and starts it again ("John"
+  // + "Paul Stevens"): a lone first word right before a full name is part of it. Longer
+  // runs are lists of names that lost their separators, as in signatures.
+  void merge_adjacent_people(std::vector<Draft>& found) const {
+    for (std::size_t k = 1; k < found.size(); ++k) {
+      Draft& before = found[k - 1];
+      const Draft& after = found[k];
+      if (before.type != EntityType::PER || after.type != EntityType::PER || before.end_word != after.first_word ||
+          before.end_word - before.first_word != 1 || after.end_word - after.first_word != 2 ||
+          breaks_name(after.first_word))
+        continue;
+      before.end_word = after.end_word;
+      found.erase(found.begin() + static_cast<std::ptrdiff_t>(k--));
+    }
+  }
+
+  void add_listed_names(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    if (impl_.user_names.empty()) return;
+    for (std::size_t i = 0; i < words.size();) {
+      const Gazetteer::Match match = impl_.user_names.longest_match(words, i);
+      if (match.length == 0) {
+        ++i;
+        continue;
+      }
+      const std::size_t first = base + i, end = base + i + match.length;
+      std::erase_if(found, [&](const Draft& d) { return d.first_word < end && first < d.end_word; });
+      const auto type = static_cast<EntityType>(std::countr_zero(static_cast<unsigned>(match.types)));
+      found.emplace_back(first, end, type, EntitySource::gazetteer);
+      i += match.length;
+    }
+    std::sort(found.begin(), found.end(), by_position);
+  }
+
+  // 2. Spans as a name is written: without titles, a leading "The", punctuation, weekdays
+  // or a possessive; never across a line break or a list separator; with a "Jr." suffix.
+  void clean_spans(const ner::WordSequence& words, std::size_t base, const std::vector<std::uint8_t>& tags,
+                   std::vector<Draft>& found) {
+    std::size_t absorbed_from = 0, absorbed_until = 0;  // words taken into an extended name
+    const auto folded = [&](std::size_t w) { return words.folded(w - base); };
+    for (Draft& d : found) {
+      if (d.first_word >= absorbed_from && d.first_word < absorbed_until) continue;
+      if (d.type == EntityType::ORG) {
+        absorbed_from = d.end_word;
+        d.end_word = base + extend_over_coordination(words, d.first_word - base, d.end_word - base, tags);
+        absorbed_until = d.end_word;
+      }
+      if (d.source == EntitySource::model) {
+        // "Dr. Linda Park" is a person whatever type the model gave the span.
+        if (d.end_word - d.first_word > 1 && is_personal_title(folded(d.first_word)) &&
+            words_[d.first_word + 1].capitalized)
+          d.type = EntityType::PER;
+        // Titles precede a name but are not part of it (and are no name alone).
+        if (d.type == EntityType::PER)
+          while (d.end_word - d.first_word > 1 && impl_.is_title(words[d.first_word - base])) ++d.first_word;
+        // "Governor" alone, or "Virginia Governor", names an office, not a person.
+        if ((d.type == EntityType::PER || d.end_word - d.first_word == 1) &&
+            impl_.is_title(words[d.end_word - 1 - base]))
+          continue;
+        if (d.type == EntityType::PER) extend_over_suffix(words, base, d);
+      }
+      const auto outside = [&](std::size_t w) {
+        return !words_[w].has_word_char || (d.source == EntitySource::model && is_weekday(folded(w)));
+      };
+      while (d.first_word < d.end_word && outside(d.first_word)) ++d.first_word;
+      while (d.first_word < d.end_word && (outside(d.end_word - 1) || is_possessive(folded(d.end_word - 1))))
+        --d.end_word;
+      if (d.first_word == d.end_word) continue;
+      if (d.source == EntitySource::model && is_interjection(words, base, d)) continue;
+      split_at_breaks(d);
+    }
+  }
+
+  void extend_over_suffix(const ner::WordSequence& words, std::size_t base, Draft& d) const {
+    std::size_t w = d.end_word;
+    const std::size_t sentence_end = base + words.size();
+    if (w < sentence_end && words.folded(w - base) == ",") ++w;
+    if (w < sentence_end && is_name_suffix(words.folded(w - base)) && words_[w].capitalized) d.end_word = w + 1;
+  }
+
+  // "Well, ..." or "Heck!" opening a sentence: an everyday word the model took for a name.
+  bool is_interjection(const ner::WordSequence& words, std::size_t base, const Draft& d) const {
+    if (d.end_word - d.first_word != 1 || d.first_word != base || !words_[d.first_word].common) return false;
+    const std::size_t next = d.end_word - base;
+    return next < words.size() && (words.folded(next) == "," || words.folded(next) == "!");
+  }
+
+  void split_at_breaks(Draft& d) {
+    std::size_t piece = d.first_word;
+    for (std::size_t w = d.first_word + 1; w <= d.end_word; ++w) {
+      const bool at_end = w == d.end_word;
+      const bool separator = !at_end && is_spaced_separator(w);
+      if (!at_end && !separator && !breaks_name(w)) continue;
+      if (w > piece) {
+        Draft part = d;
+        part.first_word = piece;
+        part.end_word = w;
+        part.name = surface(part.first_word, part.end_word);
+        drafts_.push_back(std::move(part));
+      }
+      piece = separator ? w + 1 : w;
+      if (separator) ++w;
+    }
+  }
+
+  // 3. Acronyms: defined in the text, "Long Name (LN)" or "LN (Long Name)", or used alone
+  // for a name of the document whose capitalized words they spell ("NNU" for "National
+  // Nurses United"): both map to the long name.
+  void link_acronyms() {
+    const auto bracket_at = [&](std::size_t w, char c) { return w < words_.size() && text_[words_[w].start] == c; };
+    for (std::size_t k = 0, count = drafts_.size(); k < count; ++k) {
+      const std::size_t open = drafts_[k].end_word;
+      if (!bracket_at(open, '(')) continue;
+      std::size_t close = open + 1;
+      while (close < words_.size() && close < open + 12 && !bracket_at(close, ')')) ++close;
+      if (close == open + 1 || !bracket_at(close, ')')) continue;
+      const std::string inner = surface(open + 1, close);
+      const auto inner_draft = std::find_if(drafts_.begin(), drafts_.end(), [&](const Draft& d) {
+        return d.first_word == open + 1 && d.end_word == close;
+      });
+      const std::string outer_name = drafts_[k].name;
+      const EntityType outer_type = drafts_[k].type;
+      if (is_acronym_of(inner, outer_name)) {
+        long_names_.emplace(inner, std::pair(outer_name, outer_type));
+        if (inner_draft == drafts_.end()) drafts_.emplace_back(open + 1, close, outer_type, EntitySource::alias, inner);
+      } else if (is_acronym_of(outer_name, inner)) {
+        // The bracketed words are the long name, whatever parts of it the model found.
+        long_names_.emplace(outer_name, std::pair(inner, outer_type));
+        for (Draft& d : drafts_)
+          if (d.first_word > open && d.end_word <= close) d.end_word = d.first_word;  // dropped below
+        drafts_.emplace_back(open + 1, close, outer_type, EntitySource::alias, inner);
+      }
+    }
+    std::erase_if(drafts_, [](const Draft& d) { return d.first_word == d.end_word; });
+    std::sort(drafts_.begin(), drafts_.end(), by_position);
+    // Acronyms used without a definition: only an exact spelling of all the capitalized
+    // initials of exactly one long name counts.
+    std::unordered_map<std::string, std::size_t> by_initials;  // initials -> draft, or npos if several
+    for (std::size_t k = 0; k < drafts_.size(); ++k) {
+      const Draft& d = drafts_[k];
+      if (d.end_word - d.first_word < 2 || d.type == EntityType::PER || !acronym_letters(d.name).empty()) continue;
+      const std::string initials = capital_initials(d.name);
+      if (initials.size() < 2) continue;
+      const auto [at, added] = by_initials.emplace(initials, k);
+      if (!added && drafts_[at->second].name != d.name) at->second = std::string::npos;
+    }
+    for (const Draft& d : drafts_) {
+      const std::string letters = acronym_letters(d.name);
+      if (letters.empty() || long_names_.contains(d.name)) continue;
+      const auto found = by_initials.find(letters);
+      if (found != by_initials.end() && found->second != std::string::npos)
+        long_names_.emplace(d.name, std::pair(drafts_[found->second].name, drafts_[found->second].type));
+    }
+  }
+
+  // 4. Canonical names: the caller's aliases and the built-in spellings; an acronym's long
+  // name; a shouted name as it is written elsewhere in the document; a person's full name
+  // for part of it ("Sanders", "Bernie" after "Bernie Sanders"), preferring the latest
+  // full name before.
+  void resolve_canonical_names() {
+    std::unordered_map<std::string, std::string> written;  // folded name -> a mixed-case spelling
+    for (const Draft& d : drafts_)
+      if (!is_shouted(d.name)) written.emplace(fold_ascii(d.name), d.name);
+    for (Draft& d : drafts_) {
+      d.canonical = d.name;
+      if (is_shouted(d.name)) {
+        const auto found = written.find(fold_ascii(d.name));
+        d.canonical = found != written.end() ? found->second : title_case(d.name);
+      }
+      // "The Daily Caller News Foundation" and "Daily Caller News Foundation" are one name.
+      if (d.canonical.size() > 4 && (d.canonical.starts_with("The ") || d.canonical.starts_with("the ")))
+        d.canonical.erase(0, 4);
+      if (const auto found = long_names_.find(d.canonical); found != long_names_.end()) {
+        d.canonical = found->second.first;
+        d.type = found->second.second;
+      }
+      if (const auto found = impl_.canonical_of.find(d.canonical); found != impl_.canonical_of.end()) {
+        d.canonical = found->second.first;
+        d.type = found->second.second;
+      }
+    }
+    resolve_people();
+  }
+
+  static std::string fold_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    return out;
+  }
+
+  void resolve_people() {
+    // A person's surname alone is that person, whatever type the model gave it in its
+    // sentence ("Clinton" read as a place after "Hillary Clinton"). Only plain names of
+    // capitalized words count: "Louis XV of France" and "Henry III" have no surname.
+    std::unordered_set<std::string_view> surnames;
+    for (const Draft& d : drafts_) {
+      if (d.type != EntityType::PER || d.end_word - d.first_word < 2) continue;
+      bool plain = true;
+      for (std::size_t w = d.first_word; w < d.end_word; ++w) plain &= words_[w].capitalized || !words_[w].has_word_char;
+      const std::size_t last = d.end_word - 1;
+      const std::string_view surname = text_.substr(words_[last].start, words_[last].end - words_[last].start);
+      if (plain && std::any_of(surname.begin(), surname.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        surnames.insert(surname);
+    }
+    for (Draft& d : drafts_)
+      if (d.source == EntitySource::model && d.type != EntityType::PER && d.end_word - d.first_word == 1 &&
+          surnames.contains(d.name))
+        d.type = EntityType::PER;
+    std::vector<std::vector<std::string_view>> parts(drafts_.size());
+    // Full names of people (two words or more) by their first or last word and their length
+    // in words, in document order.
+    std::map<std::pair<std::string_view, std::size_t>, std::vector<std::size_t>> full_names;
+    for (std::size_t k = 0; k < drafts_.size(); ++k) {
+      if (drafts_[k].type != EntityType::PER) continue;
+      parts[k] = split_spaces(drafts_[k].name);
+      if (parts[k].size() < 2) continue;
+      full_names[{parts[k].front(), parts[k].size()}].push_back(k);
+      if (parts[k].back() != parts[k].front()) full_names[{parts[k].back(), parts[k].size()}].push_back(k);
+    }
+    const auto names_part = [&](std::size_t k, std::size_t full) {
+      const auto& p = parts[k];
+      const auto& f = parts[full];
+      return std::equal(p.begin(), p.end(), f.begin()) ||
+             std::equal(p.begin(), p.end(), f.end() - static_cast<std::ptrdiff_t>(p.size()));
+    };
+    constexpr std::size_t kLongestName = 6;  // words
+    for (std::size_t k = 0; k < drafts_.size(); ++k) {
+      if (parts[k].empty()) continue;
+      std::size_t best = drafts_.size();  // the latest full name before, else the first after
+      for (std::size_t size = parts[k].size() + 1; size <= kLongestName; ++size) {
+        for (const std::string_view key : {parts[k].front(), parts[k].back()}) {
+          const auto found = full_names.find({key, size});
+          if (found == full_names.end()) continue;
+          const std::vector<std::size_t>& list = found->second;
+          const auto at = std::lower_bound(list.begin(), list.end(), k);
+          for (auto it = at; it != list.begin();) {
+            if (names_part(k, *--it)) {
+              if (best == drafts_.size() || best > k || *it > best) best = *it;
+              break;
+            }
+          }
+          for (auto it = at; it != list.end() && (best == drafts_.size() || best > k); ++it) {
+            if (names_part(k, *it)) {
+              if (*it < best) best = *it;
+              break;
+            }
+          }
+        }
+      }
+      if (best != drafts_.size()) drafts_[k].canonical = drafts_[best].canonical;
+    }
+  }
+
+  // 5. One type per canonical name: the caller's list decides, else the majority, else the first.
+  void vote_types() {
+    constexpr int kListedVote = 1000;  // a listed name outvotes any number of model guesses
+    std::map<std::string, std::array<int, kEntityTypeCount + 1>> votes;
+    for (const Draft& d : drafts_) {
+      auto& v = votes[d.canonical];
+      v[static_cast<int>(d.type)] += d.source == EntitySource::gazetteer ? kListedVote : 1;
+    }
+    for (Draft& d : drafts_) {
+      const auto& v = votes[d.canonical];
+      int best = static_cast<int>(d.type);
+      for (int t = 0; t < kEntityTypeCount; ++t)
+        if (v[t] > v[best]) best = t;
+      d.type = static_cast<EntityType>(best);
+    }
+  }
+
+  // 6. Repeats: a name found once is found wherever it recurs, and so is a person's
+  // surname. Web text often writes names in lower case: such a repeat counts when it is not
+  // a single everyday word ("chicago" does, "bush" does not) nor a function word ("us" is
+  // not "US", "who" not "WHO").
+  void find_repeats() {
+    std::unordered_map<std::uint64_t, std::size_t> known;  // word-sequence hash -> draft index
+    std::vector<std::size_t> lengths;
+    for (std::size_t k = 0; k < drafts_.size(); ++k) {
+      const Draft& d = drafts_[k];
+      if (d.type == EntityType::MISC) continue;
+      auto remember = [&](std::size_t first, std::size_t end) {
+        std::uint64_t h = 0;
+        for (std::size_t w = first; w < end; ++w) h = ner::combine(h, words_[w].fold_hash);
+        known.emplace(h, k);
+        if (std::find(lengths.begin(), lengths.end(), end - first) == lengths.end()) lengths.push_back(end - first);
+      };
+      remember(d.first_word, d.end_word);
+      if (d.type == EntityType::PER && d.end_word - d.first_word >= 2 && words_[d.end_word - 1].capitalized)
+        remember(d.end_word - 1, d.end_word);
+    }
+    std::vector<bool> covered(words_.size(), false);
+    for (const Draft& d : drafts_) std::fill(covered.begin() + d.first_word, covered.begin() + d.end_word, true);
+    std::sort(lengths.begin(), lengths.end(), std::greater<>());
+    for (std::size_t w = 0; w < words_.size(); ++w) {
+      if (covered[w] || !words_[w].has_word_char) continue;
+      for (const std::size_t length : lengths) {
+        if (w + length > words_.size() || words_[w + length - 1].sentence != words_[w].sentence) continue;
+        std::uint64_t h = 0;
+        bool free = true;
+        for (std::size_t k = w; k < w + length; ++k) {
+          h = ner::combine(h, words_[k].fold_hash);
+          free &= !covered[k];
+        }
+        const auto found = known.find(h);
+        if (!free || found == known.end()) continue;
+        const Draft& source = drafts_[found->second];
+        if (!words_[w].capitalized && length == 1 &&
+            (words_[w].common || impl_.function_words.contains(words_[w].fold_hash)))
+          continue;
+        Draft repeat(w, w + length, source.type, EntitySource::alias, surface(w, w + length));
+        repeat.canonical = source.canonical;
+        std::fill(covered.begin() + w, covered.begin() + w + length, true);
+        drafts_.push_back(std::move(repeat));
+        break;
+      }
+    }
+  }
+
+  std::vector<EntityMention> mentions() {
+    std::vector<EntityMention> out;
+    out.reserve(drafts_.size());
+    for (Draft& d : drafts_) {
+      EntityMention m;
+      m.start = words_[d.first_word].start;
+      m.end = words_[d.end_word - 1].end;
+      m.sentence = words_[d.first_word].sentence;
+      m.type = d.type;
+      m.canonical = std::move(d.canonical);
+      m.source = d.source;
+      out.push_back(std::move(m));
+    }
+    std::sort(out.begin(), out.end(), [](const EntityMention& a, const EntityMention& b) {
+      return std::tie(a.start, a.end) < std::tie(b.start, b.end);
+    });
+    return out;
+  }
+
+  const EntityRecognizer::Impl& impl_;
+  std::string_view text_;
+  std::vector<DocumentWord> words_;  // every word of the document, sentence after sentence
+  std::vector<Draft> drafts_;
+  std::unordered_map<std::string, std::pair<std::string, EntityType>> long_names_;  // acronym -> long name, type
+};
+
 }  // namespace
 
 EntityRecognizer::EntityRecognizer() : EntityRecognizer(EntityOptions{}) {}
@@ -191,261 +668,7 @@ EntityRecognizer::EntityRecognizer(EntityRecognizer&&) noexcept = default;
 EntityRecognizer& EntityRecognizer::operator=(EntityRecognizer&&) noexcept = default;
 
 std::vector<EntityMention> EntityRecognizer::recognize(std::string_view text, const Analysis& analysis) const {
-  std::vector<DocumentWord> doc_words;
-  std::vector<Draft> drafts;
-  ner::WordSequence words(text);
-  std::vector<std::uint16_t> gazetteer;
-  ner::DecodeScratch scratch;
-  std::vector<std::uint8_t> tags;
-
-  // 1. Tag each sentence.
-  for (std::size_t s = 0; s < analysis.sentences.size(); ++s) {
-    const Sentence& sentence = analysis.sentences[s];
-    words.clear();
-    for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t)
-      words.add_token(analysis.tokens[t].start, analysis.tokens[t].end);
-    if (words.size() == 0) continue;
-    const std::size_t base = doc_words.size();
-    for (std::size_t i = 0; i < words.size(); ++i)
-      doc_words.push_back({words[i].start, words[i].end, s, words[i].fold_hash, words[i].common,
-                           has_word_char(words.surface(i)), words[i].capitalized});
-    ner::gazetteer_positions(words, Gazetteer::builtin(), gazetteer);
-    ner::decode<std::int32_t>(impl_->weights, words, gazetteer, scratch, tags);
-
-    std::vector<Draft> found;
-    for (std::size_t i = 0; i < tags.size(); ++i) {
-      if (tags[i] == 0) continue;
-      const ner::Position position = ner::tag_position(tags[i]);
-      if (position == ner::kBegin || position == ner::kUnit)
-        found.emplace_back(base + i, base + i + 1, ner::tag_type(tags[i]));
-      else if (!found.empty())
-        found.back().end_word = base + i + 1;
-    }
-    if (!impl_->user_names.empty()) {
-      for (std::size_t i = 0; i < words.size();) {
-        const Gazetteer::Match match = impl_->user_names.longest_match(words, i);
-        if (match.length == 0) {
-          ++i;
-          continue;
-        }
-        const std::size_t first = base + i, end = base + i + match.length;
-        std::erase_if(found, [&](const Draft& d) { return d.first_word < end && first < d.end_word; });
-        const auto type = static_cast<EntityType>(std::countr_zero(static_cast<unsigned>(match.types)));
-        found.emplace_back(first, end, type, EntitySource::gazetteer);
-        i += match.length;
-      }
-    }
-    split_repeated_names(words, base, found);
-    std::size_t absorbed_from = 0, absorbed_until = 0;  // words taken into an extended name
-    for (Draft& d : found) {
-      if (d.first_word >= absorbed_from && d.first_word < absorbed_until) continue;
-      if (d.type == EntityType::ORG) {
-        absorbed_from = d.end_word;
-        d.end_word = base + extend_over_coordination(words, d.first_word - base, d.end_word - base, tags);
-        absorbed_until = d.end_word;
-      }
-      // Titles precede a name but are not part of it (and are no name alone); punctuation,
-      // a possessive 's and a weekday never start or end one.
-      if (d.source == EntitySource::model) {
-        if (d.type == EntityType::PER)
-          while (d.end_word - d.first_word > 1 && impl_->is_title(words[d.first_word - base])) ++d.first_word;
-        // "Governor" alone, or "Virginia Governor", names an office, not a person.
-        if ((d.type == EntityType::PER || d.end_word - d.first_word == 1) &&
-            impl_->is_title(words[d.end_word - 1 - base]))
-          continue;
-      }
-      const auto outside = [&](std::size_t w) {
-        return !doc_words[w].has_word_char || (d.source == EntitySource::model && is_weekday(words.folded(w - base)));
-      };
-      while (d.first_word < d.end_word && outside(d.first_word)) ++d.first_word;
-      while (d.first_word < d.end_word &&
-             (outside(d.end_word - 1) || is_possessive(words.folded(d.end_word - 1 - base))))
-        --d.end_word;
-      if (d.first_word == d.end_word) continue;
-      drafts.push_back(std::move(d));
-    }
-  }
-  for (Draft& d : drafts)
-    d.name = collapse_spaces(
-        text.substr(doc_words[d.first_word].start, doc_words[d.end_word - 1].end - doc_words[d.first_word].start));
-  std::sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) { return a.first_word < b.first_word; });
-
-  // 2. Acronyms defined in the text, "Long Name (LN)" or "LN (Long Name)": both map to the long name.
-  std::unordered_map<std::string, std::pair<std::string, EntityType>> acronym_names;  // short -> long, type
-  const auto bracket_at = [&](std::size_t w, char c) { return w < doc_words.size() && text[doc_words[w].start] == c; };
-  for (std::size_t k = 0, count = drafts.size(); k < count; ++k) {
-    const std::size_t open = drafts[k].end_word;
-    if (!bracket_at(open, '(')) continue;
-    std::size_t close = open + 1;
-    while (close < doc_words.size() && close < open + 12 && !bracket_at(close, ')')) ++close;
-    if (close == open + 1 || !bracket_at(close, ')')) continue;
-    const std::string inner =
-        collapse_spaces(text.substr(doc_words[open + 1].start, doc_words[close - 1].end - doc_words[open + 1].start));
-    const auto inner_draft = std::find_if(
-        drafts.begin(), drafts.end(), [&](const Draft& d) { return d.first_word == open + 1 && d.end_word == close; });
-    const Draft& outer = drafts[k];
-    const EntityType outer_type = outer.type;
-    if (is_acronym_of(inner, outer.name)) {
-      acronym_names.emplace(inner, std::pair(outer.name, outer.type));
-      if (inner_draft == drafts.end()) drafts.emplace_back(open + 1, close, outer_type, EntitySource::alias, inner);
-    } else if (is_acronym_of(outer.name, inner)) {
-      // The bracketed words are the long name, whatever parts of it the model found.
-      acronym_names.emplace(outer.name, std::pair(inner, outer_type));
-      for (Draft& d : drafts)
-        if (d.first_word > open && d.end_word <= close) d.end_word = d.first_word;  // dropped below
-      drafts.emplace_back(open + 1, close, outer_type, EntitySource::alias, inner);
-    }
-  }
-  std::erase_if(drafts, [](const Draft& d) { return d.first_word == d.end_word; });
-
-  // 3. Canonical names: an acronym's long name; a person's full name for part of it
-  // ("Sanders", "Bernie" after "Bernie Sanders"), preferring the latest full name before.
-  for (std::size_t k = 0; k < drafts.size(); ++k) {
-    Draft& d = drafts[k];
-    d.canonical = d.name;
-    if (const auto found = acronym_names.find(d.name); found != acronym_names.end()) {
-      d.canonical = found->second.first;
-      d.type = found->second.second;
-    }
-  }
-  std::sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) { return a.first_word < b.first_word; });
-  // A person's surname alone is that person, whatever type the model gave it in its
-  // sentence ("Clinton" read as a place after "Hillary Clinton"). Only plain names of
-  // capitalized words count: "Louis XV of France" and "Henry III" have no surname.
-  std::unordered_set<std::string_view> surnames;
-  for (const Draft& d : drafts) {
-    if (d.type != EntityType::PER || d.end_word - d.first_word < 2) continue;
-    bool plain = true;
-    for (std::size_t w = d.first_word; w < d.end_word; ++w)
-      plain &= doc_words[w].capitalized || !doc_words[w].has_word_char;
-    const std::string_view surname =
-        text.substr(doc_words[d.end_word - 1].start, doc_words[d.end_word - 1].end - doc_words[d.end_word - 1].start);
-    if (plain && std::any_of(surname.begin(), surname.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-      surnames.insert(surname);
-  }
-  for (Draft& d : drafts)
-    if (d.source == EntitySource::model && d.type != EntityType::PER && d.end_word - d.first_word == 1 &&
-        surnames.contains(d.name))
-      d.type = EntityType::PER;
-  std::vector<std::vector<std::string_view>> parts(drafts.size());
-  // Full names of people (two words or more) by their first or last word and their length
-  // in words, in document order.
-  std::map<std::pair<std::string_view, std::size_t>, std::vector<std::size_t>> full_names;
-  for (std::size_t k = 0; k < drafts.size(); ++k) {
-    if (drafts[k].type != EntityType::PER) continue;
-    parts[k] = split_spaces(drafts[k].name);
-    if (parts[k].size() < 2) continue;
-    full_names[{parts[k].front(), parts[k].size()}].push_back(k);
-    if (parts[k].back() != parts[k].front()) full_names[{parts[k].back(), parts[k].size()}].push_back(k);
-  }
-  const auto names_part = [&](std::size_t k, std::size_t full) {
-    const auto& p = parts[k];
-    const auto& f = parts[full];
-    return std::equal(p.begin(), p.end(), f.begin()) ||
-           std::equal(p.begin(), p.end(), f.end() - static_cast<std::ptrdiff_t>(p.size()));
-  };
-  constexpr std::size_t kLongestName = 6;  // words
-  for (std::size_t k = 0; k < drafts.size(); ++k) {
-    if (parts[k].empty()) continue;
-    std::size_t best = drafts.size();  // the latest full name before, else the first after
-    for (std::size_t size = parts[k].size() + 1; size <= kLongestName; ++size) {
-      for (const std::string_view key : {parts[k].front(), parts[k].back()}) {
-        const auto found = full_names.find({key, size});
-        if (found == full_names.end()) continue;
-        const std::vector<std::size_t>& list = found->second;
-        const auto at = std::lower_bound(list.begin(), list.end(), k);
-        for (auto it = at; it != list.begin();) {
-          if (names_part(k, *--it)) {
-            if (best == drafts.size() || best > k || *it > best) best = *it;
-            break;
-          }
-        }
-        for (auto it = at; it != list.end() && (best == drafts.size() || best > k); ++it) {
-          if (names_part(k, *it)) {
-            if (*it < best) best = *it;
-            break;
-          }
-        }
-      }
-    }
-    if (best != drafts.size()) drafts[k].canonical = drafts[best].canonical;
-  }
-
-  // 4. One type per canonical name: the user's list decides, else the majority, else the first.
-  std::map<std::string, std::array<int, kEntityTypeCount + 1>> votes;
-  for (const Draft& d : drafts) {
-    auto& v = votes[d.canonical];
-    v[static_cast<int>(d.type)] += d.source == EntitySource::gazetteer ? 1000 : 1;
-  }
-  for (Draft& d : drafts) {
-    const auto& v = votes[d.canonical];
-    int best = static_cast<int>(d.type);
-    for (int t = 0; t < kEntityTypeCount; ++t)
-      if (v[t] > v[best]) best = t;
-    d.type = static_cast<EntityType>(best);
-  }
-
-  // 5. Repeats: a name found once is found wherever it recurs, and so is a person's
-  // surname. Web text often writes names in lower case: such a repeat counts when it is not
-  // a single everyday word ("chicago" does, "bush" does not).
-  std::unordered_map<std::uint64_t, std::size_t> known;  // word-sequence hash -> draft index
-  std::vector<std::size_t> lengths;
-  for (std::size_t k = 0; k < drafts.size(); ++k) {
-    const Draft& d = drafts[k];
-    if (d.type == EntityType::MISC) continue;
-    auto remember = [&](std::size_t first, std::size_t end) {
-      std::uint64_t h = 0;
-      for (std::size_t w = first; w < end; ++w) h = ner::combine(h, doc_words[w].fold_hash);
-      known.emplace(h, k);
-      if (std::find(lengths.begin(), lengths.end(), end - first) == lengths.end()) lengths.push_back(end - first);
-    };
-    remember(d.first_word, d.end_word);
-    if (d.type == EntityType::PER && d.end_word - d.first_word >= 2 && doc_words[d.end_word - 1].capitalized)
-      remember(d.end_word - 1, d.end_word);
-  }
-  std::vector<bool> covered(doc_words.size(), false);
-  for (const Draft& d : drafts) std::fill(covered.begin() + d.first_word, covered.begin() + d.end_word, true);
-  std::sort(lengths.begin(), lengths.end(), std::greater<>());
-  for (std::size_t w = 0; w < doc_words.size(); ++w) {
-    if (covered[w] || !doc_words[w].has_word_char) continue;
-    for (const std::size_t length : lengths) {
-      if (w + length > doc_words.size() || doc_words[w + length - 1].sentence != doc_words[w].sentence) continue;
-      std::uint64_t h = 0;
-      bool free = true;
-      for (std::size_t k = w; k < w + length; ++k) {
-        h = ner::combine(h, doc_words[k].fold_hash);
-        free &= !covered[k];
-      }
-      const auto found = known.find(h);
-      if (!free || found == known.end()) continue;
-      if (!doc_words[w].capitalized && length == 1 && doc_words[w].common) continue;
-      const Draft& source = drafts[found->second];
-      Draft repeat(w, w + length, source.type, EntitySource::alias);
-      repeat.name =
-          collapse_spaces(text.substr(doc_words[w].start, doc_words[w + length - 1].end - doc_words[w].start));
-      repeat.canonical = source.canonical;
-      std::fill(covered.begin() + w, covered.begin() + w + length, true);
-      drafts.push_back(std::move(repeat));
-      break;
-    }
-  }
-
-  std::vector<EntityMention> mentions;
-  mentions.reserve(drafts.size());
-  for (Draft& d : drafts) {
-    EntityMention m;
-    m.start = doc_words[d.first_word].start;
-    m.end = doc_words[d.end_word - 1].end;
-    m.sentence = doc_words[d.first_word].sentence;
-    m.type = d.type;
-    m.canonical = std::move(d.canonical);
-    m.source = d.source;
-    mentions.push_back(std::move(m));
-  }
-  std::sort(mentions.begin(), mentions.end(), [](const EntityMention& a, const EntityMention& b) {
-    return std::tie(a.start, a.end) < std::tie(b.start, b.end);
-  });
-  return mentions;
+  return DocumentResolver(*impl_, text).run(analysis);
 }
 
 }  // namespace tmk

@@ -269,3 +269,74 @@ TEST_CASE("entities: the trainer learns a tiny sample and the model loads") {
   REQUIRE(find(found, "Olga Petrova"));
   CHECK(find(found, "Olga Petrova")->type == "PER");
 }
+
+// Document-level rules, one per error class seen on news the model had not seen. The
+// sentences are written for these tests.
+
+TEST_CASE("entities: spellings of one country share one canonical name") {
+  const auto found = find_entities(builtin_recognizer(),
+                                   "The United States signed the pact in Oslo. Officials said the U.S. would pay.");
+  REQUIRE(find(found, "U.S."));
+  CHECK(find(found, "U.S.")->canonical == "United States");
+  REQUIRE(find(found, "United States"));
+  CHECK(find(found, "United States")->canonical == "United States");
+}
+
+TEST_CASE("entities: the caller's aliases set the canonical name and type") {
+  tmk::EntityOptions options;
+  options.names = tmk::parse_name_list("Kestrel Works\tKestrel Engineering Works\tORG\n", "aliases.tsv");
+  const tmk::EntityRecognizer recognizer(std::move(options));
+  const auto found = find_entities(recognizer, "Workers at Kestrel Works went on strike on Tuesday.");
+  REQUIRE(find(found, "Kestrel Works"));
+  CHECK(find(found, "Kestrel Works")->canonical == "Kestrel Engineering Works");
+  CHECK(find(found, "Kestrel Works")->type == "ORG");
+}
+
+TEST_CASE("entities: an interjection opening a sentence is no name") {
+  const auto found = find_entities(builtin_recognizer(), "Well, the council voted against it. Yes, nobody came.");
+  CHECK_FALSE(find(found, "Well"));
+  CHECK_FALSE(find(found, "Yes"));
+}
+
+TEST_CASE("entities: a lower-case function word is no repeat of an acronym") {
+  const auto found = find_entities(builtin_recognizer(), "The US will send aid, the minister told us on Friday.");
+  CHECK_FALSE(find(found, "us"));
+}
+
+TEST_CASE("entities: a name never runs across a line break or a spaced list separator") {
+  const auto found = find_entities(builtin_recognizer(), "Story by Maria Delgado\nGreenfield Valley Gazette\n\n"
+                                                         "Photo: Tomas Berg / Reuters");
+  for (const Found& f : found) {
+    CHECK(f.text.find('\n') == std::string::npos);
+    CHECK(f.text.find(" / ") == std::string::npos);
+  }
+}
+
+TEST_CASE("entities: Jr. ends a person's name") {
+  const auto found = find_entities(builtin_recognizer(), "Dr. Martin Luther King Jr. spoke in the park.");
+  const Found* king = find(found, "Martin Luther King Jr.");
+  REQUIRE(king);
+  CHECK(king->type == "PER");
+}
+
+TEST_CASE("entities: a personal title makes the name a person's") {
+  const auto found = find_entities(builtin_recognizer(), "Dr. Linda Parkhurst opened the clinic in Dayton.");
+  REQUIRE(find(found, "Linda Parkhurst"));
+  CHECK(find(found, "Linda Parkhurst")->type == "PER");
+}
+
+TEST_CASE("entities: an acronym used alone resolves to the long name it spells") {
+  const auto found = find_entities(
+      builtin_recognizer(),
+      "The Federal Aviation Administration grounded the planes on Monday. On Tuesday the FAA said the checks were done.");
+  REQUIRE(find(found, "FAA"));
+  CHECK(find(found, "FAA")->canonical == "Federal Aviation Administration");
+}
+
+TEST_CASE("entities: a name in capitals takes the spelling used elsewhere, without a leading The") {
+  const auto found = find_entities(builtin_recognizer(),
+                                   "PHOENIX -- Heat records fell in Phoenix again. The Arizona Republic reported it.");
+  REQUIRE(find(found, "PHOENIX"));
+  CHECK(find(found, "PHOENIX")->canonical == "Phoenix");
+  for (const Found& f : found) CHECK(f.canonical.rfind("The ", 0) == std::string::npos);
+}

@@ -75,8 +75,9 @@ class EntityRecognizer {
   // Thread-safe: one recognizer can serve many threads.
   std::vector<EntityMention> recognize(std::string_view text, const Analysis& analysis) const;
 
+  struct Impl;  // the model and the word lists
+
  private:
-  struct Impl;
   std::unique_ptr<const Impl> impl_;
 };
 
