@@ -11,7 +11,7 @@ import sys
 
 import figures
 
-SETS = ('entities-uner-ewt', 'entities-gum-news-silver')
+SETS = ('entities-uner-ewt', 'entities-gum-news-silver', 'entities-corpus-hand')
 SCORED = ('PER', 'ORG', 'LOC')
 TYPE_MAP = {'PERSON': 'PER', 'ORGANIZATION': 'ORG', 'GPE': 'LOC', 'LOCATION': 'LOC', 'FAC': 'LOC'}
 
@@ -37,19 +37,27 @@ def score_set(build, eval_dir, name, show_errors):
     folder = os.path.join(eval_dir, name)
     with open(os.path.join(folder, 'gold.tsv'), encoding='utf-8') as f:
         gold_rows = read_tsv(f.read())
+    # A hand-read set that gives canonical names (entities-corpus-hand) scores MISC too, and
+    # how many of the right mentions have the right canonical name.
+    with_canonical = bool(gold_rows) and 'canonical' in gold_rows[0]
+    scored = SCORED + ('MISC',) if with_canonical else SCORED
     gold = set()
+    gold_canonical = {}
     for row in gold_rows:
         t = TYPE_MAP.get(row['type'], row['type'])
-        if t in SCORED:
+        if t in scored:
             gold.add((row['doc'], int(row['start']), int(row['end']), t))
+            gold_canonical[(row['doc'], int(row['start']), int(row['end']), t)] = row.get('canonical')
     run = subprocess.run([os.path.join(build, 'tmk-entities'), '--jobs', '1', os.path.join(folder, 'docs')],
                          capture_output=True, text=True, check=True)
     predicted = set()
     texts = {}
+    canonical = {}
     for row in read_tsv(run.stdout):
         key = (doc_name(row['doc']), int(row['start']), int(row['end']), row['type'])
         texts[key] = row['text']
-        if row['type'] in SCORED:
+        canonical[key] = row['canonical']
+        if row['type'] in scored:
             predicted.add(key)
     for row in gold_rows:
         texts.setdefault((row['doc'], int(row['start']), int(row['end']), TYPE_MAP.get(row['type'], row['type'])),
@@ -59,7 +67,13 @@ def score_set(build, eval_dir, name, show_errors):
     p, r, f = prf(len(right), len(predicted), len(gold))
     print(f'{name}: P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (gold {len(gold)}, predicted {len(predicted)}, right {len(right)})')
     figures.record(f'{name}/F1', f)
-    for t in SCORED:
+    if with_canonical:
+        same = [k for k in right if canonical[k] == gold_canonical[k]]
+        print(f'  canonical right: {len(same)}/{len(right)} of the right mentions')
+        figures.record(f'{name}/canonical', len(same) / max(1, len(right)))
+        for k in sorted(set(right) - set(same))[:show_errors]:
+            print(f'    canonical: {texts[k]!r} -> {canonical[k]!r}, expected {gold_canonical[k]!r}')
+    for t in scored:
         pt = {k for k in predicted if k[3] == t}
         gt = {k for k in gold if k[3] == t}
         tp, tr, tf = prf(len(pt & gt), len(pt), len(gt))
