@@ -7,8 +7,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "entities/ner_model.hpp"
 #include "core/resources.hpp"
+#include "entities/ner_model.hpp"
+#include "text/word_lists.hpp"
 
 namespace tmk {
 
@@ -27,8 +28,11 @@ std::string_view to_string(EntitySource source) {
 struct EntityRecognizer::Impl {
   Impl(std::string blob, const std::vector<ListedName>& names)
       : owned(std::move(blob)), weights(owned.empty() ? resource("entities/model.bin") : std::string_view(owned)) {
-    for_each_resource_line("entities/titles.txt",
-                           [&](std::string_view line) { titles.insert(ner::hash_bytes(line, 2)); });
+    // The model's words keep the period of an abbreviated title ("Mr."): both forms count.
+    for (const std::string& title : words::titles()) {
+      titles.insert(ner::hash_bytes(title, 2));
+      titles.insert(ner::hash_bytes(title + ".", 2));
+    }
     for (const ListedName& listed : names) {
       user_names.add(listed.name, listed.type);
       if (!listed.canonical.empty()) canonical_of.emplace(listed.name, listed.canonical);
@@ -78,9 +82,7 @@ bool is_possessive(std::string_view folded) {
 }
 
 bool is_weekday(std::string_view folded) {
-  static constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                                   "friday", "saturday", "sunday"};
-  return std::find(std::begin(kWeekdays), std::end(kWeekdays), folded) != std::end(kWeekdays);
+  return words::weekday_names().contains(folded);
 }
 
 std::string collapse_spaces(std::string_view text) {

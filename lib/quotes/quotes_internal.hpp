@@ -14,7 +14,8 @@
 
 namespace tmk {
 
-// Classes of a lower-cased word (lib/resources/quotes/words.tsv, cues.txt, titles.txt).
+// Classes of a lower-cased word (lib/resources/quotes/words.tsv, cues.txt; words/titles.txt,
+// words/weekdays.tsv).
 enum WordClass : std::uint16_t {
   kPronoun = 1u << 0,
   kDeterminer = 1u << 1,

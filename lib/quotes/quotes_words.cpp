@@ -1,7 +1,8 @@
 #include <unicode/uchar.h>
 
-#include "quotes/quotes_internal.hpp"
 #include "core/resources.hpp"
+#include "quotes/quotes_internal.hpp"
+#include "text/word_lists.hpp"
 #include "tmk/core/utf8.hpp"
 
 namespace tmk {
@@ -14,7 +15,6 @@ std::uint16_t class_named(std::string_view name) {
   if (name == "stop") return kStop;
   if (name == "between") return kBetween;
   if (name == "organization") return kOrganization;
-  if (name == "weekday") return kWeekday;
   return 0;
 }
 
@@ -97,13 +97,18 @@ QuoteLexicon::QuoteLexicon() {
       two_word_cues[std::string(line)] = 1;
     }
   });
-  for_each_resource_line("quotes/titles.txt",
-                         [&](std::string_view line) { word_classes[std::string(line)] |= kTitle; });
-  for_each_resource_line("abbreviations/en.txt", [&](std::string_view line) {
-    std::string lower;
-    lower_ascii(line, lower);
+  for (const std::string& title : words::titles()) word_classes[title] |= kTitle;
+  // A day name stands between a subject and its verb ("Smith on Monday said") and ends a
+  // name after a verb ("said Smith Monday").
+  for (const words::CalendarName& day : words::weekdays()) word_classes[std::string(day.name)] |= kBetween | kWeekday;
+  // Only the abbreviations of no kind ("Inc.", "Calif."): titles are the kTitle class here,
+  // and the period of "No." or "p.m." may end a sentence.
+  std::string lower;
+  for (const words::Abbreviation& entry : words::abbreviations("en")) {
+    if (entry.kind != AbbreviationKind::may_end) continue;
+    lower_ascii(entry.word, lower);
     word_classes[lower] |= kAbbreviation;
-  });
+  }
 }
 
 std::uint16_t QuoteLexicon::classes(std::string_view lower_word) const {

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/resources.hpp"
+#include "text/word_lists.hpp"
 
 namespace tmk {
 namespace {
@@ -599,26 +600,21 @@ SentenceSplitter::SentenceSplitter() : SentenceSplitter("en") {}
 
 SentenceSplitter::SentenceSplitter(std::string_view language) {
   const std::string lang(language);
-  for_each_resource_line("abbreviations/" + lang + ".txt", [&](std::string_view line) {
-    const auto tab = line.find_first_of(" \t");
-    const std::string_view word = line.substr(0, tab);
-    std::string_view kind_name = tab == npos ? std::string_view() : line.substr(tab + 1);
-    while (!kind_name.empty() && (kind_name.front() == ' ' || kind_name.front() == '\t')) kind_name.remove_prefix(1);
-    AbbreviationKind kind = AbbreviationKind::may_end;
-    if (kind_name == "title")
-      kind = AbbreviationKind::title;
-    else if (kind_name == "number")
-      kind = AbbreviationKind::number;
-    else if (kind_name == "time")
-      kind = AbbreviationKind::time;
-    abbreviations_.emplace(std::string(word), kind);
-  });
+  for (const words::Abbreviation& entry : words::abbreviations(lang))
+    abbreviations_.emplace(std::string(entry.word), entry.kind);
   for_each_resource_line("sentences/" + lang + "-starters.txt",
                          [&](std::string_view line) { starters_.emplace(line); });
   for_each_resource_line("sentences/" + lang + "-connectors.txt",
                          [&](std::string_view line) { connectors_.emplace(line); });
   for_each_resource_line("sentences/" + lang + "-time-words.txt",
                          [&](std::string_view line) { time_words_.emplace(line); });
+  if (lang == "en") {  // the shared day and month lists are English
+    for (const auto* names : {&words::weekdays(), &words::months()})
+      for (const words::CalendarName& name : *names) {
+        time_words_.emplace(words::capitalized(name.name));
+        for (const std::string_view short_form : name.short_forms) time_words_.emplace(words::capitalized(short_form));
+      }
+  }
 }
 
 const AbbreviationKind* SentenceSplitter::abbreviation(std::string_view word) const {
