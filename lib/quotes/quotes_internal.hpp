@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "tmk/quotes/quotes.hpp"
+#include "tmk/text/sentences.hpp"
 
 namespace tmk {
 
@@ -39,6 +40,8 @@ struct QuoteLexicon {
 
   std::unordered_map<std::string, std::uint16_t> word_classes;
   std::unordered_map<std::string, std::uint16_t> two_word_cues;  // "according to" -> 1
+  // English: tells is_heading which words (connectors) end no heading.
+  SentenceSplitter splitter;
 };
 
 // One word or one punctuation mark of the writer's text.

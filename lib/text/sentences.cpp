@@ -12,14 +12,16 @@
 #include <string>
 
 #include "core/resources.hpp"
+#include "text/heading.hpp"
 #include "text/word_lists.hpp"
 
 namespace tmk {
 namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
-// A heading, byline or dateline line is at most this long (bytes, trimmed).
+// A heading, byline or dateline line is at most this long (bytes, trimmed; and words).
 constexpr std::size_t kMaxHeadingBytes = 150;
+constexpr std::size_t kMaxHeadingWords = 25;
 // How far ahead the next item of an inline numbered list ("1) ... 2) ...") is looked for.
 constexpr std::size_t kListItemWindow = 1000;
 constexpr std::size_t kMaxAbbreviationBytes = 32;
@@ -518,7 +520,7 @@ class Scanner {
     }
     if (ends_with_terminal(line_start, line_end)) return i + 1;  // decided at the punctuation
     if (content_start() < line_start) return i + 1;              // the line continues a sentence
-    if (is_heading_like(line_start, line_end) &&
+    if (is_heading(text_, {line_start, line_end}, splitter_) &&
         (letter_at(text_, next) != Letter::lower || !paragraph_has_terminal(next)))
       break_at(i);
     return i + 1;
@@ -536,20 +538,6 @@ class Scanner {
     if (end == line_start) return false;
     const char last = text_[end - 1];
     return last == '.' || last == '!' || last == '?' || (end - line_start >= 3 && is_ellipsis_char(text_, end - 3));
-  }
-
-  bool is_heading_like(std::size_t line_start, std::size_t line_end) const {
-    if (line_end - line_start > kMaxHeadingBytes) return false;
-    const char last = text_[line_end - 1];
-    if (std::string_view(",;:-/&(").find(last) != npos) return false;
-    if (line_end - line_start >= 3 && (has_at(text_, line_end - 3, "\u2013") || has_at(text_, line_end - 3, "\u2014")))
-      return false;
-    std::size_t word_start = line_end;
-    while (word_start > line_start && is_ascii_letter(text_[word_start - 1])) --word_start;
-    if (word_start > line_start && !is_space(text_[word_start - 1])) return true;
-    std::string lower(text_.substr(word_start, line_end - word_start));
-    for (char& c : lower) c = static_cast<char>(c | 0x20);
-    return !splitter_.is_connector(lower);
   }
 
   // Whether . ! ? or … occurs between `pos` and the end of its paragraph. Remembers its
@@ -595,6 +583,31 @@ class Scanner {
 };
 
 }  // namespace
+
+bool is_heading(std::string_view text, Span line, const SentenceSplitter& splitter) {
+  if (line.end <= line.start || line.end - line.start > kMaxHeadingBytes) return false;
+  if (static_cast<std::size_t>(std::count(text.begin() + line.start, text.begin() + line.end, ' ')) >= kMaxHeadingWords)
+    return false;
+  std::size_t end = line.end;  // before any closing quotes and brackets
+  while (end > line.start) {
+    std::size_t length = 0;
+    for (std::size_t k = 1; k <= 3 && k <= end - line.start; ++k)
+      if (closer_length(text, end - k) == k) length = k;
+    if (length == 0) break;
+    end -= length;
+  }
+  if (end == line.start) return true;
+  if (std::string_view(".!?,;:-/&(").find(text[end - 1]) != npos) return false;
+  if (end - line.start >= 3 &&
+      (is_ellipsis_char(text, end - 3) || has_at(text, end - 3, "\u2013") || has_at(text, end - 3, "\u2014")))
+    return false;
+  std::size_t word_start = end;
+  while (word_start > line.start && is_ascii_letter(text[word_start - 1])) --word_start;
+  if (word_start == end || (word_start > line.start && !is_space(text[word_start - 1]))) return true;
+  std::string lower(text.substr(word_start, end - word_start));
+  for (char& c : lower) c = static_cast<char>(c | 0x20);
+  return !splitter.is_connector(lower);
+}
 
 SentenceSplitter::SentenceSplitter() : SentenceSplitter("en") {}
 
