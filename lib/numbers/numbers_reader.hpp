@@ -38,9 +38,9 @@ struct Quantity {
 
 class SentenceReader {
  public:
-  SentenceReader(std::string_view text, const std::vector<Lexeme>& lexemes, const NounLexicon& nouns,
+  SentenceReader(std::string_view text, const std::vector<Lexeme>& lexemes, const Vocabulary& vocabulary,
                  std::vector<NumberMention>& out)
-      : text_(text), lx_(lexemes), n_(lexemes.size()), nouns_(nouns), out_(out) {}
+      : text_(text), lx_(lexemes), n_(lexemes.size()), vocabulary_(vocabulary), nouns_(vocabulary.nouns()), out_(out) {}
 
   void run() {
     std::size_t i = 0;
@@ -72,6 +72,7 @@ class SentenceReader {
   bool is_plain_integer(std::size_t i) const {
     return is_number(i) && !lx_[i].decimal && !lx_[i].grouped && !lx_[i].vulgar;
   }
+  bool is_function_word(std::string_view lower) const { return vocabulary_.is_function_word(lower); }
   bool is_number_word(std::size_t i) const {
     const Role r = role(i);
     return r == Role::unit || r == Role::teen || r == Role::tens;
@@ -182,7 +183,8 @@ class SentenceReader {
   // The ISO code of a currency symbol other than "$" at k, or "".
   std::string_view currency_symbol_code(std::size_t k) const;
 
-  static std::string dollar_code(std::string_view country);
+  // The currency of "$" after `country` ("C$", "HK$"): US dollars unless listed.
+  std::string dollar_code(std::string_view country) const;
 
   // Reads a quantity at i (currency, amount, unit). False when there is none.
   bool read_quantity_at(std::size_t i, Quantity& q);
@@ -214,6 +216,7 @@ class SentenceReader {
   std::string_view text_;
   const std::vector<Lexeme>& lx_;
   std::size_t n_;
+  const Vocabulary& vocabulary_;
   const NounLexicon& nouns_;
   std::vector<NumberMention>& out_;
   std::string lower_;
