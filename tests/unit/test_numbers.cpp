@@ -230,6 +230,18 @@ TEST_CASE("sentences bound numbers and offsets are bytes", "[numbers]") {
   CHECK(mentions[1].start == 27);
 }
 
+TEST_CASE("a tilde before a number means about", "[numbers]") {
+  CHECK(numbers("The hall seats ~40 guests.") == Rows{"40|cardinal|40||approx|guests"});
+  CHECK(numbers("The hall seats 40 guests.") == Rows{"40|cardinal|40|||guests"});
+}
+
+TEST_CASE("or equal to turns a strict bound into an inclusive one", "[numbers]") {
+  CHECK(numbers("Teams with greater than or equal to 5 wins advance.") == Rows{"5|cardinal|5||atleast|wins"});
+  CHECK(numbers("Loads less than or equal to 9 tons are fine.") == Rows{"9 tons|measure|9|ton|atmost|"});
+  CHECK(numbers("Teams with greater than 5 wins advance.") == Rows{"5|cardinal|5||over|wins"});
+  CHECK(numbers("Loads less than 9 tons are fine.") == Rows{"9 tons|measure|9|ton|under|"});
+}
+
 // The steps of SentenceReader::read_number, each on a phrase of its own.
 namespace {
 
