@@ -81,7 +81,7 @@ std::vector<Abbreviation> abbreviations(std::string_view language) {
       line.remove_prefix(end);
       while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
       if (first) {
-        entry.word = field;
+        entry.word = std::string(field);
         first = false;
       } else if (field == "title") {
         entry.kind = AbbreviationKind::title;
@@ -95,6 +95,16 @@ std::vector<Abbreviation> abbreviations(std::string_view language) {
     }
     list.push_back(entry);
   });
+  if (language == "en") {
+    // Written with a capital. The entity model's training data keeps the period of a month
+    // ("Jan.") on the word, not that of a day.
+    for (const CalendarName& month : months())
+      for (const std::string_view short_form : month.short_forms)
+        list.push_back({capitalized(short_form), AbbreviationKind::may_end, true});
+    for (const CalendarName& day : weekdays())
+      for (const std::string_view short_form : day.short_forms)
+        list.push_back({capitalized(short_form), AbbreviationKind::may_end, false});
+  }
   return list;
 }
 

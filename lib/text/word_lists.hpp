@@ -48,11 +48,12 @@ const WordList& weekday_names();
 
 // One line of abbreviations/LANG.txt.
 struct Abbreviation {
-  std::string_view word;  // as listed, without its final period ("Mr", "U.S")
+  std::string word;  // as listed, without its final period ("Mr", "U.S")
   AbbreviationKind kind = AbbreviationKind::may_end;
   bool one_token = false;  // the entity model's tokenizer keeps its period on the word
 };
-// The abbreviations of `language` ("en"); throws std::out_of_range when there are none.
+// The abbreviations of `language` ("en"); throws std::out_of_range when there are none. The
+// English ones include the short forms of the days and months ("Tues", "Sept").
 std::vector<Abbreviation> abbreviations(std::string_view language);
 
 // "monday" -> "Monday" (ASCII).
