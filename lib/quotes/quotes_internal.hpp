@@ -31,6 +31,7 @@ enum WordClass : std::uint16_t {
   kWeekday = 1u << 10,
   kCueNameOnly = 1u << 11,  // a cue only before a quote, with a named subject ("Smith called it")  // a cue only right
                             // after a quote ("the statement read")
+  kTitleAbbreviation = 1u << 12,  // listed as a title's abbreviation ("sen", "capt")
 };
 
 struct QuoteLexicon {

@@ -101,13 +101,13 @@ QuoteLexicon::QuoteLexicon() {
   // A day name stands between a subject and its verb ("Smith on Monday said") and ends a
   // name after a verb ("said Smith Monday").
   for (const words::CalendarName& day : words::weekdays()) word_classes[std::string(day.name)] |= kBetween | kWeekday;
-  // Only the abbreviations of no kind ("Inc.", "Calif."): titles are the kTitle class here,
-  // and the period of "No." or "p.m." may end a sentence.
+  // An abbreviation of no kind ("Inc.", "Calif.") keeps its period, and so does a title
+  // written short ("Sen.", "Capt."); the period of "No." or "p.m." may end a sentence.
   std::string lower;
   for (const words::Abbreviation& entry : words::abbreviations("en")) {
-    if (entry.kind != AbbreviationKind::may_end) continue;
     lower_ascii(entry.word, lower);
-    word_classes[lower] |= kAbbreviation;
+    if (entry.kind == AbbreviationKind::may_end) word_classes[lower] |= kAbbreviation;
+    if (entry.kind == AbbreviationKind::title) word_classes[lower] |= kTitleAbbreviation;
   }
 }
 
@@ -204,7 +204,8 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
           (hyphen != std::string::npos && (lexicon.classes(lower.substr(hyphen + 1)) & kAbbreviation));
       const bool before_comma = j + 1 < to && (text[j + 1] == ',' || text[j + 1] == ';');
       if ((j - i == 1 && word.capitalized) || abbreviation || before_comma ||
-          ((word.classes & kTitle) != 0 && j - i <= 4) || text.substr(i, j - i).find('.') != std::string_view::npos)
+          (word.classes & (kTitle | kTitleAbbreviation)) == (kTitle | kTitleAbbreviation) ||
+          text.substr(i, j - i).find('.') != std::string_view::npos)
         ++j;
     }
     word.end = j;
