@@ -4,10 +4,10 @@
 #include <optional>
 #include <sstream>
 
-#include "tmk/text/analysis.hpp"
 #include "cli/cli.hpp"
-#include "tmk/entities/entities.hpp"
 #include "tmk/core/tsv.hpp"
+#include "tmk/entities/entities.hpp"
+#include "tmk/text/analysis.hpp"
 
 namespace {
 

@@ -4,12 +4,12 @@
 #include <optional>
 #include <string>
 
-#include "tmk/text/analysis.hpp"
 #include "cli/cli.hpp"
 #include "core/diagnostics.hpp"
+#include "tmk/core/tsv.hpp"
 #include "tmk/entities/entities.hpp"
 #include "tmk/quotes/quotes.hpp"
-#include "tmk/core/tsv.hpp"
+#include "tmk/text/analysis.hpp"
 
 int main(int argc, char** argv) {
   tmk::cli::Tool tool(

@@ -52,10 +52,12 @@ void Tool::add_name_list_options() {
   app_.add_option("--gazetteer", name_lists_,
                   "Your own names: a TSV file of NAME<TAB>TYPE (PER, ORG, LOC, MISC), found with their exact case "
                   "and winning over the model (repeatable)")
+      ->allow_extra_args(false)  // one file per --gazetteer: never swallow the inputs after it
       ->check(CLI::ExistingFile);
   app_.add_option("--aliases", name_lists_,
                   "Names and what they stand for: a TSV file of NAME<TAB>CANONICAL<TAB>TYPE; found like --gazetteer, "
                   "with CANONICAL as their canonical name (repeatable)")
+      ->allow_extra_args(false)
       ->check(CLI::ExistingFile);
 }
 

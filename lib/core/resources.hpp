@@ -3,6 +3,7 @@
 #include <span>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace tmk {
 
@@ -28,5 +29,8 @@ void for_each_resource_line(std::string_view name, Fn&& fn) {
     fn(line);
   }
 }
+
+// The fields of a resource line cut at `separator`, empty ones left out (views into `line`).
+std::vector<std::string_view> split_fields(std::string_view line, char separator);
 
 }  // namespace tmk

@@ -7,8 +7,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "entities/ner_model.hpp"
 #include "core/resources.hpp"
+#include "entities/ner_model.hpp"
+#include "text/word_lists.hpp"
 
 namespace tmk {
 
@@ -27,8 +28,19 @@ std::string_view to_string(EntitySource source) {
 struct EntityRecognizer::Impl {
   Impl(std::string blob, const std::vector<ListedName>& names)
       : owned(std::move(blob)), weights(owned.empty() ? resource("entities/model.bin") : std::string_view(owned)) {
-    for_each_resource_line("entities/titles.txt",
-                           [&](std::string_view line) { titles.insert(ner::hash_bytes(line, 2)); });
+    // The model's words keep the period of an abbreviated title ("Mr."): both forms count.
+    for (const std::string& title : words::titles()) {
+      titles.insert(ner::hash_bytes(title, 2));
+      titles.insert(ner::hash_bytes(title + ".", 2));
+    }
+    // An abbreviated title with its period ("Dr.", "Sen.") names a person whatever follows,
+    // unlike titles that also begin other names ("General Motors").
+    for (const words::Abbreviation& abbreviation : words::abbreviations("en")) {
+      if (abbreviation.kind != AbbreviationKind::title) continue;
+      std::string folded = abbreviation.word + ".";
+      for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      personal_titles.insert(ner::hash_bytes(folded, 2));
+    }
     for_each_resource_line("stopwords/en.txt",
                            [&](std::string_view line) { function_words.insert(ner::hash_bytes(line, 2)); });
     // Spellings of one name that news writes interchangeably ("U.S.", "United States"): they
@@ -44,8 +56,9 @@ struct EntityRecognizer::Impl {
 
   std::string owned;
   ner::Model weights;
-  std::unordered_set<std::uint64_t> titles;          // fold hashes
-  std::unordered_set<std::uint64_t> function_words;  // fold hashes of the stop words ("us", "it", "who")
+  std::unordered_set<std::uint64_t> titles;           // fold hashes
+  std::unordered_set<std::uint64_t> personal_titles;  // fold hashes of "dr.", "sen." ...
+  std::unordered_set<std::uint64_t> function_words;   // fold hashes of the stop words ("us", "it", "who")
   Gazetteer user_names{Gazetteer::Matching::exact_case};
   std::unordered_map<std::string, std::pair<std::string, EntityType>> canonical_of;  // name -> canonical, type
 };
@@ -85,9 +98,7 @@ bool is_possessive(std::string_view folded) {
 }
 
 bool is_weekday(std::string_view folded) {
-  static constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                                   "friday", "saturday", "sunday"};
-  return std::find(std::begin(kWeekdays), std::end(kWeekdays), folded) != std::end(kWeekdays);
+  return words::weekday_names().contains(folded);
 }
 
 std::string collapse_spaces(std::string_view text) {
@@ -153,14 +164,6 @@ std::size_t extend_over_coordination(const ner::WordSequence& words, std::size_t
 bool is_name_suffix(std::string_view folded) {
   static constexpr std::string_view kSuffixes[] = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"};
   return std::find(std::begin(kSuffixes), std::end(kSuffixes), folded) != std::end(kSuffixes);
-}
-
-// Titles that name a person whatever follows ("Dr. Linda Park" is a person, not a place),
-// unlike titles that also begin other names ("General Motors", "President's Day").
-bool is_personal_title(std::string_view folded) {
-  static constexpr std::string_view kTitles[] = {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "prof.", "sen.",
-                                                 "rep.", "gov.", "rev."};
-  return std::find(std::begin(kTitles), std::end(kTitles), folded) != std::end(kTitles);
 }
 
 // A mention written in capitals only ("PHOENIX", "NATIONAL NURSES UNITED"), other than a
@@ -241,7 +244,6 @@ void split_repeated_names(const ner::WordSequence& words, std::size_t base, std:
   }
 }
 
-
 // Finds the mentions of one document in phases: tag each sentence, clean up the spans,
 // link acronyms to their long names, resolve canonical names, give each name one type, and
 // find the names again wherever they recur.
@@ -274,8 +276,7 @@ class DocumentResolver {
   bool is_spaced_separator(std::size_t w) const {
     const std::string_view word = text_.substr(words_[w].start, words_[w].end - words_[w].start);
     if (word != "/" && word != "|" && word != "\xE2\x80\xA2" && word != ";") return false;
-    return w > 0 && w + 1 < words_.size() && words_[w - 1].end < words_[w].start &&
-           words_[w].end < words_[w + 1].start;
+    return w > 0 && w + 1 < words_.size() && words_[w - 1].end < words_[w].start && words_[w].end < words_[w + 1].start;
   }
 
   // 1. The model's names, and the caller's, sentence by sentence.
@@ -362,7 +363,7 @@ class DocumentResolver {
       }
       if (d.source == EntitySource::model) {
         // "Dr. Linda Park" is a person whatever type the model gave the span.
-        if (d.end_word - d.first_word > 1 && is_personal_title(folded(d.first_word)) &&
+        if (d.end_word - d.first_word > 1 && impl_.personal_titles.contains(words_[d.first_word].fold_hash) &&
             words_[d.first_word + 1].capitalized)
           d.type = EntityType::PER;
         // Titles precede a name but are not part of it (and are no name alone).
@@ -512,7 +513,8 @@ class DocumentResolver {
     for (const Draft& d : drafts_) {
       if (d.type != EntityType::PER || d.end_word - d.first_word < 2) continue;
       bool plain = true;
-      for (std::size_t w = d.first_word; w < d.end_word; ++w) plain &= words_[w].capitalized || !words_[w].has_word_char;
+      for (std::size_t w = d.first_word; w < d.end_word; ++w)
+        plain &= words_[w].capitalized || !words_[w].has_word_char;
       const std::size_t last = d.end_word - 1;
       const std::string_view surname = text_.substr(words_[last].start, words_[last].end - words_[last].start);
       if (plain && std::any_of(surname.begin(), surname.end(), [](char c) { return c >= 'a' && c <= 'z'; }))

@@ -9,6 +9,7 @@
 
 #include "core/hash_table.hpp"
 #include "core/resources.hpp"
+#include "text/word_lists.hpp"
 #include "tmk/core/utf8.hpp"
 
 namespace tmk::ner {
@@ -22,25 +23,20 @@ bool is_apostrophe(char32_t c) {
 }
 
 // Abbreviations that keep their final period as one word, as the training data writes
-// them ("Mr.", "Inc."); any other final period is split off.
+// them ("Mr.", "Inc."): those marked "token" in abbreviations/en.txt. Any other final period
+// is split off.
 bool keeps_period(std::string_view body) {
-  static constexpr std::string_view kAbbreviations[] = {
-      "mr",  "mrs", "ms",   "dr",   "sen",  "rep",  "gov",  "st",  "jr",   "sr",   "inc",    "corp", "co",   "ltd",
-      "gen", "col", "lt",   "sgt",  "maj",  "capt", "cpl",  "pvt", "prof", "rev",  "hon",    "pres", "vs",   "mt",
-      "ft",  "ave", "blvd", "rd",   "jan",  "feb",  "mar",  "apr", "jun",  "jul",  "aug",    "sep",  "sept", "oct",
-      "nov", "dec", "no",   "bros", "dept", "univ", "assn", "adm", "cmdr", "supt", "messrs", "mme",  "mlle"};
+  static const words::WordList kept = [] {
+    words::WordList list;
+    for (const words::Abbreviation& entry : words::abbreviations("en"))
+      if (entry.one_token) list.add(entry.word);
+    return list;
+  }();
   if (body.find('.') != std::string_view::npos) return true;  // U.S., p.m.
   std::size_t letters = 0;
   for (const char c : body) letters += (c & 0xC0) != 0x80;
   if (letters == 1) return true;  // initials: "J."
-  if (body.size() > 6) return false;
-  char lower[8];
-  for (std::size_t i = 0; i < body.size(); ++i)
-    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(body[i])));
-  const std::string_view folded(lower, body.size());
-  for (const std::string_view a : kAbbreviations)
-    if (a == folded) return true;
-  return false;
+  return kept.contains(body);
 }
 
 // Length in bytes of a clitic that UD splits off the end of [begin, end): 's n't 'll 're

@@ -73,7 +73,7 @@ std::string format_decimal(double value) {
 }
 
 struct NumberExtractor::Lexicon {
-  NounLexicon nouns;
+  Vocabulary vocabulary;
 };
 
 NumberExtractor::NumberExtractor() : lexicon_(std::make_unique<Lexicon>()) {}
@@ -227,44 +227,14 @@ std::size_t SentenceReader::currency_prefix(std::size_t i, std::string& code) {
 
 std::string_view SentenceReader::currency_symbol_code(std::size_t k) const {
   if (k >= n_ || lx_[k].kind != LexKind::symbol) return {};
-  switch (lx_[k].symbol) {
-    case U'€':
-      return "EUR";
-    case U'£':
-      return "GBP";
-    case U'¥':
-      return "JPY";
-    case U'₹':
-      return "INR";
-    case U'₩':
-      return "KRW";
-    case U'₽':
-      return "RUB";
-    case U'₪':
-      return "ILS";
-    case U'₺':
-      return "TRY";
-    case U'₦':
-      return "NGN";
-    case U'₱':
-      return "PHP";
-    default:
-      return {};
-  }
+  return vocabulary_.symbol_currency(lx_[k].symbol);
 }
 
-std::string SentenceReader::dollar_code(std::string_view country) {
+std::string SentenceReader::dollar_code(std::string_view country) const {
   std::string upper(country);
   for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  if (upper == "A" || upper == "AU") return "AUD";
-  if (upper == "C" || upper == "CA") return "CAD";
-  if (upper == "HK") return "HKD";
-  if (upper == "NZ") return "NZD";
-  if (upper == "S") return "SGD";
-  if (upper == "R") return "BRL";
-  if (upper == "NT") return "TWD";
-  if (upper == "M" || upper == "MX") return "MXN";
-  return "USD";
+  const std::string_view code = vocabulary_.dollar_currency(upper);
+  return std::string(code.empty() ? "USD" : code);
 }
 
 bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
@@ -371,12 +341,6 @@ bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
 }
 
 std::size_t SentenceReader::currency_country(std::size_t k, std::string& code) {
-  static constexpr std::pair<std::string_view, std::string_view> kCountries[] = {
-      {"us", "USD"},      {"american", "USD"}, {"canadian", "CAD"}, {"australian", "AUD"}, {"singapore", "SGD"},
-      {"taiwan", "TWD"},  {"mexican", "MXN"},  {"british", "GBP"},  {"swiss", "CHF"},      {"japanese", "JPY"},
-      {"chinese", "CNY"}, {"indian", "INR"},   {"russian", "RUB"},  {"brazilian", "BRL"},  {"zealand", "NZD"},
-      {"kong", "HKD"},    {"turkish", "TRY"},  {"israeli", "ILS"},  {"egyptian", "EGP"},   {"philippine", "PHP"},
-  };
   if (!is_word(k)) return 0;
   std::size_t currency = k + 1;
   std::string country(lower(k));
@@ -390,14 +354,11 @@ std::size_t SentenceReader::currency_country(std::size_t k, std::string& code) {
   const bool pounds = word_is(currency, "pounds") || word_is(currency, "pound");
   if (role(currency) != Role::currency && !pounds) return 0;
   const std::string_view word_code = pounds ? std::string_view("GBP") : lx_[currency].info->unit;
-  for (const auto& [name, iso] : kCountries) {
-    // Dollars take the country's code ("Canadian dollars"); other currencies must agree with it.
-    if (country == name && (word_code == "USD" || word_code == iso)) {
-      code = std::string(iso);
-      return currency;
-    }
-  }
-  return 0;
+  // Dollars take the country's code ("Canadian dollars"); other currencies must agree with it.
+  const std::string_view iso = vocabulary_.country_currency(country);
+  if (iso.empty() || (word_code != "USD" && word_code != iso)) return 0;
+  code = std::string(iso);
+  return currency;
 }
 
 std::size_t SentenceReader::read_cents(std::size_t k, Quantity& q) {
@@ -607,8 +568,8 @@ void NumberExtractor::extract(std::string_view text, const Analysis& analysis, s
   std::vector<Lexeme> lexemes;
   const auto read_span = [&](std::size_t begin, std::size_t end) {
     lexemes.clear();
-    lex(text, begin, end, lexemes);
-    SentenceReader(text, lexemes, lexicon_->nouns, out).run();
+    lex(text, begin, end, lexicon_->vocabulary, lexemes);
+    SentenceReader(text, lexemes, lexicon_->vocabulary, out).run();
   };
   if (analysis.sentences.empty()) {
     read_span(0, text.size());

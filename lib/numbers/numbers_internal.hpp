@@ -1,10 +1,12 @@
 #pragma once
-// Internals of the number extractor (lib/numbers*.cpp): the word table, the lexer that cuts a
+// Internals of the number extractor (lib/numbers*.cpp): the vocabulary, the lexer that cuts a
 // sentence into words, numbers and symbols, and the noun lexicon that finds what is counted.
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -50,9 +52,6 @@ struct WordInfo {
   std::string_view unit;
 };
 
-// The entry for a lower-case word, or nullptr.
-const WordInfo* find_word(std::string_view lower);
-
 enum class LexKind : std::uint8_t { word, number, symbol };
 
 struct Lexeme {
@@ -75,9 +74,6 @@ struct Lexeme {
   char32_t symbol = 0;
 };
 
-// Cuts text[begin, end) into lexemes (whitespace dropped, URLs and e-mail addresses skipped).
-void lex(std::string_view text, std::size_t begin, std::size_t end, std::vector<Lexeme>& out);
-
 // Lower-cases an ASCII word into `buffer`; false when it is too long or not ASCII.
 bool lower_ascii(std::string_view word, std::string& buffer);
 
@@ -96,7 +92,39 @@ class NounLexicon {
   std::unordered_set<std::string_view> adjectives_;
 };
 
-// Function words that end a noun phrase or cannot be its head.
-bool is_function_word(std::string_view lower);
+// The words the extractor knows, read from lib/resources/numbers/ (and the months from
+// words/months.tsv) when a NumberExtractor is made.
+class Vocabulary {
+ public:
+  Vocabulary();
+  // The entry for a lower-case word, or nullptr.
+  const WordInfo* find(std::string_view lower) const;
+  // False for most words that are not in the table, without lower-casing or hashing them.
+  bool may_contain(std::string_view word) const { return word.size() <= longest_ && maybe_.test(filter_key(word)); }
+  // Function words end a noun phrase or cannot be its head.
+  bool is_function_word(std::string_view lower) const { return function_words_.count(lower) != 0; }
+  // The ISO code of the currency named by a country word before a currency word
+  // ("canadian"), of the letters before "$" ("HK"), of a currency sign (U'€'); "" if none.
+  std::string_view country_currency(std::string_view lower) const;
+  std::string_view dollar_currency(std::string_view upper) const;
+  std::string_view symbol_currency(char32_t symbol) const;
+  const NounLexicon& nouns() const { return nouns_; }
+
+ private:
+  static std::uint32_t filter_key(std::string_view word);
+
+  std::unordered_map<std::string_view, WordInfo> words_;
+  std::bitset<1u << 16> maybe_;
+  std::size_t longest_ = 0;
+  std::unordered_set<std::string_view> function_words_;
+  std::unordered_map<std::string_view, std::string_view> country_currencies_;
+  std::unordered_map<std::string_view, std::string_view> dollar_currencies_;
+  std::unordered_map<char32_t, std::string_view> symbol_currencies_;
+  NounLexicon nouns_;
+};
+
+// Cuts text[begin, end) into lexemes (whitespace dropped, URLs and e-mail addresses skipped).
+void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabulary& vocabulary,
+         std::vector<Lexeme>& out);
 
 }  // namespace tmk::numbers_detail

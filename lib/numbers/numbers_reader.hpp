@@ -38,9 +38,9 @@ struct Quantity {
 
 class SentenceReader {
  public:
-  SentenceReader(std::string_view text, const std::vector<Lexeme>& lexemes, const NounLexicon& nouns,
+  SentenceReader(std::string_view text, const std::vector<Lexeme>& lexemes, const Vocabulary& vocabulary,
                  std::vector<NumberMention>& out)
-      : text_(text), lx_(lexemes), n_(lexemes.size()), nouns_(nouns), out_(out) {}
+      : text_(text), lx_(lexemes), n_(lexemes.size()), vocabulary_(vocabulary), nouns_(vocabulary.nouns()), out_(out) {}
 
   void run() {
     std::size_t i = 0;
@@ -72,6 +72,7 @@ class SentenceReader {
   bool is_plain_integer(std::size_t i) const {
     return is_number(i) && !lx_[i].decimal && !lx_[i].grouped && !lx_[i].vulgar;
   }
+  bool is_function_word(std::string_view lower) const { return vocabulary_.is_function_word(lower); }
   bool is_number_word(std::size_t i) const {
     const Role r = role(i);
     return r == Role::unit || r == Role::teen || r == Role::tens;
@@ -153,9 +154,80 @@ class SentenceReader {
 
   bool read_amount(std::size_t i, bool money, Amount& a) { return read_number(i, money, a, false); }
 
-  enum class Last { none, article, digits, unit, teen, tens, hundred, scale, dozen };
-
   bool read_number(std::size_t i, bool money, Amount& a, bool words_only);
+
+ public:
+  // The steps of read_number, public for the unit tests. Each reads from lexeme j (after any
+  // sign) into `a` and says whether it found its kind of number.
+
+  // A minus sign or "minus"/"negative" before a number: sets `sign` and returns the lexeme after it.
+  std::size_t read_sign(std::size_t i, bool words_only, double& sign);
+  // One over an ordinal: "a fifth", "one eighth", "a twenty-first".
+  bool read_one_over_ordinal(std::size_t j, double sign, Amount& a);
+  // "dozens of", "hundreds of", "tens of thousands of": at least two of the unit.
+  bool read_plural_scale_of(std::size_t j, double sign, Amount& a);
+  // "a couple (of)": about two.
+  bool read_couple(std::size_t j, Amount& a);
+  // "half", "half a dozen", "a quarter", "quarter million"; refused for "half-time" and "the
+  // first half".
+  enum class Match { none, found, refused };
+  Match read_half_or_quarter(std::size_t j, double sign, Amount& a);
+
+  // What the last word of a whole number was: it says what may follow.
+  enum class Last { none, article, digits, unit, teen, tens, hundred, scale, dozen };
+  // A whole number while it is read word by word ("two million three hundred and five").
+  struct WholeNumber {
+    double total = 0;              // the groups closed by a scale word
+    double current = 0;            // the group being read
+    double tail = 0;               // the part after the last hundred, scale or "and"
+    double last_scale = kNoScale;  // scales must fall: "1 million and 2 million" is two numbers
+    bool group_has_hundred = false;
+    std::size_t and_at = 0;     // the last "and" read inside the number (0: none)
+    double current_at_and = 0;  // `current` before that "and"
+    Last last = Last::none;
+    std::size_t accepted = 0;  // end of the longest well-formed prefix
+    std::size_t words = 0;     // number words read
+    bool digits = false;       // a digit lexeme was read
+    bool suffixed = false;     // the first digits took a fraction or ordinal suffix ("3/4", "21st")
+    double value() const { return total + current; }
+    // Takes the number word at k; `as` tells the next word what it follows.
+    bool accept(std::size_t& k, Last as) {
+      last = as;
+      accepted = ++k;
+      ++words;
+      return true;
+    }
+    // Gives back what followed the last "and": "3 hundred and 2 hundred" is two numbers.
+    void back_to_and() {
+      if (!and_at) return;
+      accepted = and_at;
+      current = current_at_and;
+    }
+  };
+  // Reads digits and number words from j into `w` (and the kind, scale of `a`).
+  void read_whole_number(std::size_t j, bool money, bool words_only, WholeNumber& w, Amount& a);
+
+  // The endings that complete a whole number read up to lexeme k (a.end). Each returns where
+  // it ends, or k when it found nothing.
+  // A plural denominator: "two thirds", "three twenty-firsts"; true when the number is read.
+  bool read_plural_fraction(std::size_t k, const WholeNumber& w, Amount& a);
+  // "three and a half", "3 million and a half", "five and a half million".
+  std::size_t read_and_fraction(std::size_t k, const WholeNumber& w, Amount& a);
+  // "nine point nought four", "one point twenty-five".
+  std::size_t read_spoken_decimals(std::size_t k, const WholeNumber& w, Amount& a);
+  // "one over three", "one out of three", "1 in twenty-one": `a` becomes a fraction.
+  void read_ratio(std::size_t k, Amount& a);
+
+ private:
+  // One word or digit lexeme at k of a whole number: false when it ends the number.
+  bool take_digits(std::size_t j, std::size_t& k, bool money, WholeNumber& w, Amount& a);
+  bool take_unit_or_teen(std::size_t j, std::size_t& k, WholeNumber& w);
+  bool take_tens(std::size_t& k, WholeNumber& w);
+  bool take_hundred(std::size_t& k, WholeNumber& w);
+  bool take_scale(std::size_t& k, WholeNumber& w, Amount& a);
+  bool take_dozen(std::size_t& k, WholeNumber& w);
+  // An ordinal ends a whole number: "twenty-first", "two hundredth".
+  void take_ordinal(std::size_t& k, WholeNumber& w, Amount& a);
 
   // A '-' directly before a number is a minus sign unless it joins two things ("10-20").
   bool minus_sign_at(std::size_t j) const;
@@ -182,7 +254,8 @@ class SentenceReader {
   // The ISO code of a currency symbol other than "$" at k, or "".
   std::string_view currency_symbol_code(std::size_t k) const;
 
-  static std::string dollar_code(std::string_view country);
+  // The currency of "$" after `country` ("C$", "HK$"): US dollars unless listed.
+  std::string dollar_code(std::string_view country) const;
 
   // Reads a quantity at i (currency, amount, unit). False when there is none.
   bool read_quantity_at(std::size_t i, Quantity& q);
@@ -214,6 +287,7 @@ class SentenceReader {
   std::string_view text_;
   const std::vector<Lexeme>& lx_;
   std::size_t n_;
+  const Vocabulary& vocabulary_;
   const NounLexicon& nouns_;
   std::vector<NumberMention>& out_;
   std::string lower_;

@@ -76,368 +76,404 @@ std::size_t SentenceReader::read_denominator(std::size_t j, double& denominator)
   return 0;
 }
 
+// A number is read in steps: a sign, then one of the set phrases ("a fifth", "dozens of",
+// "a couple", "half a million"), else a whole number read word by word, which a fraction
+// ("two thirds"), "and a half", spoken decimals ("point five") or a ratio ("one in three")
+// may complete.
 bool SentenceReader::read_number(std::size_t i, bool money, Amount& a, bool words_only) {
   a = Amount();
   a.first = i;
-  std::size_t j = i;
   double sign = 1;
-  if (role(j) == Role::minus && (is_number(j + 1) || is_number_word(j + 1))) {
-    sign = -1;
-    ++j;
-  } else if (!words_only && is_symbol(j, '-') && is_number(j + 1) && minus_sign_at(j)) {
-    sign = -1;
-    ++j;
-  }
-
-  // "a fifth", "one eighth", "a twenty-first": one over an ordinal.
-  if (role(j) == Role::article || word_is(j, "one")) {
-    double denominator = 0;
-    const bool dash = is_symbol(j + 1, '-') && word_is(j, "one");
-    const std::size_t e = read_denominator(j + 1 + dash, denominator);
-    // Not "a first", "a second" (of time) or "a nineteenth-century house".
-    if (e && denominator > 2 && !(role(j) == Role::article && role(j + 1) == Role::denominator) &&
-        !(is_symbol(e, '-') && adjacent(e - 1))) {
-      a.value = sign / denominator;
-      a.kind = NumberKind::fraction;
-      a.end = e;
-      a.spelled = true;
+  const std::size_t j = read_sign(i, words_only, sign);
+  if (read_one_over_ordinal(j, sign, a)) return true;
+  if (!words_only && (read_plural_scale_of(j, sign, a) || read_couple(j, a))) return true;
+  switch (read_half_or_quarter(j, sign, a)) {
+    case Match::found:
       return true;
-    }
+    case Match::refused:
+      return false;
+    case Match::none:
+      break;
   }
-  // "dozens of", "hundreds of", "tens of thousands of": at least two of the unit.
-  if (!words_only && (role(j) == Role::plural_scale || word_is(j, "dozens"))) {
-    double unit = word_value(j);
-    std::size_t e = j + 1;
-    if (word_is(e, "of") && role(e + 1) == Role::plural_scale && word_value(e + 1) > unit) {
-      unit *= word_value(e + 1);
-      e += 2;
-    }
-    if (word_is(e, "of") && !(j > 0 && (role(j - 1) == Role::article || is_number(j - 1) || is_number_word(j - 1)))) {
-      a.value = sign * 2 * unit;
-      a.implied = Qualifier::atleast;
-      a.end = e;
-      a.spelled = true;
-      return true;
-    }
-  }
-  // "a couple of", "a couple"
-  if (!words_only && role(j) == Role::article && role(j + 1) == Role::couple) {
-    a.value = 2;
-    a.implied = Qualifier::approx;
-    a.end = j + 2;
-    a.spelled = true;
+  WholeNumber whole;
+  read_whole_number(j, money, words_only, whole, a);
+  if (whole.suffixed) {  // "21st", "3/4", "2½": the digits' suffix ends the number
+    a.value = sign * whole.value();
+    a.end = whole.accepted;
     return true;
   }
-  // "half", "half a dozen", "half a million", "a half", "quarter million", "a quarter"
-  {
-    std::size_t k = j;
-    const bool article = role(k) == Role::article || word_is(k, "one");
-    if (article) ++k;
-    if (role(k) == Role::half || (role(k) == Role::quarter && (article || role(k + 1) == Role::scale))) {
-      const double part = word_value(k);
-      if (is_symbol(k + 1, '-') && adjacent(k)) return false;  // "half-time"
-      std::size_t e = k + 1;
-      if (role(e) == Role::article && (role(e + 1) == Role::scale || role(e + 1) == Role::dozen)) ++e;
-      if (role(e) == Role::scale || role(e) == Role::dozen) {
-        a.value = sign * part * word_value(e);
-        a.scale = word_value(e);
-        a.end = e + 1;
-      } else {
-        if (!article && role(k) == Role::half && k > 0 && preceded_by_determiner(k)) return false;
-        a.value = sign * part;
-        a.kind = NumberKind::fraction;
-        a.end = e;
-      }
-      a.spelled = true;
-      return true;
-    }
-  }
-
-  double total = 0, current = 0, tail = 0;  // tail: the part after the last hundred/scale/and
-  double last_scale = kNoScale;
-  bool group_has_hundred = false;  // "three hundred and two hundred" is two numbers
-  std::size_t and_at = 0;          // the last "and" read inside the number
-  double current_at_and = 0;       // `current` before that "and"
-  Last last = Last::none;
-  std::size_t accepted = j;  // end of the longest well-formed prefix
-  std::size_t words = 0;
-  bool digits = false;
-  for (std::size_t k = j; k < n_;) {
-    const Role r = role(k);
-    if (is_number(k) && !words_only) {
-      if (lx_[k].vulgar) {
-        if (last == Last::digits && current == std::floor(current)) {  // "2½"
-          current += lx_[k].value;
-          a.kind = NumberKind::fraction;
-          accepted = ++k;
-        } else if (last == Last::none) {
-          current = lx_[k].value;
-          a.kind = NumberKind::fraction;
-          accepted = ++k;
-        }
-        break;
-      }
-      const bool first = last == Last::none;
-      const bool after_word_scale = (last == Last::hundred || last == Last::scale) && words > 0 && !lx_[k].grouped &&
-                                    (k == j || !is_number(k - 1));
-      const bool after_and = k > j && word_is(k - 1, "and") && (last == Last::hundred || last == Last::scale);
-      if (!first && !after_word_scale && !after_and) break;
-      if (!first && lx_[k].value >= (last == Last::hundred ? 100 : last_scale)) break;
-      current += lx_[k].value;
-      tail = lx_[k].value;
-      last = Last::digits;
-      digits = true;
-      accepted = ++k;
-      if (first) {
-        k = read_digit_suffixes(k, money, current, a);
-        accepted = k;
-        if (a.scale) {
-          total += current;
-          current = 0;
-          last_scale = a.scale;
-          last = Last::scale;
-        }
-        if (a.kind == NumberKind::fraction || a.kind == NumberKind::ordinal) {
-          a.value = sign * (total + current);
-          a.end = accepted;
-          return true;
-        }
-      }
-      continue;
-    }
-    if (r == Role::unit || r == Role::teen) {
-      const bool after_tens = last == Last::tens && r == Role::unit && word_value(k) > 0;
-      if (!(last == Last::none || last == Last::hundred || last == Last::scale || after_tens)) break;
-      if (k > j && word_is(k - 1, "and") && last == Last::none) break;
-      current += word_value(k);
-      tail = after_tens ? tail + word_value(k) : word_value(k);
-      last = r == Role::unit ? Last::unit : Last::teen;
-      accepted = ++k;
-      ++words;
-      continue;
-    }
-    if (r == Role::tens) {
-      if (!(last == Last::none || last == Last::hundred || last == Last::scale)) break;
-      current += word_value(k);
-      tail = word_value(k);
-      last = Last::tens;
-      accepted = ++k;
-      ++words;
-      continue;
-    }
-    if (r == Role::hundred) {
-      if (last == Last::article)
-        current = 1;
-      else if (!(last == Last::unit || last == Last::teen || last == Last::tens || last == Last::digits))
-        break;
-      if (group_has_hundred) {
-        if (and_at) {  // "3 hundred and 2 hundred": two numbers
-          accepted = and_at;
-          current = current_at_and;
-        }
-        break;
-      }
-      if (last == Last::digits && current >= 1000) break;
-      group_has_hundred = true;
-      current *= 100;
-      tail = 0;
-      last = Last::hundred;
-      accepted = ++k;
-      ++words;
-      continue;
-    }
-    if (r == Role::scale) {
-      if (last == Last::article)
-        current = 1;
-      else if (!(last == Last::unit || last == Last::teen || last == Last::tens || last == Last::hundred ||
-                 last == Last::digits))
-        break;
-      const double s = word_value(k);
-      if (s >= last_scale) {
-        if (and_at) {  // "1 million and 2 million": two numbers
-          accepted = and_at;
-          current = current_at_and;
-        }
-        break;
-      }
-      total += current * s;
-      current = 0;
-      tail = 0;
-      group_has_hundred = false;
-      last_scale = s;
-      a.scale = s;
-      last = Last::scale;
-      accepted = ++k;
-      ++words;
-      continue;
-    }
-    if (r == Role::dozen) {
-      if (last == Last::article)
-        current = tail = 1;
-      else if (!(last == Last::unit || last == Last::teen || last == Last::tens || last == Last::digits))
-        break;
-      current += tail * 11;
-      tail = 0;
-      last = Last::dozen;
-      accepted = ++k;
-      ++words;
-      continue;
-    }
-    if (r == Role::article && last == Last::none) {
-      const Role next = role(k + 1);
-      if (next != Role::hundred && next != Role::scale && next != Role::dozen) break;
-      last = Last::article;
-      ++k;
-      continue;
-    }
-    if (r == Role::and_word && (last == Last::hundred || last == Last::scale) &&
-        (is_number_word(k + 1) || (is_plain_integer(k + 1) && !words_only && lx_[k + 1].value != 0)) &&
-        !fraction_follows(k + 1)) {
-      current_at_and = current;
-      and_at = k++;  // accepted once the next number word is
-      continue;
-    }
-    if (is_symbol(k, '-') && last == Last::tens &&
-        (role(k + 1) == Role::unit || role(k + 1) == Role::ordinal || role(k + 1) == Role::denominator) &&
-        (role(k + 1) == Role::unit || word_value(k + 1) < 10)) {
-      ++k;
-      continue;
-    }
-    if ((r == Role::ordinal || r == Role::ordinal_scale) && last != Last::article && last != Last::dozen) {
-      // Compound ordinals: "twenty-first", "one hundred twenty fifth", "two hundredth".
-      const double v = word_value(k);
-      if (r == Role::ordinal && last != Last::none && last != Last::tens && last != Last::hundred &&
-          last != Last::scale)
-        break;
-      if (r == Role::ordinal && last == Last::tens && v >= 10) break;
-      if (r == Role::ordinal_scale) {
-        current = (last == Last::none ? 1 : current) * v;
-      } else {
-        current += v;
-      }
-      a.kind = NumberKind::ordinal;
-      accepted = ++k;
-      ++words;
-      break;
-    }
-    break;
-  }
-  if (accepted == j) return false;
-  a.spelled = words > 0;
-  a.end = accepted;
-  a.value = total + current;
+  if (whole.accepted == j) return false;
+  a.spelled = whole.words > 0;
+  a.end = whole.accepted;
+  a.value = whole.value();
   if (a.kind == NumberKind::ordinal) {
     a.value *= sign;
     return true;
   }
   // `accepted` never ends on a dangling "a" or "and"; what follows may complete the number.
   std::size_t k = a.end;
-
-  // Fractions: "two thirds", "five - eighths", "three twenty-firsts", "3 quarters".
-  double denominator = 0;
-  const std::size_t after_dash = is_symbol(k, '-') ? k + 1 : k;
-  const std::size_t denominator_end =
-      last != Last::scale && last != Last::dozen ? read_plural_denominator(after_dash, denominator) : 0;
-  if (denominator_end) {
-    double numerator = a.value;
-    if (last == Last::tens && denominator < 10 && k > 0 && is_symbol(k - 1, '-')) {  // "twenty-firsts"
-      numerator -= tail;
-      denominator += tail;
-    }
-    if (numerator > 0) {
-      a.value = numerator / denominator;
-      a.kind = NumberKind::fraction;
-      k = a.end = denominator_end;
-      // "two thirds of a million"
-      if (word_is(k, "of") && role(k + 1) == Role::article && role(k + 2) == Role::scale) {
-        a.value *= word_value(k + 2);
-        a.kind = NumberKind::cardinal;
-        a.end = k + 3;
-      }
-      a.value *= sign;
-      return true;
-    }
+  if (read_plural_fraction(k, whole, a)) {
+    a.value *= sign;
+    return true;
   }
-  // "three and a half", "3 million and a half", "one billion and three quarters million"
-  if (role(k) == Role::and_word && last != Last::none) {
-    double fraction = 0;
-    if (const std::size_t e = read_fraction_tail(k + 1, fraction)) {
-      std::size_t end = e;
-      const bool scale_follows = role(e) == Role::scale && word_value(e) < last_scale;
-      if (last == Last::scale) {  // "3 million and a half", "one billion and a quarter million"
-        a.value += fraction * (scale_follows ? word_value(e) : last_scale);
-        if (scale_follows) end = e + 1;
-      } else {
-        a.value += fraction;
-        if (scale_follows) {  // "five and a half million"
-          a.value *= word_value(e);
-          a.scale = word_value(e);
-          end = e + 1;
-        } else {
-          a.kind = NumberKind::fraction;
-        }
-      }
-      a.end = k = end;
-    }
-  }
-  // "two hundred point zero three", "nine point nought four"
-  if (role(k) == Role::point && a.spelled && last != Last::scale) {
-    std::string decimals;
-    std::size_t e = k + 1;
-    while (e < n_) {
-      const Role r = role(e);
-      if (r == Role::unit) {
-        decimals += static_cast<char>('0' + static_cast<int>(word_value(e)));
-        ++e;
-      } else if ((r == Role::teen || r == Role::tens) && decimals.empty()) {
-        int v = static_cast<int>(word_value(e));
-        ++e;
-        if (r == Role::tens) {
-          std::size_t f = e;
-          if (is_symbol(f, '-')) ++f;
-          if (role(f) == Role::unit && word_value(f) > 0) {
-            v += static_cast<int>(word_value(f));
-            e = f + 1;
-          }
-        }
-        decimals += std::to_string(v);
-        break;
-      } else {
-        break;
-      }
-    }
-    if (!decimals.empty()) {
-      double fraction = 0;
-      const std::string digits_text = "0." + decimals;
-      std::from_chars(digits_text.data(), digits_text.data() + digits_text.size(), fraction);
-      a.value += fraction;
-      a.end = k = e;
-    }
-  }
-  // "one over three", "2000 over 3", "one out of three", "1 in twenty-one"
-  if (!money && a.kind == NumberKind::cardinal && !a.scale) {
-    const bool over = word_is(k, "over");
-    const bool out_of = word_is(k, "out") && word_is(k + 1, "of");
-    const bool in = word_is(k, "in");
-    if (over || out_of || in) {
-      Amount denominator;
-      const std::size_t d = out_of ? k + 2 : k + 1;
-      if (read_number(d, false, denominator, false) && denominator.kind == NumberKind::cardinal &&
-          denominator.value != 0 && !(is_word(denominator.end) && !is_function_word(lower(denominator.end)) && over)) {
-        const bool spelled = a.spelled || denominator.spelled;
-        const bool ratio = over ? (spelled || !is_word(denominator.end))
-                                : spelled && a.value < denominator.value && !(is_year_number(d) && in);
-        if (ratio) {
-          a.value /= denominator.value;
-          a.kind = NumberKind::fraction;
-          a.end = denominator.end;
-        }
-      }
-    }
-  }
+  k = read_and_fraction(k, whole, a);
+  k = read_spoken_decimals(k, whole, a);
+  if (!money) read_ratio(k, a);
   a.value *= sign;
-  a.plain_integer = !a.spelled && digits && sign > 0 && !a.scale && a.end == j + 1 && is_plain_integer(j);
+  a.plain_integer = !a.spelled && whole.digits && sign > 0 && !a.scale && a.end == j + 1 && is_plain_integer(j);
   return true;
+}
+
+std::size_t SentenceReader::read_sign(std::size_t i, bool words_only, double& sign) {
+  if (role(i) == Role::minus && (is_number(i + 1) || is_number_word(i + 1))) {
+    sign = -1;
+    return i + 1;
+  }
+  if (!words_only && is_symbol(i, '-') && is_number(i + 1) && minus_sign_at(i)) {
+    sign = -1;
+    return i + 1;
+  }
+  return i;
+}
+
+bool SentenceReader::read_one_over_ordinal(std::size_t j, double sign, Amount& a) {
+  if (role(j) != Role::article && !word_is(j, "one")) return false;
+  double denominator = 0;
+  const bool dash = is_symbol(j + 1, '-') && word_is(j, "one");
+  const std::size_t e = read_denominator(j + 1 + dash, denominator);
+  // Not "a first", "a second" (of time) or "a nineteenth-century house".
+  if (!e || denominator <= 2 || (role(j) == Role::article && role(j + 1) == Role::denominator) ||
+      (is_symbol(e, '-') && adjacent(e - 1)))
+    return false;
+  a.value = sign / denominator;
+  a.kind = NumberKind::fraction;
+  a.end = e;
+  a.spelled = true;
+  return true;
+}
+
+bool SentenceReader::read_plural_scale_of(std::size_t j, double sign, Amount& a) {
+  if (role(j) != Role::plural_scale && !word_is(j, "dozens")) return false;
+  double unit = word_value(j);
+  std::size_t e = j + 1;
+  if (word_is(e, "of") && role(e + 1) == Role::plural_scale && word_value(e + 1) > unit) {  // "tens of thousands"
+    unit *= word_value(e + 1);
+    e += 2;
+  }
+  // Not "five hundreds of", "a thousands of": a count before it makes it a plain plural.
+  if (!word_is(e, "of") || (j > 0 && (role(j - 1) == Role::article || is_number(j - 1) || is_number_word(j - 1))))
+    return false;
+  a.value = sign * 2 * unit;
+  a.implied = Qualifier::atleast;
+  a.end = e;
+  a.spelled = true;
+  return true;
+}
+
+bool SentenceReader::read_couple(std::size_t j, Amount& a) {
+  if (role(j) != Role::article || role(j + 1) != Role::couple) return false;
+  a.value = 2;
+  a.implied = Qualifier::approx;
+  a.end = j + 2;
+  a.spelled = true;
+  return true;
+}
+
+SentenceReader::Match SentenceReader::read_half_or_quarter(std::size_t j, double sign, Amount& a) {
+  std::size_t k = j;
+  const bool article = role(k) == Role::article || word_is(k, "one");
+  if (article) ++k;
+  if (role(k) != Role::half && !(role(k) == Role::quarter && (article || role(k + 1) == Role::scale)))
+    return Match::none;
+  const double part = word_value(k);
+  if (is_symbol(k + 1, '-') && adjacent(k)) return Match::refused;  // "half-time"
+  std::size_t e = k + 1;
+  if (role(e) == Role::article && (role(e + 1) == Role::scale || role(e + 1) == Role::dozen)) ++e;
+  if (role(e) == Role::scale || role(e) == Role::dozen) {  // "half a million", "quarter million"
+    a.value = sign * part * word_value(e);
+    a.scale = word_value(e);
+    a.end = e + 1;
+  } else {
+    // "the first half", "its half": a share, not a number.
+    if (!article && role(k) == Role::half && k > 0 && preceded_by_determiner(k)) return Match::refused;
+    a.value = sign * part;
+    a.kind = NumberKind::fraction;
+    a.end = e;
+  }
+  a.spelled = true;
+  return Match::found;
+}
+
+void SentenceReader::read_whole_number(std::size_t j, bool money, bool words_only, WholeNumber& w, Amount& a) {
+  w.accepted = j;
+  for (std::size_t k = j; k < n_;) {
+    const Role r = role(k);
+    bool more = false;
+    if (is_number(k) && !words_only) {
+      more = take_digits(j, k, money, w, a);
+    } else if (r == Role::unit || r == Role::teen) {
+      more = take_unit_or_teen(j, k, w);
+    } else if (r == Role::tens) {
+      more = take_tens(k, w);
+    } else if (r == Role::hundred) {
+      more = take_hundred(k, w);
+    } else if (r == Role::scale) {
+      more = take_scale(k, w, a);
+    } else if (r == Role::dozen) {
+      more = take_dozen(k, w);
+    } else if (r == Role::article && w.last == Last::none) {
+      // "a hundred", "a million", "a dozen": the article stands for one.
+      const Role next = role(k + 1);
+      more = next == Role::hundred || next == Role::scale || next == Role::dozen;
+      if (more) {
+        w.last = Last::article;
+        ++k;
+      }
+    } else if (r == Role::and_word && (w.last == Last::hundred || w.last == Last::scale) &&
+               (is_number_word(k + 1) || (is_plain_integer(k + 1) && !words_only && lx_[k + 1].value != 0)) &&
+               !fraction_follows(k + 1)) {
+      // "two hundred and five": accepted once the next number word is.
+      w.current_at_and = w.current;
+      w.and_at = k++;
+      more = true;
+    } else if (is_symbol(k, '-') && w.last == Last::tens &&
+               (role(k + 1) == Role::unit || role(k + 1) == Role::ordinal || role(k + 1) == Role::denominator) &&
+               (role(k + 1) == Role::unit || word_value(k + 1) < 10)) {
+      ++k;  // "twenty-one", "twenty-first"
+      more = true;
+    } else if ((r == Role::ordinal || r == Role::ordinal_scale) && w.last != Last::article && w.last != Last::dozen) {
+      take_ordinal(k, w, a);  // an ordinal ends the number
+    }
+    if (!more) break;
+  }
+}
+
+bool SentenceReader::take_digits(std::size_t j, std::size_t& k, bool money, WholeNumber& w, Amount& a) {
+  if (lx_[k].vulgar) {
+    if (w.last == Last::digits && w.current == std::floor(w.current)) {  // "2½"
+      w.current += lx_[k].value;
+      a.kind = NumberKind::fraction;
+      w.accepted = ++k;
+    } else if (w.last == Last::none) {
+      w.current = lx_[k].value;
+      a.kind = NumberKind::fraction;
+      w.accepted = ++k;
+    }
+    return false;
+  }
+  const bool first = w.last == Last::none;
+  // "2 million 300 thousand": digits after a scale word, "three hundred and 5" after "and".
+  const bool after_word_scale = (w.last == Last::hundred || w.last == Last::scale) && w.words > 0 && !lx_[k].grouped &&
+                                (k == j || !is_number(k - 1));
+  const bool after_and = k > j && word_is(k - 1, "and") && (w.last == Last::hundred || w.last == Last::scale);
+  if (!first && !after_word_scale && !after_and) return false;
+  if (!first && lx_[k].value >= (w.last == Last::hundred ? 100 : w.last_scale)) return false;
+  w.current += lx_[k].value;
+  w.tail = lx_[k].value;
+  w.last = Last::digits;
+  w.digits = true;
+  w.accepted = ++k;
+  if (first) {
+    k = read_digit_suffixes(k, money, w.current, a);
+    w.accepted = k;
+    if (a.scale) {  // "10k", "$3.2m"
+      w.total += w.current;
+      w.current = 0;
+      w.last_scale = a.scale;
+      w.last = Last::scale;
+    }
+    if (a.kind == NumberKind::fraction || a.kind == NumberKind::ordinal) {
+      w.suffixed = true;
+      return false;
+    }
+  }
+  return true;
+}
+
+bool SentenceReader::take_unit_or_teen(std::size_t j, std::size_t& k, WholeNumber& w) {
+  const Role r = role(k);
+  const bool after_tens = w.last == Last::tens && r == Role::unit && word_value(k) > 0;  // "twenty one"
+  if (!(w.last == Last::none || w.last == Last::hundred || w.last == Last::scale || after_tens)) return false;
+  if (k > j && word_is(k - 1, "and") && w.last == Last::none) return false;
+  w.current += word_value(k);
+  w.tail = after_tens ? w.tail + word_value(k) : word_value(k);
+  return w.accept(k, r == Role::unit ? Last::unit : Last::teen);
+}
+
+bool SentenceReader::take_tens(std::size_t& k, WholeNumber& w) {
+  if (!(w.last == Last::none || w.last == Last::hundred || w.last == Last::scale)) return false;
+  w.current += word_value(k);
+  w.tail = word_value(k);
+  return w.accept(k, Last::tens);
+}
+
+bool SentenceReader::take_hundred(std::size_t& k, WholeNumber& w) {
+  if (w.last == Last::article)
+    w.current = 1;
+  else if (!(w.last == Last::unit || w.last == Last::teen || w.last == Last::tens || w.last == Last::digits))
+    return false;
+  if (w.group_has_hundred) {
+    w.back_to_and();  // "3 hundred and 2 hundred": two numbers
+    return false;
+  }
+  if (w.last == Last::digits && w.current >= 1000) return false;
+  w.group_has_hundred = true;
+  w.current *= 100;
+  w.tail = 0;
+  return w.accept(k, Last::hundred);
+}
+
+bool SentenceReader::take_scale(std::size_t& k, WholeNumber& w, Amount& a) {
+  if (w.last == Last::article)
+    w.current = 1;
+  else if (!(w.last == Last::unit || w.last == Last::teen || w.last == Last::tens || w.last == Last::hundred ||
+             w.last == Last::digits))
+    return false;
+  const double s = word_value(k);
+  if (s >= w.last_scale) {
+    w.back_to_and();  // "1 million and 2 million": two numbers
+    return false;
+  }
+  w.total += w.current * s;
+  w.current = 0;
+  w.tail = 0;
+  w.group_has_hundred = false;
+  w.last_scale = s;
+  a.scale = s;
+  return w.accept(k, Last::scale);
+}
+
+bool SentenceReader::take_dozen(std::size_t& k, WholeNumber& w) {
+  if (w.last == Last::article)
+    w.current = w.tail = 1;
+  else if (!(w.last == Last::unit || w.last == Last::teen || w.last == Last::tens || w.last == Last::digits))
+    return false;
+  w.current += w.tail * 11;  // "three dozen": the tail counted twelve times
+  w.tail = 0;
+  return w.accept(k, Last::dozen);
+}
+
+void SentenceReader::take_ordinal(std::size_t& k, WholeNumber& w, Amount& a) {
+  // Compound ordinals: "twenty-first", "one hundred twenty fifth", "two hundredth".
+  const Role r = role(k);
+  const double v = word_value(k);
+  if (r == Role::ordinal && w.last != Last::none && w.last != Last::tens && w.last != Last::hundred &&
+      w.last != Last::scale)
+    return;
+  if (r == Role::ordinal && w.last == Last::tens && v >= 10) return;
+  if (r == Role::ordinal_scale) {
+    w.current = (w.last == Last::none ? 1 : w.current) * v;
+  } else {
+    w.current += v;
+  }
+  a.kind = NumberKind::ordinal;
+  w.accepted = ++k;
+  ++w.words;
+}
+
+bool SentenceReader::read_plural_fraction(std::size_t k, const WholeNumber& w, Amount& a) {
+  // "two thirds", "five - eighths", "three twenty-firsts", "3 quarters".
+  if (w.last == Last::scale || w.last == Last::dozen) return false;
+  double denominator = 0;
+  const std::size_t denominator_end = read_plural_denominator(is_symbol(k, '-') ? k + 1 : k, denominator);
+  if (!denominator_end) return false;
+  double numerator = a.value;
+  if (w.last == Last::tens && denominator < 10 && k > 0 && is_symbol(k - 1, '-')) {  // "twenty-firsts"
+    numerator -= w.tail;
+    denominator += w.tail;
+  }
+  if (numerator <= 0) return false;
+  a.value = numerator / denominator;
+  a.kind = NumberKind::fraction;
+  k = a.end = denominator_end;
+  if (word_is(k, "of") && role(k + 1) == Role::article && role(k + 2) == Role::scale) {  // "two thirds of a million"
+    a.value *= word_value(k + 2);
+    a.kind = NumberKind::cardinal;
+    a.end = k + 3;
+  }
+  return true;
+}
+
+std::size_t SentenceReader::read_and_fraction(std::size_t k, const WholeNumber& w, Amount& a) {
+  // "three and a half", "3 million and a half", "one billion and three quarters million"
+  if (role(k) != Role::and_word || w.last == Last::none) return k;
+  double fraction = 0;
+  const std::size_t e = read_fraction_tail(k + 1, fraction);
+  if (!e) return k;
+  std::size_t end = e;
+  const bool scale_follows = role(e) == Role::scale && word_value(e) < w.last_scale;
+  if (w.last == Last::scale) {  // "3 million and a half", "one billion and a quarter million"
+    a.value += fraction * (scale_follows ? word_value(e) : w.last_scale);
+    if (scale_follows) end = e + 1;
+  } else {
+    a.value += fraction;
+    if (scale_follows) {  // "five and a half million"
+      a.value *= word_value(e);
+      a.scale = word_value(e);
+      end = e + 1;
+    } else {
+      a.kind = NumberKind::fraction;
+    }
+  }
+  return a.end = end;
+}
+
+std::size_t SentenceReader::read_spoken_decimals(std::size_t k, const WholeNumber& w, Amount& a) {
+  // "two hundred point zero three", "nine point nought four", "one point twenty-five"
+  if (role(k) != Role::point || !a.spelled || w.last == Last::scale) return k;
+  std::string decimals;
+  std::size_t e = k + 1;
+  while (e < n_) {
+    const Role r = role(e);
+    if (r == Role::unit) {  // digit by digit
+      decimals += static_cast<char>('0' + static_cast<int>(word_value(e)));
+      ++e;
+    } else if ((r == Role::teen || r == Role::tens) && decimals.empty()) {  // as one number
+      int v = static_cast<int>(word_value(e));
+      ++e;
+      if (r == Role::tens) {
+        std::size_t f = e;
+        if (is_symbol(f, '-')) ++f;
+        if (role(f) == Role::unit && word_value(f) > 0) {
+          v += static_cast<int>(word_value(f));
+          e = f + 1;
+        }
+      }
+      decimals += std::to_string(v);
+      break;
+    } else {
+      break;
+    }
+  }
+  if (decimals.empty()) return k;
+  double fraction = 0;
+  const std::string digits_text = "0." + decimals;
+  std::from_chars(digits_text.data(), digits_text.data() + digits_text.size(), fraction);
+  a.value += fraction;
+  return a.end = e;
+}
+
+void SentenceReader::read_ratio(std::size_t k, Amount& a) {
+  // "one over three", "2000 over 3", "one out of three", "1 in twenty-one"
+  if (a.kind != NumberKind::cardinal || a.scale) return;
+  const bool over = word_is(k, "over");
+  const bool out_of = word_is(k, "out") && word_is(k + 1, "of");
+  const bool in = word_is(k, "in");
+  if (!over && !out_of && !in) return;
+  Amount denominator;
+  const std::size_t d = out_of ? k + 2 : k + 1;
+  if (!read_number(d, false, denominator, false) || denominator.kind != NumberKind::cardinal ||
+      denominator.value == 0 || (is_word(denominator.end) && !is_function_word(lower(denominator.end)) && over))
+    return;
+  // Digits alone make a ratio only with "over" and no word after it ("2000 over 3"); "in" and
+  // "out of" want a number word, a part smaller than the whole, and no year ("one in 2012").
+  const bool spelled = a.spelled || denominator.spelled;
+  const bool ratio = over ? (spelled || !is_word(denominator.end))
+                          : spelled && a.value < denominator.value && !(is_year_number(d) && in);
+  if (!ratio) return;
+  a.value /= denominator.value;
+  a.kind = NumberKind::fraction;
+  a.end = denominator.end;
 }
 
 bool SentenceReader::minus_sign_at(std::size_t j) const {

@@ -1,358 +1,60 @@
-// The words numbers are made of, the lexer, and the noun lexicon of tmk-numbers.
+// The vocabulary of tmk-numbers (read from lib/resources/numbers/), the lexer, and the noun lexicon.
 #include <algorithm>
-#include <bitset>
 #include <charconv>
 #include <cmath>
+#include <stdexcept>
 #include <unordered_map>
 
-#include "numbers/numbers_internal.hpp"
 #include "core/resources.hpp"
+#include "numbers/numbers_internal.hpp"
+#include "text/word_lists.hpp"
 #include "tmk/core/utf8.hpp"
 
 namespace tmk::numbers_detail {
 namespace {
 
-struct WordEntry {
-  std::string_view word;
-  WordInfo info;
-};
-
-constexpr WordEntry kWords[] = {
-    {"zero", {Role::unit, 0, {}}},
-    {"nought", {Role::unit, 0, {}}},
-    {"naught", {Role::unit, 0, {}}},
-    {"one", {Role::unit, 1, {}}},
-    {"two", {Role::unit, 2, {}}},
-    {"three", {Role::unit, 3, {}}},
-    {"four", {Role::unit, 4, {}}},
-    {"five", {Role::unit, 5, {}}},
-    {"six", {Role::unit, 6, {}}},
-    {"seven", {Role::unit, 7, {}}},
-    {"eight", {Role::unit, 8, {}}},
-    {"nine", {Role::unit, 9, {}}},
-    {"ten", {Role::teen, 10, {}}},
-    {"eleven", {Role::teen, 11, {}}},
-    {"twelve", {Role::teen, 12, {}}},
-    {"thirteen", {Role::teen, 13, {}}},
-    {"fourteen", {Role::teen, 14, {}}},
-    {"fifteen", {Role::teen, 15, {}}},
-    {"sixteen", {Role::teen, 16, {}}},
-    {"seventeen", {Role::teen, 17, {}}},
-    {"eighteen", {Role::teen, 18, {}}},
-    {"nineteen", {Role::teen, 19, {}}},
-    {"twenty", {Role::tens, 20, {}}},
-    {"thirty", {Role::tens, 30, {}}},
-    {"forty", {Role::tens, 40, {}}},
-    {"fourty", {Role::tens, 40, {}}},
-    {"fifty", {Role::tens, 50, {}}},
-    {"sixty", {Role::tens, 60, {}}},
-    {"seventy", {Role::tens, 70, {}}},
-    {"eighty", {Role::tens, 80, {}}},
-    {"ninety", {Role::tens, 90, {}}},
-    {"hundred", {Role::hundred, 100, {}}},
-    {"thousand", {Role::scale, 1e3, {}}},
-    {"million", {Role::scale, 1e6, {}}},
-    {"billion", {Role::scale, 1e9, {}}},
-    {"trillion", {Role::scale, 1e12, {}}},
-    {"first", {Role::ordinal, 1, {}}},
-    {"second", {Role::ordinal, 2, {}}},
-    {"third", {Role::ordinal, 3, {}}},
-    {"fourth", {Role::ordinal, 4, {}}},
-    {"fifth", {Role::ordinal, 5, {}}},
-    {"sixth", {Role::ordinal, 6, {}}},
-    {"seventh", {Role::ordinal, 7, {}}},
-    {"eighth", {Role::ordinal, 8, {}}},
-    {"ninth", {Role::ordinal, 9, {}}},
-    {"nineth", {Role::ordinal, 9, {}}},
-    {"tenth", {Role::ordinal, 10, {}}},
-    {"eleventh", {Role::ordinal, 11, {}}},
-    {"twelfth", {Role::ordinal, 12, {}}},
-    {"thirteenth", {Role::ordinal, 13, {}}},
-    {"fourteenth", {Role::ordinal, 14, {}}},
-    {"fifteenth", {Role::ordinal, 15, {}}},
-    {"sixteenth", {Role::ordinal, 16, {}}},
-    {"seventeenth", {Role::ordinal, 17, {}}},
-    {"eighteenth", {Role::ordinal, 18, {}}},
-    {"nineteenth", {Role::ordinal, 19, {}}},
-    {"twentieth", {Role::ordinal, 20, {}}},
-    {"thirtieth", {Role::ordinal, 30, {}}},
-    {"fortieth", {Role::ordinal, 40, {}}},
-    {"fiftieth", {Role::ordinal, 50, {}}},
-    {"sixtieth", {Role::ordinal, 60, {}}},
-    {"seventieth", {Role::ordinal, 70, {}}},
-    {"eightieth", {Role::ordinal, 80, {}}},
-    {"ninetieth", {Role::ordinal, 90, {}}},
-    {"hundredth", {Role::ordinal_scale, 100, {}}},
-    {"thousandth", {Role::ordinal_scale, 1e3, {}}},
-    {"millionth", {Role::ordinal_scale, 1e6, {}}},
-    {"billionth", {Role::ordinal_scale, 1e9, {}}},
-    {"trillionth", {Role::ordinal_scale, 1e12, {}}},
-    {"firsts", {Role::denominator, 1, {}}},
-    {"halves", {Role::denominator, 2, {}}},
-    {"thirds", {Role::denominator, 3, {}}},
-    {"fourths", {Role::denominator, 4, {}}},
-    {"quarters", {Role::denominator, 4, {}}},
-    {"fifths", {Role::denominator, 5, {}}},
-    {"sixths", {Role::denominator, 6, {}}},
-    {"sevenths", {Role::denominator, 7, {}}},
-    {"eighths", {Role::denominator, 8, {}}},
-    {"ninths", {Role::denominator, 9, {}}},
-    {"tenths", {Role::denominator, 10, {}}},
-    {"elevenths", {Role::denominator, 11, {}}},
-    {"twelfths", {Role::denominator, 12, {}}},
-    {"twentieths", {Role::denominator, 20, {}}},
-    {"thirtieths", {Role::denominator, 30, {}}},
-    {"hundredths", {Role::denominator, 100, {}}},
-    {"thousandths", {Role::denominator, 1e3, {}}},
-    {"millionths", {Role::denominator, 1e6, {}}},
-    {"billionths", {Role::denominator, 1e9, {}}},
-    {"trillionths", {Role::denominator, 1e12, {}}},
-    {"half", {Role::half, 0.5, {}}},
-    {"quarter", {Role::quarter, 0.25, {}}},
-    {"dozen", {Role::dozen, 12, {}}},
-    {"dozens", {Role::dozen, 12, {}}},
-    {"dz", {Role::dozen, 12, {}}},
-    {"dzs", {Role::dozen, 12, {}}},
-    {"doz", {Role::dozen, 12, {}}},
-    {"dozs", {Role::dozen, 12, {}}},
-    {"tens", {Role::plural_scale, 10, {}}},
-    {"hundreds", {Role::plural_scale, 100, {}}},
-    {"thousands", {Role::plural_scale, 1e3, {}}},
-    {"millions", {Role::plural_scale, 1e6, {}}},
-    {"billions", {Role::plural_scale, 1e9, {}}},
-    {"trillions", {Role::plural_scale, 1e12, {}}},
-    {"a", {Role::article, 1, {}}},
-    {"an", {Role::article, 1, {}}},
-    {"and", {Role::and_word, 0, {}}},
-    {"point", {Role::point, 0, {}}},
-    {"minus", {Role::minus, 0, {}}},
-    {"negative", {Role::minus, 0, {}}},
-    {"couple", {Role::couple, 2, {}}},
-    {"january", {Role::month, 1, {}}},
-    {"jan", {Role::month, 1, {}}},
-    {"february", {Role::month, 2, {}}},
-    {"feb", {Role::month, 2, {}}},
-    {"march", {Role::month, 3, {}}},
-    {"mar", {Role::month, 3, {}}},
-    {"april", {Role::month, 4, {}}},
-    {"apr", {Role::month, 4, {}}},
-    {"may", {Role::month, 5, {}}},
-    {"june", {Role::month, 6, {}}},
-    {"jun", {Role::month, 6, {}}},
-    {"july", {Role::month, 7, {}}},
-    {"jul", {Role::month, 7, {}}},
-    {"august", {Role::month, 8, {}}},
-    {"aug", {Role::month, 8, {}}},
-    {"september", {Role::month, 9, {}}},
-    {"sep", {Role::month, 9, {}}},
-    {"sept", {Role::month, 9, {}}},
-    {"october", {Role::month, 10, {}}},
-    {"oct", {Role::month, 10, {}}},
-    {"november", {Role::month, 11, {}}},
-    {"nov", {Role::month, 11, {}}},
-    {"december", {Role::month, 12, {}}},
-    {"dec", {Role::month, 12, {}}},
-    {"dollar", {Role::currency, 1, "USD"}},
-    {"dollars", {Role::currency, 1, "USD"}},
-    {"buck", {Role::currency, 1, "USD"}},
-    {"bucks", {Role::currency, 1, "USD"}},
-    {"quid", {Role::currency, 1, "GBP"}},
-    {"euro", {Role::currency, 1, "EUR"}},
-    {"euros", {Role::currency, 1, "EUR"}},
-    {"sterling", {Role::currency, 1, "GBP"}},
-    {"yen", {Role::currency, 1, "JPY"}},
-    {"yuan", {Role::currency, 1, "CNY"}},
-    {"renminbi", {Role::currency, 1, "CNY"}},
-    {"rupee", {Role::currency, 1, "INR"}},
-    {"rupees", {Role::currency, 1, "INR"}},
-    {"peso", {Role::currency, 1, "MXN"}},
-    {"pesos", {Role::currency, 1, "MXN"}},
-    {"ruble", {Role::currency, 1, "RUB"}},
-    {"rubles", {Role::currency, 1, "RUB"}},
-    {"rouble", {Role::currency, 1, "RUB"}},
-    {"roubles", {Role::currency, 1, "RUB"}},
-    {"franc", {Role::currency, 1, "CHF"}},
-    {"francs", {Role::currency, 1, "CHF"}},
-    {"shekel", {Role::currency, 1, "ILS"}},
-    {"shekels", {Role::currency, 1, "ILS"}},
-    {"lira", {Role::currency, 1, "TRY"}},
-    {"baht", {Role::currency, 1, "THB"}},
-    {"naira", {Role::currency, 1, "NGN"}},
-    {"rand", {Role::currency, 1, "ZAR"}},
-    {"usd", {Role::currency, 1, "USD"}},
-    {"eur", {Role::currency, 1, "EUR"}},
-    {"gbp", {Role::currency, 1, "GBP"}},
-    {"jpy", {Role::currency, 1, "JPY"}},
-    {"cny", {Role::currency, 1, "CNY"}},
-    {"rmb", {Role::currency, 1, "CNY"}},
-    {"chf", {Role::currency, 1, "CHF"}},
-    {"cad", {Role::currency, 1, "CAD"}},
-    {"aud", {Role::currency, 1, "AUD"}},
-    {"inr", {Role::currency, 1, "INR"}},
-    {"rub", {Role::currency, 1, "RUB"}},
-    {"sek", {Role::currency, 1, "SEK"}},
-    {"nok", {Role::currency, 1, "NOK"}},
-    {"dkk", {Role::currency, 1, "DKK"}},
-    {"hkd", {Role::currency, 1, "HKD"}},
-    {"sgd", {Role::currency, 1, "SGD"}},
-    {"nzd", {Role::currency, 1, "NZD"}},
-    {"mxn", {Role::currency, 1, "MXN"}},
-    {"brl", {Role::currency, 1, "BRL"}},
-    {"zar", {Role::currency, 1, "ZAR"}},
-    {"krw", {Role::currency, 1, "KRW"}},
-    {"cent", {Role::cent, 0.01, "USD"}},
-    {"cents", {Role::cent, 0.01, "USD"}},
-    {"penny", {Role::cent, 0.01, "GBP"}},
-    {"pence", {Role::cent, 0.01, "GBP"}},
-    {"percent", {Role::percent, 1, "percent"}},
-    {"percents", {Role::percent, 1, "percent"}},
-    {"percentage", {Role::percent, 1, "percent"}},
-    {"pct", {Role::percent, 1, "percent"}},
-    {"per", {Role::per, 0, {}}},
-    {"noon", {Role::clock, 12, {}}},
-    {"midday", {Role::clock, 12, {}}},
-    {"midnight", {Role::clock, 0, {}}},
-    {"am", {Role::meridiem, 0, {}}},
-    {"pm", {Role::meridiem, 12, {}}},
-    {"o'clock", {Role::oclock, 0, {}}},
-    {"mile", {Role::measure, 1, "mile"}},
-    {"miles", {Role::measure, 1, "mile"}},
-    {"mi", {Role::measure, 1, "mile"}},
-    {"km", {Role::measure, 1, "km"}},
-    {"kilometer", {Role::measure, 1, "km"}},
-    {"kilometers", {Role::measure, 1, "km"}},
-    {"kilometre", {Role::measure, 1, "km"}},
-    {"kilometres", {Role::measure, 1, "km"}},
-    {"meter", {Role::measure, 1, "m"}},
-    {"meters", {Role::measure, 1, "m"}},
-    {"metre", {Role::measure, 1, "m"}},
-    {"metres", {Role::measure, 1, "m"}},
-    {"cm", {Role::measure, 1, "cm"}},
-    {"centimeters", {Role::measure, 1, "cm"}},
-    {"centimetres", {Role::measure, 1, "cm"}},
-    {"mm", {Role::measure, 1, "mm"}},
-    {"millimeters", {Role::measure, 1, "mm"}},
-    {"millimetres", {Role::measure, 1, "mm"}},
-    {"foot", {Role::measure, 1, "ft"}},
-    {"feet", {Role::measure, 1, "ft"}},
-    {"ft", {Role::measure, 1, "ft"}},
-    {"inch", {Role::measure, 1, "in"}},
-    {"inches", {Role::measure, 1, "in"}},
-    {"yard", {Role::measure, 1, "yd"}},
-    {"yards", {Role::measure, 1, "yd"}},
-    {"kg", {Role::measure, 1, "kg"}},
-    {"kilogram", {Role::measure, 1, "kg"}},
-    {"kilograms", {Role::measure, 1, "kg"}},
-    {"kilogramme", {Role::measure, 1, "kg"}},
-    {"kilos", {Role::measure, 1, "kg"}},
-    {"gram", {Role::measure, 1, "g"}},
-    {"grams", {Role::measure, 1, "g"}},
-    {"mg", {Role::measure, 1, "mg"}},
-    {"lb", {Role::measure, 1, "lb"}},
-    {"lbs", {Role::measure, 1, "lb"}},
-    {"pound", {Role::measure, 1, "lb"}},
-    {"pounds", {Role::measure, 1, "lb"}},
-    {"ton", {Role::measure, 1, "ton"}},
-    {"tons", {Role::measure, 1, "ton"}},
-    {"tonne", {Role::measure, 1, "t"}},
-    {"tonnes", {Role::measure, 1, "t"}},
-    {"ounce", {Role::measure, 1, "oz"}},
-    {"ounces", {Role::measure, 1, "oz"}},
-    {"oz", {Role::measure, 1, "oz"}},
-    {"liter", {Role::measure, 1, "l"}},
-    {"liters", {Role::measure, 1, "l"}},
-    {"litre", {Role::measure, 1, "l"}},
-    {"litres", {Role::measure, 1, "l"}},
-    {"ml", {Role::measure, 1, "ml"}},
-    {"gallon", {Role::measure, 1, "gal"}},
-    {"gallons", {Role::measure, 1, "gal"}},
-    {"barrel", {Role::measure, 1, "bbl"}},
-    {"barrels", {Role::measure, 1, "bbl"}},
-    {"acre", {Role::measure, 1, "acre"}},
-    {"acres", {Role::measure, 1, "acre"}},
-    {"hectare", {Role::measure, 1, "ha"}},
-    {"hectares", {Role::measure, 1, "ha"}},
-    {"degree", {Role::measure, 1, "degree"}},
-    {"degrees", {Role::measure, 1, "degree"}},
-    {"mph", {Role::measure, 1, "mph"}},
-    {"kph", {Role::measure, 1, "km/h"}},
-    {"mw", {Role::measure, 1, "MW"}},
-    {"megawatts", {Role::measure, 1, "MW"}},
-    {"gw", {Role::measure, 1, "GW"}},
-    {"gigawatts", {Role::measure, 1, "GW"}},
-    {"kwh", {Role::measure, 1, "kWh"}},
-    {"k", {Role::suffix_scale, 1e3, {}}},
-    {"m", {Role::suffix_scale, 1e6, {}}},
-    {"mn", {Role::suffix_scale, 1e6, {}}},
-    {"mln", {Role::suffix_scale, 1e6, {}}},
-    {"mil", {Role::suffix_scale, 1e6, {}}},
-    {"b", {Role::suffix_scale, 1e9, {}}},
-    {"bn", {Role::suffix_scale, 1e9, {}}},
-    {"bln", {Role::suffix_scale, 1e9, {}}},
-    {"g", {Role::suffix_scale, 1e9, {}}},
-    {"tn", {Role::suffix_scale, 1e12, {}}},
-    {"tln", {Role::suffix_scale, 1e12, {}}},
-};
-
-// The word table with a filter in front: most words of a text are no number words, and the
-// filter turns them away without lower-casing or hashing them.
-struct WordTable {
-  std::unordered_map<std::string_view, WordInfo> words;
-  std::bitset<1u << 16> maybe;
-
-  static char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-  // Case-blind key from the length and the first, second and last letters.
-  static std::uint32_t filter_key(std::string_view word) {
-    const auto first = static_cast<unsigned char>(fold(word.front()));
-    const auto second = static_cast<unsigned char>(fold(word[word.size() > 1 ? 1 : 0]));
-    const auto last = static_cast<unsigned char>(fold(word.back()));
-    return (((first * 31u + second) * 31u + last) * 16u + static_cast<std::uint32_t>(word.size())) & 0xFFFFu;
-  }
-  bool may_contain(std::string_view word) const { return maybe.test(filter_key(word)); }
-
-  WordTable() {
-    for (const WordEntry& entry : kWords) {
-      words.emplace(entry.word, entry.info);
-      maybe.set(filter_key(entry.word));
-    }
-  }
-};
-
-const WordTable& word_table() {
-  static const WordTable table;
-  return table;
+// The names of the roles as numbers/words.tsv writes them.
+Role role_named(std::string_view name) {
+  static constexpr std::pair<std::string_view, Role> kRoles[] = {
+      {"unit", Role::unit},
+      {"teen", Role::teen},
+      {"tens", Role::tens},
+      {"hundred", Role::hundred},
+      {"scale", Role::scale},
+      {"ordinal", Role::ordinal},
+      {"ordinal_scale", Role::ordinal_scale},
+      {"denominator", Role::denominator},
+      {"half", Role::half},
+      {"quarter", Role::quarter},
+      {"dozen", Role::dozen},
+      {"plural_scale", Role::plural_scale},
+      {"article", Role::article},
+      {"and_word", Role::and_word},
+      {"point", Role::point},
+      {"minus", Role::minus},
+      {"couple", Role::couple},
+      {"month", Role::month},
+      {"currency", Role::currency},
+      {"cent", Role::cent},
+      {"percent", Role::percent},
+      {"per", Role::per},
+      {"clock", Role::clock},
+      {"meridiem", Role::meridiem},
+      {"oclock", Role::oclock},
+      {"measure", Role::measure},
+      {"suffix_scale", Role::suffix_scale},
+  };
+  for (const auto& [role_name, role] : kRoles)
+    if (role_name == name) return role;
+  throw std::invalid_argument("numbers/words.tsv: unknown role " + std::string(name));
 }
 
-constexpr std::string_view kFunctionWords[] = {
-    "a",         "an",        "the",      "and",   "or",      "but",      "of",        "to",      "in",
-    "on",        "at",        "by",       "for",   "from",    "with",     "as",        "than",    "that",
-    "this",      "these",     "those",    "which", "who",     "whom",     "whose",     "what",    "where",
-    "when",      "while",     "if",       "is",    "are",     "was",      "were",      "be",      "been",
-    "being",     "am",        "has",      "have",  "had",     "do",       "does",      "did",     "will",
-    "would",     "can",       "could",    "may",   "might",   "must",     "shall",     "should",  "it",
-    "its",       "he",        "she",      "they",  "we",      "you",      "i",         "his",     "her",
-    "their",     "our",       "your",     "my",    "him",     "them",     "us",        "me",      "there",
-    "here",      "not",       "no",       "so",    "such",    "each",     "every",     "all",     "any",
-    "some",      "more",      "most",     "less",  "least",   "few",      "fewer",     "many",    "much",
-    "other",     "another",   "into",     "onto",  "over",    "under",    "about",     "after",   "before",
-    "since",     "until",     "up",       "down",  "out",     "off",      "per",       "said",    "say",
-    "says",      "saying",    "told",     "tell",  "get",     "got",      "make",      "made",    "go",
-    "went",      "gone",      "come",     "came",  "take",    "took",     "see",       "saw",     "know",
-    "knew",      "think",     "want",     "need",  "also",    "only",     "just",      "even",    "still",
-    "now",       "then",      "ago",      "later", "earlier", "each",     "both",      "either",  "neither",
-    "because",   "against",   "between",  "among", "through", "during",   "without",   "within",  "across",
-    "toward",    "towards",   "around",   "near",  "like",    "whether",  "via",       "versus",  "vs",
-    "including", "according", "compared", "rose",  "fell",    "rise",     "fall",      "rising",  "falling",
-    "increase",  "decrease",  "last",     "next",  "today",   "tomorrow", "yesterday", "tonight", "won",
-    "lost",      "win",       "lose",     "left",  "remain",  "remained", "became",    "become",  "seem",
-    "seemed",    "voted",     "vote",     "help",  "helped",  "pay",      "paid",      "cost",    "costs",
-    "set",       "put",
-};
-
-struct FunctionWords {
-  std::unordered_set<std::string_view> words;
-  FunctionWords() : words(std::begin(kFunctionWords), std::end(kFunctionWords)) {}
-};
+double number_field(std::string_view field) {
+  double value = 0;
+  if (std::from_chars(field.data(), field.data() + field.size(), value).ec != std::errc())
+    throw std::invalid_argument("numbers/words.tsv: bad value " + std::string(field));
+  return value;
+}
 
 bool is_ascii_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -535,12 +237,6 @@ std::size_t lex_number(std::string_view text, std::size_t pos, std::size_t end, 
 
 }  // namespace
 
-const WordInfo* find_word(std::string_view lower) {
-  const auto& words = word_table().words;
-  const auto found = words.find(lower);
-  return found == words.end() ? nullptr : &found->second;
-}
-
 bool lower_ascii(std::string_view word, std::string& buffer) {
   buffer.clear();
   if (word.size() > 24) return false;
@@ -551,13 +247,8 @@ bool lower_ascii(std::string_view word, std::string& buffer) {
   return true;
 }
 
-bool is_function_word(std::string_view lower) {
-  static const FunctionWords table;
-  return table.words.count(lower) != 0;
-}
-
-void lex(std::string_view text, std::size_t begin, std::size_t end, std::vector<Lexeme>& out) {
-  const WordTable& table = word_table();
+void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabulary& vocabulary,
+         std::vector<Lexeme>& out) {
   std::string lower;
   std::size_t pos = begin;
   while (pos < end) {
@@ -637,13 +328,12 @@ void lex(std::string_view text, std::size_t begin, std::size_t end, std::vector<
           text[p] == '.' && (text[p + 1] == 'm' || text[p + 1] == 'M')) {
         // a.m. / p.m.
         lexeme.end = p + 2 < end && text[p + 2] == '.' ? p + 3 : p + 2;
-        lexeme.info = find_word(word[0] == 'a' || word[0] == 'A' ? "am" : "pm");
+        lexeme.info = vocabulary.find(word[0] == 'a' || word[0] == 'A' ? "am" : "pm");
         out.push_back(lexeme);
         pos = lexeme.end;
         continue;
       }
-      // The longest word in the table has 11 letters.
-      if (word.size() <= 11 && table.may_contain(word) && lower_ascii(word, lower)) lexeme.info = find_word(lower);
+      if (vocabulary.may_contain(word) && lower_ascii(word, lower)) lexeme.info = vocabulary.find(lower);
       out.push_back(lexeme);
       pos = p;
       continue;
@@ -655,6 +345,71 @@ void lex(std::string_view text, std::size_t begin, std::size_t end, std::vector<
     out.push_back(lexeme);
     ++pos;
   }
+}
+
+Vocabulary::Vocabulary() {
+  const auto add = [&](std::string_view word, WordInfo info) {
+    words_.emplace(word, info);
+    maybe_.set(filter_key(word));
+    longest_ = std::max(longest_, word.size());
+  };
+  for_each_resource_line("numbers/words.tsv", [&](std::string_view line) {
+    const std::vector<std::string_view> fields = split_fields(line, '\t');
+    if (fields.size() < 3) throw std::invalid_argument("numbers/words.tsv: short line " + std::string(line));
+    add(fields[0], {role_named(fields[1]), number_field(fields[2]), fields.size() > 3 ? fields[3] : ""});
+  });
+  for (const words::CalendarName& month : words::months()) {
+    add(month.name, {Role::month, static_cast<double>(month.number), {}});
+    for (const std::string_view short_form : month.short_forms)
+      add(short_form, {Role::month, static_cast<double>(month.number), {}});
+  }
+  for_each_resource_line("numbers/function-words.txt", [&](std::string_view line) { function_words_.insert(line); });
+  for_each_resource_line("numbers/currencies.tsv", [&](std::string_view line) {
+    const std::vector<std::string_view> fields = split_fields(line, '\t');
+    if (fields.size() != 3) throw std::invalid_argument("numbers/currencies.tsv: bad line " + std::string(line));
+    if (fields[1] == "country") {
+      country_currencies_.emplace(fields[0], fields[2]);
+    } else if (fields[1] == "dollar") {
+      dollar_currencies_.emplace(fields[0], fields[2]);
+    } else {
+      std::size_t pos = 0;
+      symbol_currencies_.emplace(next_code_point(fields[0], pos), fields[2]);
+    }
+  });
+}
+
+// Case-blind key from the length and the first, second and last letters.
+std::uint32_t Vocabulary::filter_key(std::string_view word) {
+  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  const auto first = static_cast<unsigned char>(fold(word.front()));
+  const auto second = static_cast<unsigned char>(fold(word[word.size() > 1 ? 1 : 0]));
+  const auto last = static_cast<unsigned char>(fold(word.back()));
+  return (((first * 31u + second) * 31u + last) * 16u + static_cast<std::uint32_t>(word.size())) & 0xFFFFu;
+}
+
+const WordInfo* Vocabulary::find(std::string_view lower) const {
+  const auto found = words_.find(lower);
+  return found == words_.end() ? nullptr : &found->second;
+}
+
+namespace {
+std::string_view find_in(const std::unordered_map<std::string_view, std::string_view>& map, std::string_view key) {
+  const auto found = map.find(key);
+  return found == map.end() ? std::string_view() : found->second;
+}
+}  // namespace
+
+std::string_view Vocabulary::country_currency(std::string_view lower) const {
+  return find_in(country_currencies_, lower);
+}
+
+std::string_view Vocabulary::dollar_currency(std::string_view upper) const {
+  return find_in(dollar_currencies_, upper);
+}
+
+std::string_view Vocabulary::symbol_currency(char32_t symbol) const {
+  const auto found = symbol_currencies_.find(symbol);
+  return found == symbol_currencies_.end() ? std::string_view() : found->second;
 }
 
 NounLexicon::NounLexicon() {

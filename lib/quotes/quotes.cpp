@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "quotes/quotes_internal.hpp"
+#include "text/heading.hpp"
 #include "tmk/core/utf8.hpp"
 
 namespace tmk {
@@ -240,28 +241,6 @@ void find_segments(std::string_view text, std::vector<Segment>& segments, std::v
 
 namespace {
 
-bool ends_with_terminal(std::string_view text, Span span) {
-  // Skip closing marks and brackets at the end of the paragraph.
-  std::size_t end = span.end;
-  while (end > span.start) {
-    std::size_t prev = end;
-    const char32_t cp = previous_code_point(text, prev);
-    if (cp == '"' || cp == '\'' || cp == U'\u201D' || cp == U'\u2019' || cp == U'\u00BB' || cp == ')') {
-      end = prev;
-      continue;
-    }
-    return cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' || cp == ',' || cp == U'\u2026';
-  }
-  return false;
-}
-
-bool is_heading(std::string_view text, Span paragraph) {
-  if (ends_with_terminal(text, paragraph)) return false;
-  std::size_t words = 1;
-  for (std::size_t i = paragraph.start; i < paragraph.end; ++i) words += text[i] == ' ';
-  return words <= 25;
-}
-
 // Several sentences inside: a terminal mark followed by a space and a capital.
 bool holds_sentence_break(std::string_view text, Span content) {
   for (std::size_t i = content.start; i + 2 < content.end; ++i)
@@ -310,7 +289,7 @@ void QuoteExtractor::extract(std::string_view text, const Analysis& analysis, Qu
   for (Segment& segment : segments) {
     if (segment.paragraph != heading_paragraph) {
       heading_paragraph = segment.paragraph;
-      heading = is_heading(text, paragraphs[heading_paragraph]);
+      heading = is_heading(text, paragraphs[heading_paragraph], lexicon_->splitter);
     }
     segment.kind = kind_of(text, segment, paragraphs[segment.paragraph], heading);
   }

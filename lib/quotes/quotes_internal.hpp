@@ -11,10 +11,12 @@
 #include <vector>
 
 #include "tmk/quotes/quotes.hpp"
+#include "tmk/text/sentences.hpp"
 
 namespace tmk {
 
-// Classes of a lower-cased word (lib/resources/quotes/words.tsv, cues.txt, titles.txt).
+// Classes of a lower-cased word (lib/resources/quotes/words.tsv, cues.txt; words/titles.txt,
+// words/weekdays.tsv).
 enum WordClass : std::uint16_t {
   kPronoun = 1u << 0,
   kDeterminer = 1u << 1,
@@ -29,6 +31,7 @@ enum WordClass : std::uint16_t {
   kWeekday = 1u << 10,
   kCueNameOnly = 1u << 11,  // a cue only before a quote, with a named subject ("Smith called it")  // a cue only right
                             // after a quote ("the statement read")
+  kTitleAbbreviation = 1u << 12,  // listed as a title's abbreviation ("sen", "capt")
 };
 
 struct QuoteLexicon {
@@ -38,6 +41,8 @@ struct QuoteLexicon {
 
   std::unordered_map<std::string, std::uint16_t> word_classes;
   std::unordered_map<std::string, std::uint16_t> two_word_cues;  // "according to" -> 1
+  // English: tells is_heading which words (connectors) end no heading.
+  SentenceSplitter splitter;
 };
 
 // One word or one punctuation mark of the writer's text.

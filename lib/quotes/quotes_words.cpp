@@ -1,7 +1,8 @@
 #include <unicode/uchar.h>
 
-#include "quotes/quotes_internal.hpp"
 #include "core/resources.hpp"
+#include "quotes/quotes_internal.hpp"
+#include "text/word_lists.hpp"
 #include "tmk/core/utf8.hpp"
 
 namespace tmk {
@@ -14,7 +15,6 @@ std::uint16_t class_named(std::string_view name) {
   if (name == "stop") return kStop;
   if (name == "between") return kBetween;
   if (name == "organization") return kOrganization;
-  if (name == "weekday") return kWeekday;
   return 0;
 }
 
@@ -97,13 +97,18 @@ QuoteLexicon::QuoteLexicon() {
       two_word_cues[std::string(line)] = 1;
     }
   });
-  for_each_resource_line("quotes/titles.txt",
-                         [&](std::string_view line) { word_classes[std::string(line)] |= kTitle; });
-  for_each_resource_line("abbreviations/en.txt", [&](std::string_view line) {
-    std::string lower;
-    lower_ascii(line, lower);
-    word_classes[lower] |= kAbbreviation;
-  });
+  for (const std::string& title : words::titles()) word_classes[title] |= kTitle;
+  // A day name stands between a subject and its verb ("Smith on Monday said") and ends a
+  // name after a verb ("said Smith Monday").
+  for (const words::CalendarName& day : words::weekdays()) word_classes[std::string(day.name)] |= kBetween | kWeekday;
+  // An abbreviation of no kind ("Inc.", "Calif.") keeps its period, and so does a title
+  // written short ("Sen.", "Capt."); the period of "No." or "p.m." may end a sentence.
+  std::string lower;
+  for (const words::Abbreviation& entry : words::abbreviations("en")) {
+    lower_ascii(entry.word, lower);
+    if (entry.kind == AbbreviationKind::may_end) word_classes[lower] |= kAbbreviation;
+    if (entry.kind == AbbreviationKind::title) word_classes[lower] |= kTitleAbbreviation;
+  }
 }
 
 std::uint16_t QuoteLexicon::classes(std::string_view lower_word) const {
@@ -199,7 +204,8 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
           (hyphen != std::string::npos && (lexicon.classes(lower.substr(hyphen + 1)) & kAbbreviation));
       const bool before_comma = j + 1 < to && (text[j + 1] == ',' || text[j + 1] == ';');
       if ((j - i == 1 && word.capitalized) || abbreviation || before_comma ||
-          ((word.classes & kTitle) != 0 && j - i <= 4) || text.substr(i, j - i).find('.') != std::string_view::npos)
+          (word.classes & (kTitle | kTitleAbbreviation)) == (kTitle | kTitleAbbreviation) ||
+          text.substr(i, j - i).find('.') != std::string_view::npos)
         ++j;
     }
     word.end = j;

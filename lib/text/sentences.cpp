@@ -12,13 +12,16 @@
 #include <string>
 
 #include "core/resources.hpp"
+#include "text/heading.hpp"
+#include "text/word_lists.hpp"
 
 namespace tmk {
 namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
-// A heading, byline or dateline line is at most this long (bytes, trimmed).
+// A heading, byline or dateline line is at most this long (bytes, trimmed; and words).
 constexpr std::size_t kMaxHeadingBytes = 150;
+constexpr std::size_t kMaxHeadingWords = 25;
 // How far ahead the next item of an inline numbered list ("1) ... 2) ...") is looked for.
 constexpr std::size_t kListItemWindow = 1000;
 constexpr std::size_t kMaxAbbreviationBytes = 32;
@@ -517,7 +520,7 @@ class Scanner {
     }
     if (ends_with_terminal(line_start, line_end)) return i + 1;  // decided at the punctuation
     if (content_start() < line_start) return i + 1;              // the line continues a sentence
-    if (is_heading_like(line_start, line_end) &&
+    if (is_heading(text_, {line_start, line_end}, splitter_) &&
         (letter_at(text_, next) != Letter::lower || !paragraph_has_terminal(next)))
       break_at(i);
     return i + 1;
@@ -535,20 +538,6 @@ class Scanner {
     if (end == line_start) return false;
     const char last = text_[end - 1];
     return last == '.' || last == '!' || last == '?' || (end - line_start >= 3 && is_ellipsis_char(text_, end - 3));
-  }
-
-  bool is_heading_like(std::size_t line_start, std::size_t line_end) const {
-    if (line_end - line_start > kMaxHeadingBytes) return false;
-    const char last = text_[line_end - 1];
-    if (std::string_view(",;:-/&(").find(last) != npos) return false;
-    if (line_end - line_start >= 3 && (has_at(text_, line_end - 3, "\u2013") || has_at(text_, line_end - 3, "\u2014")))
-      return false;
-    std::size_t word_start = line_end;
-    while (word_start > line_start && is_ascii_letter(text_[word_start - 1])) --word_start;
-    if (word_start > line_start && !is_space(text_[word_start - 1])) return true;
-    std::string lower(text_.substr(word_start, line_end - word_start));
-    for (char& c : lower) c = static_cast<char>(c | 0x20);
-    return !splitter_.is_connector(lower);
   }
 
   // Whether . ! ? or … occurs between `pos` and the end of its paragraph. Remembers its
@@ -595,30 +584,50 @@ class Scanner {
 
 }  // namespace
 
+bool is_heading(std::string_view text, Span line, const SentenceSplitter& splitter) {
+  if (line.end <= line.start || line.end - line.start > kMaxHeadingBytes) return false;
+  if (static_cast<std::size_t>(std::count(text.begin() + line.start, text.begin() + line.end, ' ')) >= kMaxHeadingWords)
+    return false;
+  std::size_t end = line.end;  // before any closing quotes and brackets
+  while (end > line.start) {
+    std::size_t length = 0;
+    for (std::size_t k = 1; k <= 3 && k <= end - line.start; ++k)
+      if (closer_length(text, end - k) == k) length = k;
+    if (length == 0) break;
+    end -= length;
+  }
+  if (end == line.start) return true;
+  if (std::string_view(".!?,;:-/&(").find(text[end - 1]) != npos) return false;
+  if (end - line.start >= 3 &&
+      (is_ellipsis_char(text, end - 3) || has_at(text, end - 3, "\u2013") || has_at(text, end - 3, "\u2014")))
+    return false;
+  std::size_t word_start = end;
+  while (word_start > line.start && is_ascii_letter(text[word_start - 1])) --word_start;
+  if (word_start == end || (word_start > line.start && !is_space(text[word_start - 1]))) return true;
+  std::string lower(text.substr(word_start, end - word_start));
+  for (char& c : lower) c = static_cast<char>(c | 0x20);
+  return !splitter.is_connector(lower);
+}
+
 SentenceSplitter::SentenceSplitter() : SentenceSplitter("en") {}
 
 SentenceSplitter::SentenceSplitter(std::string_view language) {
   const std::string lang(language);
-  for_each_resource_line("abbreviations/" + lang + ".txt", [&](std::string_view line) {
-    const auto tab = line.find_first_of(" \t");
-    const std::string_view word = line.substr(0, tab);
-    std::string_view kind_name = tab == npos ? std::string_view() : line.substr(tab + 1);
-    while (!kind_name.empty() && (kind_name.front() == ' ' || kind_name.front() == '\t')) kind_name.remove_prefix(1);
-    AbbreviationKind kind = AbbreviationKind::may_end;
-    if (kind_name == "title")
-      kind = AbbreviationKind::title;
-    else if (kind_name == "number")
-      kind = AbbreviationKind::number;
-    else if (kind_name == "time")
-      kind = AbbreviationKind::time;
-    abbreviations_.emplace(std::string(word), kind);
-  });
+  for (const words::Abbreviation& entry : words::abbreviations(lang))
+    abbreviations_.emplace(std::string(entry.word), entry.kind);
   for_each_resource_line("sentences/" + lang + "-starters.txt",
                          [&](std::string_view line) { starters_.emplace(line); });
   for_each_resource_line("sentences/" + lang + "-connectors.txt",
                          [&](std::string_view line) { connectors_.emplace(line); });
   for_each_resource_line("sentences/" + lang + "-time-words.txt",
                          [&](std::string_view line) { time_words_.emplace(line); });
+  if (lang == "en") {  // the shared day and month lists are English
+    for (const auto* names : {&words::weekdays(), &words::months()})
+      for (const words::CalendarName& name : *names) {
+        time_words_.emplace(words::capitalized(name.name));
+        for (const std::string_view short_form : name.short_forms) time_words_.emplace(words::capitalized(short_form));
+      }
+  }
 }
 
 const AbbreviationKind* SentenceSplitter::abbreviation(std::string_view word) const {

@@ -34,6 +34,16 @@ check_status "bad gazetteer type" 2 tmk-entities --gazetteer "$WORK/bad-names.ts
 check_grep "bad gazetteer line named" "bad-names.tsv:1" "$WORK/err"
 check_status "missing gazetteer" 2 tmk-entities --gazetteer "$WORK/none.tsv" "$WORK/heron.txt"
 
+# --aliases: a name found with its exact case, typed and resolved as the file says; the
+# option takes one file and leaves the inputs after it alone (it once swallowed them).
+printf 'Blue Heron Collective\tHeron Collective of Maple Grove\tORG\nBHC\tHeron Collective of Maple Grove\tORG\n' \
+  >"$WORK/aliases.tsv"
+printf 'The Blue Heron Collective met. BHC voted.\n' >"$WORK/bhc.txt"
+tmk-entities --aliases "$WORK/aliases.tsv" "$WORK/bhc.txt" >"$WORK/bhc.out" || fail "--aliases run failed"
+check_eq "aliases resolve" $'Blue Heron Collective\tHeron Collective of Maple Grove\nBHC\tHeron Collective of Maple Grove' \
+  "$(tail -n +2 "$WORK/bhc.out" | cut -f6,7)"
+check_status "malformed aliases line" 2 tmk-entities --aliases "$WORK/bad-names.tsv" "$WORK/bhc.txt"
+
 # --model: a file that is not a model is refused.
 printf 'junk' >"$WORK/junk.bin"
 check_status "bad model" 2 tmk-entities --model "$WORK/junk.bin" "$WORK/heron.txt"

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "numbers/numbers_reader.hpp"
 #include "tmk/numbers/numbers.hpp"
 
 namespace {
@@ -227,4 +228,209 @@ TEST_CASE("sentences bound numbers and offsets are bytes", "[numbers]") {
   REQUIRE(mentions.size() == 2);
   CHECK(text.substr(mentions[0].start, mentions[0].end - mentions[0].start) == "5%");
   CHECK(mentions[1].start == 27);
+}
+
+TEST_CASE("a tilde before a number means about", "[numbers]") {
+  CHECK(numbers("The hall seats ~40 guests.") == Rows{"40|cardinal|40||approx|guests"});
+  CHECK(numbers("The hall seats 40 guests.") == Rows{"40|cardinal|40|||guests"});
+}
+
+TEST_CASE("or equal to turns a strict bound into an inclusive one", "[numbers]") {
+  CHECK(numbers("Teams with greater than or equal to 5 wins advance.") == Rows{"5|cardinal|5||atleast|wins"});
+  CHECK(numbers("Loads less than or equal to 9 tons are fine.") == Rows{"9 tons|measure|9|ton|atmost|"});
+  CHECK(numbers("Teams with greater than 5 wins advance.") == Rows{"5|cardinal|5||over|wins"});
+  CHECK(numbers("Loads less than 9 tons are fine.") == Rows{"9 tons|measure|9|ton|under|"});
+}
+
+// The steps of SentenceReader::read_number, each on a phrase of its own.
+namespace {
+
+namespace nd = tmk::numbers_detail;
+
+const nd::Vocabulary& vocabulary() {
+  static const nd::Vocabulary instance;
+  return instance;
+}
+
+std::vector<nd::Lexeme> lexed(const std::string& text) {
+  std::vector<nd::Lexeme> lexemes;
+  nd::lex(text, 0, text.size(), vocabulary(), lexemes);
+  return lexemes;
+}
+
+// A reader over the lexemes of `text` (members in the order they are made).
+struct Phrase {
+  explicit Phrase(std::string t) : text(std::move(t)) {}
+  std::string text;
+  std::vector<nd::Lexeme> lexemes = lexed(text);
+  std::vector<tmk::NumberMention> out;
+  nd::SentenceReader reader{text, lexemes, vocabulary(), out};
+};
+
+// The whole number read from lexeme `j` into a fresh `a`, as read_number leaves it before the
+// endings.
+nd::SentenceReader::WholeNumber whole(Phrase& p, std::size_t j, nd::Amount& a) {
+  a = {};
+  nd::SentenceReader::WholeNumber w;
+  p.reader.read_whole_number(j, false, false, w, a);
+  a.end = w.accepted;
+  a.value = w.value();
+  a.spelled = w.words > 0;
+  return w;
+}
+
+}  // namespace
+
+TEST_CASE("read_number steps: signs", "[numbers]") {
+  double sign = 1;
+  Phrase minus("minus 5 degrees");
+  CHECK(minus.reader.read_sign(0, false, sign) == 1);
+  CHECK(sign == -1);
+  sign = 1;
+  Phrase dash("-5 degrees");
+  CHECK(dash.reader.read_sign(0, false, sign) == 1);
+  CHECK(sign == -1);
+  sign = 1;
+  CHECK(dash.reader.read_sign(0, true, sign) == 0);  // words only: the dash is no sign
+  Phrase range("pages 10-12");
+  sign = 1;
+  CHECK(range.reader.read_sign(2, false, sign) == 2);  // the dash joins 10 and 12
+  CHECK(sign == 1);
+}
+
+TEST_CASE("read_number steps: set phrases", "[numbers]") {
+  nd::Amount a;
+  Phrase fifth("a fifth of the vote");
+  REQUIRE(fifth.reader.read_one_over_ordinal(0, 1, a));
+  CHECK(a.value == Approx(0.2));
+  CHECK(a.kind == tmk::NumberKind::fraction);
+  CHECK(a.end == 2);
+  Phrase second("wait a second");
+  CHECK_FALSE(second.reader.read_one_over_ordinal(1, 1, a));
+  Phrase century("a nineteenth-century house");
+  CHECK_FALSE(century.reader.read_one_over_ordinal(0, 1, a));
+
+  a = {};
+  Phrase tens("tens of thousands of fans");
+  REQUIRE(tens.reader.read_plural_scale_of(0, 1, a));
+  CHECK(a.value == 20000);
+  CHECK(a.implied == tmk::Qualifier::atleast);
+  CHECK(a.end == 3);
+  Phrase counted("five hundreds of them");
+  CHECK_FALSE(counted.reader.read_plural_scale_of(1, 1, a));
+
+  a = {};
+  Phrase couple("a couple of tents");
+  REQUIRE(couple.reader.read_couple(0, a));
+  CHECK(a.value == 2);
+  CHECK(a.implied == tmk::Qualifier::approx);
+
+  using Match = nd::SentenceReader::Match;
+  a = {};
+  Phrase half("half a million tents");
+  REQUIRE(half.reader.read_half_or_quarter(0, 1, a) == Match::found);
+  CHECK(a.value == 500000);
+  CHECK(a.scale == 1e6);
+  CHECK(a.end == 3);
+  a = {};
+  Phrase quarter("a quarter of it");
+  REQUIRE(quarter.reader.read_half_or_quarter(0, -1, a) == Match::found);
+  CHECK(a.value == -0.25);
+  CHECK(a.kind == tmk::NumberKind::fraction);
+  Phrase half_time("at half-time");
+  CHECK(half_time.reader.read_half_or_quarter(1, 1, a) == Match::refused);
+  Phrase first_half("in the first half");
+  CHECK(first_half.reader.read_half_or_quarter(3, 1, a) == Match::refused);
+  Phrase none("three tents");
+  CHECK(none.reader.read_half_or_quarter(0, 1, a) == Match::none);
+}
+
+TEST_CASE("read_number steps: whole numbers word by word", "[numbers]") {
+  nd::Amount a;
+  Phrase words("two hundred and five tents");
+  auto w = whole(words, 0, a);
+  CHECK(a.value == 205);
+  CHECK(w.accepted == 4);
+  CHECK(w.words == 3);  // "and" is no number word
+  Phrase mixed("4 thousand 3 hundred and 21 boxes");
+  w = whole(mixed, 0, a);
+  CHECK(a.value == 4321);
+  CHECK(w.digits);
+  Phrase two_numbers("3 hundred and 2 hundred");
+  w = whole(two_numbers, 0, a);
+  CHECK(a.value == 300);
+  CHECK(w.accepted == 2);  // stops before "and"
+  Phrase falling("1 million and 2 million");
+  w = whole(falling, 0, a);
+  CHECK(a.value == 1e6);
+  CHECK(w.accepted == 2);
+  Phrase dozen("three dozen eggs");
+  w = whole(dozen, 0, a);
+  CHECK(a.value == 36);
+  Phrase article("a hundred eggs");
+  w = whole(article, 0, a);
+  CHECK(a.value == 100);
+  Phrase lone_article("a tent");
+  w = whole(lone_article, 0, a);
+  CHECK(w.accepted == 0);
+
+  Phrase ordinal("twenty-first century");
+  w = whole(ordinal, 0, a);
+  CHECK(a.value == 21);
+  CHECK(a.kind == tmk::NumberKind::ordinal);
+  CHECK(w.accepted == 3);
+  Phrase suffix("the 21st floor");
+  w = whole(suffix, 1, a);
+  CHECK(w.suffixed);
+  CHECK(a.value == 21);
+  CHECK(a.kind == tmk::NumberKind::ordinal);
+  Phrase scaled("10k runners");
+  w = whole(scaled, 0, a);
+  CHECK(a.value == 10000);
+  CHECK(w.last == nd::SentenceReader::Last::scale);
+}
+
+TEST_CASE("read_number steps: endings", "[numbers]") {
+  nd::Amount a;
+  Phrase thirds("two thirds of a million");
+  auto w = whole(thirds, 0, a);
+  REQUIRE(thirds.reader.read_plural_fraction(a.end, w, a));
+  CHECK(a.value == Approx(2e6 / 3));
+  CHECK(a.kind == tmk::NumberKind::cardinal);
+  CHECK(a.end == 5);
+  Phrase no_fraction("two tents");
+  w = whole(no_fraction, 0, a);
+  CHECK_FALSE(no_fraction.reader.read_plural_fraction(a.end, w, a));
+
+  Phrase and_half("three and a half hours");
+  w = whole(and_half, 0, a);
+  CHECK(and_half.reader.read_and_fraction(a.end, w, a) == 4);
+  CHECK(a.value == 3.5);
+  CHECK(a.kind == tmk::NumberKind::fraction);
+  Phrase half_million("five and a half million");
+  w = whole(half_million, 0, a);
+  CHECK(half_million.reader.read_and_fraction(a.end, w, a) == 5);
+  CHECK(a.value == 5.5e6);
+  CHECK(a.kind == tmk::NumberKind::cardinal);
+
+  Phrase point("nine point nought four");
+  w = whole(point, 0, a);
+  CHECK(point.reader.read_spoken_decimals(a.end, w, a) == 4);
+  CHECK(a.value == Approx(9.04));
+  Phrase point_tens("one point twenty-five");
+  w = whole(point_tens, 0, a);
+  CHECK(point_tens.reader.read_spoken_decimals(a.end, w, a) == 5);
+  CHECK(a.value == Approx(1.25));
+
+  Phrase ratio("one in three adults");
+  w = whole(ratio, 0, a);
+  ratio.reader.read_ratio(a.end, a);
+  CHECK(a.value == Approx(1.0 / 3));
+  CHECK(a.kind == tmk::NumberKind::fraction);
+  CHECK(a.end == 3);
+  Phrase year("one in 2012");
+  w = whole(year, 0, a);
+  year.reader.read_ratio(a.end, a);
+  CHECK(a.value == 1);
+  CHECK(a.kind == tmk::NumberKind::cardinal);
 }

@@ -1,0 +1,62 @@
+#pragma once
+// Word lists that several layers share, each read from one file of lib/resources/ (titles,
+// days and months from words/), so the entity recognizer, the quote extractor, the sentence
+// splitter and the number extractor agree on what a title, a day, a month or an abbreviation is.
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "tmk/text/sentences.hpp"
+
+namespace tmk::words {
+
+// A set of lower-case words, looked up without regard to ASCII case.
+class WordList {
+ public:
+  void add(std::string_view word);
+  bool contains(std::string_view word) const;
+  std::size_t size() const { return words_.size(); }
+  auto begin() const { return words_.begin(); }
+  auto end() const { return words_.end(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+};
+
+// Titles and honorifics that precede a name and are not part of it: "mr", "senator".
+const WordList& titles();
+
+// A day or a month: its lower-case name, its number (months: 1-12; days: 1 for Monday) and
+// its short forms ("sept").
+struct CalendarName {
+  std::string_view name;
+  int number = 0;
+  std::vector<std::string_view> short_forms;
+};
+const std::vector<CalendarName>& weekdays();
+const std::vector<CalendarName>& months();
+
+// Full day names: "monday" .. "sunday".
+const WordList& weekday_names();
+
+// One line of abbreviations/LANG.txt.
+struct Abbreviation {
+  std::string word;  // as listed, without its final period ("Mr", "U.S")
+  AbbreviationKind kind = AbbreviationKind::may_end;
+  bool one_token = false;  // the entity model's tokenizer keeps its period on the word
+};
+// The abbreviations of `language` ("en"); throws std::out_of_range when there are none. The
+// English ones include the short forms of the days and months ("Tues", "Sept").
+std::vector<Abbreviation> abbreviations(std::string_view language);
+
+// "monday" -> "Monday" (ASCII).
+std::string capitalized(std::string_view lower);
+
+}  // namespace tmk::words
