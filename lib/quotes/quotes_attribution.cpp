@@ -18,12 +18,16 @@ struct NounPhrase {
   std::size_t first = 0;  // piece indices, inclusive
   std::size_t last = 0;
   bool found = false;
+  std::size_t role_first = 0;  // a description set before the name: "the Governor, Andrew Bailey,"
+  std::size_t role_last = 0;
+  bool has_role = false;
 };
 
 struct Attribution {
   Span speaker;
   Span cue;
   bool found = false;
+  Span role;
 };
 
 class Attributor {
@@ -58,17 +62,171 @@ class Attributor {
     return rightmost_clause(sentence_start, pieces_.size(), true);
   }
 
-  // A headline's "Name: 'quote'": a short capitalized name right before a colon.
-  Attribution headline_name(std::size_t from, std::size_t to) {
+  // "Name: '...'" and "Name, Outlet: '...'" opening a sentence (headlines, transcripts,
+  // lists of excerpts): a short capitalized name, maybe with a short description, before a colon.
+  Attribution colon_name(std::size_t from, std::size_t to) {
     scan(start_within(from, to, kHeadBytes), to);
     const std::size_t n = pieces_.size();
     if (n < 2 || pieces_[n - 1].punct != ':') return {};
-    std::size_t first = n - 1;
-    while (first > 0 && n - 1 - first < 4 && pieces_[first - 1].is_word() && pieces_[first - 1].capitalized &&
-           !pieces_[first - 1].has(kCue))
-      --first;
-    if (first != 0 || first == n - 1) return {};
-    return {{pieces_[0].start, pieces_[n - 2].end}, {}, true};
+    std::size_t start = n - 1;
+    while (start > 0 && !pieces_[start - 1].ends_sentence()) --start;
+    const std::size_t name_end = name_run_end(start, n - 1);
+    if (name_end == start || name_end - start > 4) return {};
+    if (name_end != n - 1) {
+      // ", outlet:" after the name: a few words, none of them a verb of speech.
+      if (pieces_[name_end].punct != ',' || n - 1 - name_end > 7) return {};
+      for (std::size_t k = name_end + 1; k + 1 < n; ++k)
+        if (!pieces_[k].is_word() || pieces_[k].has(kCue)) return {};
+    }
+    return {{pieces_[start].start, pieces_[name_end - 1].end}, {}, true, {}};
+  }
+
+  // The subject of the clause holding a quote that no verb of speech introduces ("Smith
+  // hammered the media for its 'phony polls'"; "Smith left early, saying '...'"): a name or
+  // pronoun opening the sentence, followed by its verb (the cue).
+  Attribution clause_subject(std::size_t from, std::size_t to, bool need_participle) {
+    scan(start_within(from, to, kHeadBytes), to);
+    const std::size_t n = pieces_.size();
+    std::size_t start = n;
+    while (start > 0 && !pieces_[start - 1].ends_sentence()) --start;
+    if (need_participle && !has_participle(start, n)) return {};
+    // An opening phrase set off by a comma ("On Monday, Smith ...") is passed over.
+    if (start < n && pieces_[start].has(kStop | kBetween) && !pieces_[start].has(kPronoun)) {
+      std::size_t comma = start;
+      while (comma < n && comma < start + 8 && pieces_[comma].punct != ',') ++comma;
+      if (comma < n && pieces_[comma].punct == ',') start = comma + 1;
+    }
+    if (start >= n || !pieces_[start].is_word()) return {};
+    std::size_t end = start + 1;  // one past the subject
+    if (!pieces_[start].has(kPronoun)) {
+      end = name_run_end(start, n);
+      if (end == start || end - start > 6) return {};
+    } else if (!is_person_pronoun(start)) {
+      return {};
+    }
+    std::size_t verb = end;
+    while (verb < n && pieces_[verb].is_word() && (pieces_[verb].has(kBetween) || is_adverb(verb))) ++verb;
+    if (verb >= n || !pieces_[verb].is_word() || pieces_[verb].capitalized || pieces_[verb].has(kStop)) return {};
+    return {{pieces_[start].start, pieces_[end - 1].end}, {pieces_[verb].start, pieces_[verb].end}, true, {}};
+  }
+
+  // Reported speech in one sentence: "X said (that) CONTENT", "X told Y CONTENT", "X denied
+  // CONTENT", "X called for CONTENT", "According to X, CONTENT", "CONTENT, X said" and
+  // "CONTENT, according to X". The first such clause of the sentence wins.
+  bool statement(Span sentence, const std::vector<Segment>& quotes, Segment& out) {
+    scan(sentence.start, sentence.end);
+    std::size_t n = pieces_.size();
+    while (n > 0 && (pieces_[n - 1].ends_sentence() || pieces_[n - 1].punct == '"')) --n;
+    for (std::size_t c = 0; c < n; ++c) {
+      if (!pieces_[c].is_word() || inside(quotes, pieces_[c].start)) continue;
+      Span content;
+      Attribution source;
+      if (!reported_at(c, n, content, source)) continue;
+      if (content.end <= content.start || quoted_share(quotes, content) * 10 > (content.end - content.start) * 9)
+        continue;
+      out.content = content;
+      out.kind = QuoteKind::indirect;
+      out.has_speaker = true;
+      out.speaker = source.speaker;
+      out.cue = source.cue;
+      out.role = source.role;
+      out.own_clause = true;
+      return true;
+    }
+    return false;
+  }
+
+  // One reported-speech clause with its cue at piece c: the content and the source.
+  bool reported_at(std::size_t c, std::size_t n, Span& content, Attribution& source) {
+    if (word_is(c, "according") && c + 1 < n && word_is(c + 1, "to")) {
+      const NounPhrase np = right_np(c + 2, n, false);
+      if (!np.found) return false;
+      source = make(np, c, 2);
+      if (c == 0 && np.last + 2 < n && pieces_[np.last + 1].punct == ',') return words_to(np.last + 2, n, content);
+      return c > 1 && pieces_[c - 1].punct == ',' && np.last + 1 >= n && words_to(0, c - 1, content);
+    }
+    if (pieces_[c].has(kParticiple)) return participle_clause(c, n, content, source);
+    const bool calls_for = word_is(c, "called") && c + 1 < n && word_is(c + 1, "for");
+    if (!calls_for && !pieces_[c].has(kReport)) return false;
+    const std::size_t length = calls_for ? 2 : 1;
+    if (c > 1 && pieces_[c - 1].punct == ',') {  // "CONTENT, said X."
+      const NounPhrase np = right_np(c + 1, n, false);
+      if (!np.found || np.last + 1 < n) return false;
+      source = make(np, c, length);
+      return words_to(0, c - 1, content);
+    }
+    if (c + length >= n) {  // "CONTENT, X said.": the subject runs from the last comma
+      std::size_t comma = c;
+      while (comma > 0 && pieces_[comma - 1].punct != ',') --comma;
+      if (comma < 2) return false;
+      const NounPhrase subject = left_np(c, comma);
+      if (!subject.found || subject.first != comma) return false;
+      source = make(subject, c, length);
+      return words_to(0, comma - 1, content);
+    }
+    const NounPhrase subject = left_np(c, 0);
+    if (!subject.found || !(names_someone(subject) || pieces_[subject.first].has(kDeterminer))) return false;
+    source = make(subject, c, length);
+    std::size_t k = c + length;
+    if (word_is(c, "told") || word_is(c, "tells")) k = past_object(k, n);
+    while (k < n && pieces_[k].is_word() && (pieces_[k].has(kWeekday) || word_is(k, "on"))) ++k;
+    if (k < n && word_is(k, "that")) ++k;
+    if (k >= n || (!pieces_[k].is_word() && pieces_[k].punct != '"')) return false;
+    return words_to(k, n, content);
+  }
+
+  // "IAM defended its decision by saying it ...": the words opening the sentence up to its
+  // first verb are the source.
+  bool participle_clause(std::size_t c, std::size_t n, Span& content, Attribution& source) {
+    std::size_t verb = 0;
+    while (verb < c && verb < 8 && pieces_[verb].is_word() && !is_past_tense(verb) && !pieces_[verb].has(kReport))
+      ++verb;
+    if (verb == 0 || verb >= c || verb >= 8 || !pieces_[verb].is_word()) return false;
+    const NounPhrase subject{0, verb - 1, true};
+    if (!names_someone(subject) && !pieces_[0].has(kDeterminer)) return false;
+    source = make(subject, c, 1);
+    std::size_t k = c + 1;
+    if (k < n && word_is(k, "that")) ++k;
+    return k < n && pieces_[k].is_word() && words_to(k, n, content);
+  }
+
+  // Past the listener of "told": "reporters", "The Daily Caller", "a crowd of supporters".
+  std::size_t past_object(std::size_t k, std::size_t n) {
+    if (k < n && pieces_[k].capitalized) {
+      const std::size_t end = name_run_end(k, n);
+      return end > k ? end : k + 1;
+    }
+    if (k < n && pieces_[k].has(kDeterminer) && k + 1 < n) return k + 2;
+    return std::min(n, k + 1);
+  }
+
+  // The span of pieces [first, last) when it holds three words or more; a quote mark opened
+  // inside it closes inside it too (`critics were "simply wrong."`).
+  bool words_to(std::size_t first, std::size_t last, Span& content) const {
+    std::size_t words = 0;
+    std::size_t marks = 0;
+    for (std::size_t k = first; k < last; ++k) {
+      words += pieces_[k].is_word();
+      marks += pieces_[k].punct == '"';
+    }
+    if (words < 3) return false;
+    for (; marks % 2 == 1 && last < pieces_.size(); ++last) marks += pieces_[last].punct == '"';
+    content = {pieces_[first].start, pieces_[last - 1].end};
+    return true;
+  }
+
+  static bool inside(const std::vector<Segment>& quotes, std::size_t offset) {
+    for (const Segment& q : quotes)
+      if (q.open <= offset && offset < q.after) return true;
+    return false;
+  }
+
+  static std::size_t quoted_share(const std::vector<Segment>& quotes, Span content) {
+    std::size_t bytes = 0;
+    for (const Segment& q : quotes)
+      if (q.open < content.end && q.after > content.start)
+        bytes += std::min(q.after, content.end) - std::max(q.open, content.start);
+    return bytes;
   }
 
   // The last reporting clause with a subject in text[from, to), in any sentence: reported
@@ -85,6 +243,34 @@ class Attributor {
   }
 
  private:
+  // One past the capitalized words starting at piece k (titles, initials and "of", "for",
+  // "and" between capitalized words included), or k when piece k starts no name.
+  std::size_t name_run_end(std::size_t k, std::size_t hi) {
+    std::size_t end = k;
+    while (end < hi && pieces_[end].is_word()) {
+      if (pieces_[end].capitalized && !pieces_[end].has(kCue | kParticiple)) {
+        ++end;
+        continue;
+      }
+      const bool joins = end > k && end + 1 < hi && pieces_[end + 1].capitalized &&
+                         (word_is(end, "of") || word_is(end, "for") || word_is(end, "and"));
+      if (!joins) break;
+      end += 2;
+    }
+    if (end > k && pieces_[k].has(kDeterminer | kStop) && end - k == 1) return k;
+    return end;
+  }
+
+  bool is_person_pronoun(std::size_t k) {
+    return word_is(k, "he") || word_is(k, "she") || word_is(k, "they") || word_is(k, "we") || word_is(k, "i");
+  }
+
+  bool has_participle(std::size_t from, std::size_t to) const {
+    for (std::size_t k = from; k < to; ++k)
+      if (pieces_[k].has(kParticiple)) return true;
+    return false;
+  }
+
   bool word_is_that(const Piece& piece) {
     if (!piece.is_word()) return false;
     lower_ascii(text_.substr(piece.start, piece.end - piece.start), lower_);
@@ -106,7 +292,7 @@ class Attributor {
       if (pieces_[c].punct == '"' || pieces_[c].punct == '(') break;
       if (const std::size_t length = cue_length(c, n, true)) {
         const NounPhrase np = left_np(c, first);
-        if (np.found && np.first == first) return make(np, c, length);
+        if (np.found && (np.has_role ? np.role_first : np.first) == first) return make(np, c, length);
         // Everything between the quote and its verb is the speaker ("one reader posting
         // on the site wrote"), when it is only words and starts like a noun phrase.
         std::size_t end = c;
@@ -149,8 +335,12 @@ class Attributor {
   }
 
   Attribution make(const NounPhrase& np, std::size_t cue, std::size_t cue_length) const {
-    return {
-        {pieces_[np.first].start, pieces_[np.last].end}, {pieces_[cue].start, pieces_[cue + cue_length - 1].end}, true};
+    Attribution found{{pieces_[np.first].start, pieces_[np.last].end},
+                      {pieces_[cue].start, pieces_[cue + cue_length - 1].end},
+                      true,
+                      {}};
+    if (np.has_role) found.role = {pieces_[np.role_first].start, pieces_[np.role_last].end};
+    return found;
   }
 
   std::string_view word(std::size_t k) const {
@@ -212,6 +402,12 @@ class Attributor {
       const Piece& piece = pieces_[k];
       if (!piece.is_word()) break;
       if (k != last) {
+        // "this article": a determiner that may also stand between a subject and its verb
+        // ("this week") starts the phrase.
+        if (piece.has(kDeterminer) && piece.has(kBetween) && !piece.capitalized) {
+          first = k;
+          break;
+        }
         if (piece.has(kPronoun) || piece.has(kBetween) || piece.has(kCue)) break;
         if (piece.has(kStop)) {
           const bool joins_names =
@@ -252,8 +448,12 @@ class Attributor {
       if (pieces_[k].ends_sentence() || pieces_[k].punct == '"' || pieces_[k].punct == ':') return {};
     }
     if (pieces_[k].punct != ',') return {};
-    const NounPhrase np = core_left(k, lo);
+    NounPhrase np = core_left(k, lo);
     if (!np.found) return {};
+    // "the Governor, Andrew Bailey, said": the name between the commas is the speaker and
+    // the description before it its role.
+    if (pieces_[np.first].has(kDeterminer) && name_run_end(k + 1, end - 1) == end - 1 && end - 1 - (k + 1) >= 2)
+      return {k + 1, end - 2, true, np.first, np.last, true};
     if (pieces_[np.first].has(kDeterminer)) return np;
     for (std::size_t i = np.first; i <= np.last; ++i)
       if (pieces_[i].capitalized || pieces_[i].has(kPronoun)) return np;
@@ -348,12 +548,147 @@ void set_speaker(Segment& segment, const Attribution& attribution) {
   segment.has_speaker = true;
   segment.speaker = attribution.speaker;
   segment.cue = attribution.cue;
+  segment.role = attribution.role;
 }
 
 void inherit_speaker(Segment& segment, const Segment& from) {
   segment.has_speaker = true;
   segment.speaker = from.speaker;
   segment.cue = {};
+  segment.role = from.role;
+}
+
+}  // namespace
+
+namespace {
+
+bool is_quotation(const Segment& segment) {
+  return segment.kind == QuoteKind::full || segment.kind == QuoteKind::partial || segment.kind == QuoteKind::headline;
+}
+
+// Harold "Hal" Jenkins: one or two capitalized words between two capitalized words.
+bool is_nickname(std::string_view text, const Segment& segment) {
+  if (segment.open < 2 || !is_space_at(text, segment.open - 1) || segment.after + 1 >= text.size() ||
+      !is_space_at(text, segment.after) || !is_upper_at(text, segment.content.start) ||
+      !is_upper_at(text, segment.after + 1))
+    return false;
+  std::size_t word = segment.open - 1;
+  while (word > 0 && is_alnum_at(text, word - 1)) --word;
+  if (!is_upper_at(text, word) || word == segment.open - 1) return false;
+  std::size_t spaces = 0;
+  for (std::size_t i = segment.content.start; i < segment.content.end; ++i) {
+    if (text[i] == ' ')
+      ++spaces;
+    else if (!is_alnum_at(text, i) && text[i] != '.' && (text[i] & 0x80) == 0)
+      return false;
+  }
+  return spaces <= 1;
+}
+
+bool is_single_word(std::string_view text, Span content) {
+  for (std::size_t i = content.start; i < content.end; ++i)
+    if (is_space_at(text, i)) return false;
+  return true;
+}
+
+// Only "or", "and", commas and dashes between two quotes: 'X' or 'Y,' she says.
+bool joined_by_conjunction(std::string_view text, std::size_t from, std::size_t to) {
+  std::string rest;
+  for (std::size_t i = from; i < to; ++i)
+    if (!is_space_at(text, i) && text[i] != ',' && text[i] != '-') rest.push_back(text[i]);
+  return rest == "or" || rest == "and" || rest.empty();
+}
+
+bool ends_sentence_between(std::string_view text, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i)
+    if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && (i + 1 >= to || is_space_at(text, i + 1))) return true;
+  return false;
+}
+
+// Segments of one quotation share a number: a quote continued over paragraphs, and the
+// parts of a full quote split by its reporting clause ("A," she said. "B." / "A," she said,
+// "b."), which share the speaker's mention.
+void number_quotations(std::vector<Segment>& segments) {
+  std::size_t number = 0;
+  const Segment* previous = nullptr;
+  for (Segment& segment : segments) {
+    if (!is_quotation(segment)) continue;
+    const bool same = previous && (previous->group == segment.group ||
+                                   (previous->paragraph == segment.paragraph && previous->kind == QuoteKind::full &&
+                                    segment.kind != QuoteKind::headline && segment.has_speaker &&
+                                    previous->has_speaker && previous->speaker.start == segment.speaker.start));
+    if (!same) ++number;
+    segment.quotation = number;
+    previous = &segment;
+  }
+}
+
+// The speaker from the segment's own clause: after it, before it, a colon introduction, or
+// the subject of the clause holding it. Nicknames, titles and lone scare words get none.
+void attribute_own_clause(std::string_view text, const std::vector<Span>& paragraphs, Attributor& attributor,
+                          const std::vector<Segment>& segments, std::size_t i, Segment& segment) {
+  const std::size_t count = segments.size();
+  const Span paragraph = paragraphs[segment.paragraph];
+  if (segment.kind == QuoteKind::partial && is_nickname(text, segment)) {
+    segment.kind = QuoteKind::nickname;
+    return;
+  }
+  // A title in quotes ("Meet the Press") is named, not quoted, by the sentence around it.
+  if (segment.kind == QuoteKind::partial && is_title_case(text, segment.content)) {
+    segment.kind = QuoteKind::title;
+    return;
+  }
+  const bool next_in_paragraph = i + 1 < count && segments[i + 1].paragraph == segment.paragraph;
+  const std::size_t tail_end = next_in_paragraph ? segments[i + 1].open : paragraph.end;
+  const std::size_t head_start =
+      i > 0 && segments[i - 1].paragraph == segment.paragraph ? segments[i - 1].after : paragraph.start;
+  Attribution found;
+  // A clause ending in a comma or colon right before the next quote introduces that one
+  // ("A." He said, "B."), unless this quote ran into it with a comma ("A," he said, "B.").
+  const char content_last = text[segment.content.end - 1];
+  const char tail_last = last_visible(text, segment.after, tail_end);
+  const bool clause_leads_on = next_in_paragraph && (tail_last == ',' || tail_last == ':') && content_last != ',';
+  if (segment.closed && !clause_leads_on) found = attributor.after(segment.after, tail_end, content_last);
+  if (!found.found) found = attributor.before(head_start, segment.open);
+  if (!found.found && segment.kind == QuoteKind::partial && is_single_word(text, segment.content)) {
+    segment.kind = QuoteKind::scare;
+    return;
+  }
+  // A quote opening its paragraph may be introduced by the paragraph before ending in a colon.
+  if (!found.found && segment.open == paragraph.start && !segment.continuation && segment.paragraph > 0) {
+    const Span previous = paragraphs[segment.paragraph - 1];
+    if (last_visible(text, previous.start, previous.end) == ':') {
+      found = attributor.before(previous.start, previous.end);
+      if (!found.found) found = attributor.colon_name(previous.start, previous.end);
+    }
+  }
+  if (!found.found) found = attributor.colon_name(head_start, segment.open);
+  if (!found.found && segment.kind != QuoteKind::headline)
+    found = attributor.clause_subject(head_start, segment.open, segment.kind == QuoteKind::full);
+  if (!found.found) return;
+  set_speaker(segment, found);
+  segment.own_clause = true;
+}
+
+// A quote with no clause of its own shares one next to it: 'X' or 'Y,' she says; a second
+// partial quote in the sentence of the first.
+void share_neighbours(std::string_view text, std::vector<Segment>& segments) {
+  for (std::size_t i = segments.size(); i-- > 1;) {
+    Segment& segment = segments[i - 1];
+    const Segment& next = segments[i];
+    if (!segment.has_speaker && is_quotation(segment) && next.own_clause && next.paragraph == segment.paragraph &&
+        joined_by_conjunction(text, segment.after, next.open)) {
+      set_speaker(segment, {next.speaker, next.cue, true, next.role});
+      segment.own_clause = true;
+    }
+  }
+  for (std::size_t i = 1; i < segments.size(); ++i) {
+    Segment& segment = segments[i];
+    const Segment& previous = segments[i - 1];
+    if (!segment.has_speaker && segment.kind == QuoteKind::partial && previous.has_speaker &&
+        previous.paragraph == segment.paragraph && !ends_sentence_between(text, previous.after, segment.open))
+      inherit_speaker(segment, previous);
+  }
 }
 
 }  // namespace
@@ -362,35 +697,7 @@ void attribute_segments(std::string_view text, const std::vector<Span>& paragrap
                         std::vector<Segment>& segments) {
   Attributor attributor(text, lexicon);
   const std::size_t count = segments.size();
-
-  // Each segment's own reporting clause: after the quote first, then before it.
-  for (std::size_t i = 0; i < count; ++i) {
-    Segment& segment = segments[i];
-    const Span paragraph = paragraphs[segment.paragraph];
-    const bool next_in_paragraph = i + 1 < count && segments[i + 1].paragraph == segment.paragraph;
-    const std::size_t tail_end = next_in_paragraph ? segments[i + 1].open : paragraph.end;
-    const std::size_t head_start =
-        i > 0 && segments[i - 1].paragraph == segment.paragraph ? segments[i - 1].after : paragraph.start;
-    Attribution found;
-    // A clause ending in a comma or colon right before the next quote introduces that one
-    // ("A." He said, "B."), unless this quote ran into it with a comma ("A," he said, "B.").
-    const char content_last = text[segment.content.end - 1];
-    const char tail_last = last_visible(text, segment.after, tail_end);
-    const bool clause_leads_on = next_in_paragraph && (tail_last == ',' || tail_last == ':') && content_last != ',';
-    if (segment.closed && !clause_leads_on) found = attributor.after(segment.after, tail_end, content_last);
-    // A title in quotes ("Meet the Press") is named, not quoted, by the sentence around it.
-    if (!found.found && !(segment.kind == QuoteKind::partial && is_title_case(text, segment.content)))
-      found = attributor.before(head_start, segment.open);
-    // A quote opening its paragraph may be introduced by the paragraph before ending in a colon.
-    if (!found.found && segment.open == paragraph.start && !segment.continuation && segment.paragraph > 0) {
-      const Span previous = paragraphs[segment.paragraph - 1];
-      if (last_visible(text, previous.start, previous.end) == ':')
-        found = attributor.before(previous.start, previous.end);
-    }
-    if (!found.found && segment.kind == QuoteKind::headline && head_start == paragraph.start)
-      found = attributor.headline_name(head_start, segment.open);
-    if (found.found) set_speaker(segment, found);
-  }
+  for (std::size_t i = 0; i < count; ++i) attribute_own_clause(text, paragraphs, attributor, segments, i, segments[i]);
 
   // A quotation continued over paragraphs has one speaker.
   for (std::size_t i = 0; i < count;) {
@@ -401,9 +708,10 @@ void attribute_segments(std::string_view text, const std::vector<Span>& paragrap
                                      [](const Segment& s) { return s.has_speaker; });
     if (source != segments.begin() + static_cast<std::ptrdiff_t>(end))
       for (std::size_t k = i; k < end; ++k)
-        if (!segments[k].has_speaker) inherit_speaker(segments[k], *source);
+        if (!segments[k].has_speaker && is_quotation(segments[k])) inherit_speaker(segments[k], *source);
     i = end;
   }
+  share_neighbours(text, segments);
 
   // A full quote with no attribution of its own continues the speaker of what comes just
   // before it: reported speech naming a speaker, or the last attributed quote, in the same
@@ -422,11 +730,24 @@ void attribute_segments(std::string_view text, const std::vector<Span>& paragrap
     if (reported.found) {
       segment.has_speaker = true;
       segment.speaker = reported.speaker;
+      segment.role = reported.role;
     } else if (last_attributed < count && segments[last_attributed].paragraph + 1 >= paragraph) {
       inherit_speaker(segment, segments[last_attributed]);
     }
     if (segment.has_speaker) last_attributed = i;
   }
+  number_quotations(segments);
+}
+
+std::vector<Segment> find_reported_speech(std::string_view text, const std::vector<Span>& sentences,
+                                          const QuoteLexicon& lexicon, const std::vector<Segment>& segments) {
+  Attributor attributor(text, lexicon);
+  std::vector<Segment> found;
+  for (const Span& sentence : sentences) {
+    Segment statement;
+    if (attributor.statement(sentence, segments, statement)) found.push_back(statement);
+  }
+  return found;
 }
 
 }  // namespace tmk

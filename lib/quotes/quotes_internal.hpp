@@ -25,10 +25,13 @@ enum WordClass : std::uint16_t {
   kCueStart = 1u << 6,  // first word of a two-word cue ("according to")
   kTitle = 1u << 7,
   kAbbreviation = 1u << 8,  // its final period ends no sentence
-  kCueAfterOnly = 1u << 9,
+  kCueAfterOnly = 1u << 9,  // a cue only right after a quote ("the statement read")
   kWeekday = 1u << 10,
-  kCueNameOnly = 1u << 11,  // a cue only before a quote, with a named subject ("Smith called it")  // a cue only right
-                            // after a quote ("the statement read")
+  kCueNameOnly = 1u << 11,  // a cue only before a quote, with a named subject ("Smith called it")
+  kParticiple = 1u << 12,   // "saying", "adding": the quote belongs to the clause's subject
+  kReport = 1u << 13,       // a verb that also reports speech indirectly ("said the plan failed")
+  kDocument = 1u << 14,     // a document that can be a source ("the report", "the statement")
+  kRole = 1u << 15,         // a word naming a job ("volunteer", "CEO") in "Apple CEO Tim Cook"
 };
 
 struct QuoteLexicon {
@@ -38,6 +41,7 @@ struct QuoteLexicon {
 
   std::unordered_map<std::string, std::uint16_t> word_classes;
   std::unordered_map<std::string, std::uint16_t> two_word_cues;  // "according to" -> 1
+  std::unordered_map<std::string, char> first_names;             // "hillary" -> 'f' (first-names.tsv)
 };
 
 // One word or one punctuation mark of the writer's text.
@@ -71,8 +75,11 @@ struct Segment {
   bool closed = true;
   QuoteKind kind = QuoteKind::full;
   bool has_speaker = false;
+  bool own_clause = false;  // the speaker comes from the segment's own reporting clause
   Span speaker;
   Span cue;
+  Span role;                  // "the Governor" in "the Governor, Andrew Bailey, told"; empty when none
+  std::size_t quotation = 0;  // see Quote::quotation
 };
 
 // The quoted segments of `text` in order, the paragraphs they lie in, and the count of
@@ -85,10 +92,17 @@ void find_segments(std::string_view text, std::vector<Segment>& segments, std::v
 void attribute_segments(std::string_view text, const std::vector<Span>& paragraphs, const QuoteLexicon& lexicon,
                         std::vector<Segment>& segments);
 
+// The reported speech of the writer's text outside `segments` ("X said (that) ...",
+// "according to X, ...", "X denied ..."), one segment of kind indirect per statement, in
+// order. `sentences` are the sentence spans of the text.
+std::vector<Segment> find_reported_speech(std::string_view text, const std::vector<Span>& sentences,
+                                          const QuoteLexicon& lexicon, const std::vector<Segment>& segments);
+
 class EntityRecognizer;
 
-// Fills quotes[i].speaker_canonical (quotes and segments correspond one to one), with the
-// entity recognizer when one is given.
+// Fills the speaker's canonical name, type, role and organization of each quote, with the
+// entity recognizer when one is given. `segments` are the direct quotations (their text is
+// no part of the writer's naming). A role already set (from an appositive) is kept.
 void resolve_speakers(std::string_view text, const Analysis& analysis, const QuoteLexicon& lexicon,
                       const EntityRecognizer* recognizer, const std::vector<Segment>& segments,
                       std::vector<Quote>& quotes);

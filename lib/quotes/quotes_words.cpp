@@ -1,7 +1,7 @@
 #include <unicode/uchar.h>
 
-#include "quotes/quotes_internal.hpp"
 #include "core/resources.hpp"
+#include "quotes/quotes_internal.hpp"
 #include "tmk/core/utf8.hpp"
 
 namespace tmk {
@@ -15,6 +15,10 @@ std::uint16_t class_named(std::string_view name) {
   if (name == "between") return kBetween;
   if (name == "organization") return kOrganization;
   if (name == "weekday") return kWeekday;
+  if (name == "participle") return kParticiple;
+  if (name == "report") return kReport;
+  if (name == "document") return kDocument;
+  if (name == "role") return kRole;
   return 0;
 }
 
@@ -96,6 +100,11 @@ QuoteLexicon::QuoteLexicon() {
       word_classes[std::string(line.substr(0, space))] |= kCueStart;
       two_word_cues[std::string(line)] = 1;
     }
+  });
+  for_each_resource_line("quotes/first-names.tsv", [&](std::string_view line) {
+    const auto tab = line.find('\t');
+    if (tab != std::string_view::npos && tab + 1 < line.size())
+      first_names[std::string(line.substr(0, tab))] = line[tab + 1];
   });
   for_each_resource_line("quotes/titles.txt",
                          [&](std::string_view line) { word_classes[std::string(line)] |= kTitle; });

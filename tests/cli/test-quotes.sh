@@ -4,7 +4,7 @@
 source "$TMK_SOURCE/tests/cli/lib.sh"
 cd "$WORK" || exit 1
 
-header=$'doc\tsent\tstart\tend\tkind\tspeaker\tspeaker_start\tspeaker_end\tspeaker_canonical\tcue\ttext'
+header=$'doc\tsent\tstart\tend\tkind\tspeaker\tspeaker_start\tspeaker_end\tspeaker_canonical\tcue\ttext\tquote\tspeaker_role\tspeaker_org\tspeaker_type'
 
 check_status "--help" 0 tmk-quotes --help
 check_grep "--help names the columns" "speaker_canonical" out
@@ -23,7 +23,7 @@ Mayor Tom Reed told reporters: "The budget is fair." He added that critics were 
 EOF
 check_status "article" 0 tmk-quotes article.txt
 check_eq "header" "$header" "$(head -1 out)"
-check_eq "eleven columns on every row" "" "$(awk -F'\t' 'NF != 11' out)"
+check_eq "fifteen columns on every row" "" "$(awk -F'\t' 'NF != 15' out)"
 check_offsets "content offsets" out article.txt 3 4 11
 check_offsets "speaker offsets" <(awk -F'\t' 'NR == 1 || $6 != ""' out) article.txt 7 8 6
 check_eq "article rows" "headline				No

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "tmk/text/analysis.hpp"
 #include "tmk/quotes/quotes.hpp"
+#include "tmk/text/analysis.hpp"
 
 namespace {
 
@@ -15,6 +15,10 @@ struct Row {
   std::string speaker;
   std::string canonical;
   std::string cue;
+  std::string role;
+  std::string org;
+  std::string type;
+  std::size_t quotation = 0;
 };
 
 struct Extracted {
@@ -22,14 +26,24 @@ struct Extracted {
   std::size_t unbalanced = 0;
 };
 
-Extracted extract(const std::string& text) {
+const tmk::QuoteExtractor& indirect_extractor() {
+  static const tmk::QuoteExtractor extractor = [] {
+    tmk::QuoteExtractor made;
+    made.set_indirect(true);
+    return made;
+  }();
+  return extractor;
+}
+
+// The rows of `text`; with `indirect`, reported speech too.
+Extracted extract(const std::string& text, bool indirect = false) {
   static const tmk::SentenceSplitter splitter;
   static const tmk::Tokenizer tokenizer;
   static const tmk::QuoteExtractor extractor;
   tmk::Analysis analysis;
   tmk::analyze(text, splitter, tokenizer, analysis);
   tmk::QuoteResult result;
-  extractor.extract(text, analysis, result);
+  (indirect ? indirect_extractor() : extractor).extract(text, analysis, result);
   Extracted out;
   out.unbalanced = result.unbalanced;
   for (const tmk::Quote& q : result.quotes) {
@@ -39,6 +53,10 @@ Extracted extract(const std::string& text) {
     if (q.has_speaker) row.speaker = text.substr(q.speaker.start, q.speaker.end - q.speaker.start);
     row.canonical = q.speaker_canonical;
     row.cue = q.cue;
+    row.role = q.speaker_role;
+    row.org = q.speaker_org;
+    row.type = std::string(tmk::to_string(q.speaker_type));
+    row.quotation = q.quotation;
     out.rows.push_back(row);
   }
   return out;
@@ -253,7 +271,7 @@ TEST_CASE("quotes: quotes without a speaker stay with an empty speaker", "[quote
       extract("The sign on the door read nothing, and the plan was called \"bold\" by nobody in particular.");
   REQUIRE(got.rows.size() == 1);
   CHECK(got.rows[0].text == "bold");
-  CHECK(got.rows[0].kind == "partial");
+  CHECK(got.rows[0].kind == "scare");
   CHECK(got.rows[0].speaker.empty());
 }
 
@@ -340,4 +358,164 @@ TEST_CASE("quotes: empty and mark-only input", "[quotes]") {
   CHECK(lone.rows.empty());
   CHECK(lone.unbalanced == 1);
   CHECK(extract("\xE2\x80\x9D\xE2\x80\x9C\xC2\xBB\xC2\xAB''").rows.size() <= 1);
+}
+
+TEST_CASE("quotes: a quote in a clause without a verb of speech belongs to the clause's subject", "[quotes]") {
+  check_one("Mayor Dana Pruitt blasted the council for its \"reckless spending\" on Tuesday.", "reckless spending",
+            "Mayor Dana Pruitt", "blasted");
+  check_one("Pruitt accused Holt of being a \"weak negotiator\" at the meeting.", "weak negotiator", "Pruitt",
+            "accused");
+  check_one("On Friday, Pruitt compared the budget to \"a leaking boat\" again.", "a leaking boat", "Pruitt",
+            "compared");
+}
+
+TEST_CASE("quotes: saying, statements, and a second quote of the same sentence", "[quotes]") {
+  check_one("Senator Ruth Okafor left the hearing early, saying \"We have heard enough.\"", "We have heard enough.",
+            "Senator Ruth Okafor");
+  check_one("The Tenants Union issued a statement saying that \"rents are out of control.\"",
+            "rents are out of control.", "The Tenants Union");
+  check_one("Okafor said the turnout was \"pretty remarkable\" for a weekday.", "pretty remarkable", "Okafor", "said");
+  const Extracted either = extract("\"Too early\" or \"too late,\" she says about the vote.");
+  REQUIRE(either.rows.size() == 2);
+  CHECK(either.rows[0].speaker == "she");
+  CHECK(either.rows[1].speaker == "she");
+  const Extracted both = extract("Okafor called the plan \"a total mess\" and its author \"out of touch.\"");
+  REQUIRE(both.rows.size() == 2);
+  CHECK(both.rows[0].speaker == "Okafor");
+  CHECK(both.rows[1].speaker == "Okafor");
+}
+
+TEST_CASE("quotes: a name before a colon introduces the quote", "[quotes]") {
+  check_one("Rosa Delgado, Channel Nine News: \"The polls close at eight.\"", "The polls close at eight.",
+            "Rosa Delgado");
+  check_one("KEMP: \"We disagree on taxes.\"", "We disagree on taxes.", "KEMP");
+  const Extracted transcript = extract("Moderator Lyle Brandt:\n\"Your time is up.\"\n");
+  REQUIRE(transcript.rows.size() == 1);
+  CHECK(transcript.rows[0].speaker == "Moderator Lyle Brandt");
+}
+
+TEST_CASE("quotes: documents are sources, typed as documents", "[quotes]") {
+  const Extracted email = extract("\"Members must vote by Friday,\" the email began.");
+  REQUIRE(email.rows.size() == 1);
+  CHECK(email.rows[0].speaker == "the email");
+  CHECK(email.rows[0].cue == "began");
+  CHECK(email.rows[0].type == "document");
+  CHECK(email.rows[0].canonical.empty());
+  const Extracted report = extract("According to the report, \"costs doubled in two years.\"");
+  REQUIRE(report.rows.size() == 1);
+  CHECK(report.rows[0].speaker == "the report");
+  CHECK(report.rows[0].type == "document");
+}
+
+TEST_CASE("quotes: pronouns resolve to a person of their gender, plural pronouns to nobody", "[quotes]") {
+  const Extracted she = extract(
+      "Mayor Tom Reed praised Sen. Alice Moreno on Monday.\n"
+      "\"We kept our word,\" she said.\n");
+  REQUIRE(she.rows.size() == 1);
+  CHECK(she.rows[0].canonical == "Alice Moreno");
+  CHECK(she.rows[0].type == "person");
+  const Extracted titled = extract(
+      "Mr. Lee Parks met Kim Ota in the lobby.\n"
+      "\"We agree on the plan,\" she said.\n");
+  REQUIRE(titled.rows.size() == 1);
+  CHECK(titled.rows[0].canonical == "Kim Ota");
+  // A "he" after only women named stays unresolved rather than wrong.
+  const Extracted none = extract(
+      "Sen. Alice Moreno spoke first.\n"
+      "\"We will win this,\" he said.\n");
+  REQUIRE(none.rows.size() == 1);
+  CHECK(none.rows[0].canonical.empty());
+  const Extracted they = extract(
+      "Karen Holt met the union leaders.\n"
+      "\"We are united,\" they said.\n");
+  REQUIRE(they.rows.size() == 1);
+  CHECK(they.rows[0].canonical.empty());
+  CHECK(they.rows[0].type == "group");
+}
+
+TEST_CASE("quotes: an appositive name is the speaker, the description its role", "[quotes]") {
+  const Extracted governor = extract("\"We will appeal,\" the Governor, Andrew Bailey, told reporters.");
+  REQUIRE(governor.rows.size() == 1);
+  CHECK(governor.rows[0].speaker == "Andrew Bailey");
+  CHECK(governor.rows[0].role == "Governor");
+  const Extracted president = extract("Its president, Aaron Voss, said: \"We will strike.\"");
+  REQUIRE(president.rows.size() == 1);
+  CHECK(president.rows[0].speaker == "Aaron Voss");
+  CHECK(president.rows[0].role == "president");
+}
+
+TEST_CASE("quotes: role and organization from the speaker's description", "[quotes]") {
+  const Extracted volunteer = extract("\"Vote for change,\" said Labor for Change volunteer Rita Moss.");
+  REQUIRE(volunteer.rows.size() == 1);
+  CHECK(volunteer.rows[0].canonical == "Rita Moss");
+  CHECK(volunteer.rows[0].role == "volunteer");
+  CHECK(volunteer.rows[0].org == "Labor for Change");
+  const Extracted ceo = extract("Acme CEO Tim Vance said, \"Sales are up.\"");
+  REQUIRE(ceo.rows.size() == 1);
+  CHECK(ceo.rows[0].canonical == "Tim Vance");
+  CHECK(ceo.rows[0].role == "CEO");
+  CHECK(ceo.rows[0].org == "Acme");
+}
+
+TEST_CASE("quotes: nicknames, scare quotes and titles have kinds of their own and no speaker", "[quotes]") {
+  const Extracted nickname = extract("Harold \"Hal\" Jenkins said he would run again.");
+  REQUIRE(nickname.rows.size() == 1);
+  CHECK(nickname.rows[0].kind == "nickname");
+  CHECK(nickname.rows[0].speaker.empty());
+  const Extracted scare = extract("The so-called \"experts\" were wrong again.");
+  REQUIRE(scare.rows.size() == 1);
+  CHECK(scare.rows[0].kind == "scare");
+  const Extracted title = extract("Pike was interviewed on \"Morning Politics Today\" and said little.");
+  REQUIRE(title.rows.size() == 1);
+  CHECK(title.rows[0].kind == "title");
+  CHECK(title.rows[0].quotation == 0);
+}
+
+TEST_CASE("quotes: the segments of one quotation share its number", "[quotes]") {
+  const Extracted got = extract(
+      "\"We tried,\" she said. \"We really did.\"\n"
+      "\"Next year,\" said Ivo Tam, \"we try again.\"\n"
+      "Tam called it \"a long road.\"\n");
+  REQUIRE(got.rows.size() == 5);
+  CHECK(got.rows[0].quotation == 1);
+  CHECK(got.rows[1].quotation == 1);
+  CHECK(got.rows[2].quotation == 2);
+  CHECK(got.rows[3].quotation == 2);
+  CHECK(got.rows[4].quotation == 3);
+}
+
+TEST_CASE("quotes: reported speech with --indirect", "[quotes]") {
+  const auto one = [](const std::string& text, const std::string& content, const std::string& speaker,
+                      const std::string& cue) {
+    INFO(text);
+    const Extracted got = extract(text, true);
+    REQUIRE(got.rows.size() == 1);
+    CHECK(got.rows[0].kind == "indirect");
+    CHECK(got.rows[0].text == content);
+    CHECK(got.rows[0].speaker == speaker);
+    CHECK(got.rows[0].cue == cue);
+  };
+  one("Mayor Lena Ortiz said the bridge would reopen in May.", "the bridge would reopen in May", "Mayor Lena Ortiz",
+      "said");
+  one("Ortiz said that the bridge would reopen in May.", "the bridge would reopen in May", "Ortiz", "said");
+  one("According to the city engineer, the bridge will reopen in May.", "the bridge will reopen in May",
+      "the city engineer", "According to");
+  one("The bridge will reopen in May, according to the city engineer.", "The bridge will reopen in May",
+      "the city engineer", "according to");
+  one("The bridge will reopen in May, the mayor said.", "The bridge will reopen in May", "the mayor", "said");
+  one("Ortiz told reporters the repairs were nearly done.", "the repairs were nearly done", "Ortiz", "told");
+  one("Ortiz denied taking any money from the builder.", "taking any money from the builder", "Ortiz", "denied");
+  one("Ortiz called for a new vote on the budget.", "a new vote on the budget", "Ortiz", "called for");
+  // Without --indirect there is nothing, and a direct quote is no reported speech.
+  CHECK(extract("Ortiz said the bridge would reopen in May.").rows.empty());
+  const Extracted direct = extract("Ortiz said: \"The bridge will reopen in May.\"", true);
+  REQUIRE(direct.rows.size() == 1);
+  CHECK(direct.rows[0].kind == "full");
+  // A statement partly in quotation marks: one indirect row and its quoted segment.
+  const Extracted partly = extract("Ortiz said the delay was \"a disgrace\" and would be fixed.", true);
+  REQUIRE(partly.rows.size() == 2);
+  CHECK(partly.rows[0].kind == "indirect");
+  CHECK(partly.rows[0].text == "the delay was \"a disgrace\" and would be fixed");
+  CHECK(partly.rows[1].kind == "partial");
+  CHECK(partly.rows[1].speaker == "Ortiz");
 }

@@ -20,7 +20,17 @@ enum class QuoteKind : std::uint8_t {
   full,      // a sentence or more
   partial,   // a quoted phrase inside the writer's sentence
   headline,  // inside a heading line
+  nickname,  // a name inside a name: Harold "Hal" Jenkins
+  scare,     // one word the writer sets apart, said by nobody in particular
+  title,     // the title of a work ("Meet the Press")
+  indirect,  // reported speech: the content of "X said (that) ..." (only with set_indirect)
 };
+
+// What the speaker is: a person, an organization, a document (a report, a statement), or a
+// group of people ("officials", "they"); unknown when the mention does not tell.
+enum class SpeakerType : std::uint8_t { unknown, person, organization, document, group };
+
+std::string_view to_string(SpeakerType type);
 
 std::string_view to_string(QuoteKind kind);
 
@@ -33,6 +43,10 @@ struct Quote {
   std::string speaker_canonical;  // the entity the speaker resolves to; empty when unnamed
   std::string cue;                // reporting verb or phrase as written; empty when inherited
   bool closed = true;             // false when the quote ran to the end of its paragraph
+  std::size_t quotation = 0;      // 1-based number of the quotation the segment belongs to; 0 for other kinds
+  SpeakerType speaker_type = SpeakerType::unknown;
+  std::string speaker_role;  // "volunteer" in "Labor for Bernie volunteer Rand Wilson"
+  std::string speaker_org;   // "Labor for Bernie" there; "Apple" in "Apple CEO Tim Cook"
 };
 
 struct QuoteResult {
@@ -58,9 +72,13 @@ class QuoteExtractor {
   // Thread-safe: one extractor can serve many threads.
   void extract(std::string_view text, const Analysis& analysis, QuoteResult& out) const;
 
+  // Also report indirect speech ("X said the plan would fail") as rows of kind `indirect`.
+  void set_indirect(bool on) { indirect_ = on; }
+
  private:
   std::unique_ptr<const QuoteLexicon> lexicon_;
   const EntityRecognizer* recognizer_ = nullptr;
+  bool indirect_ = false;
 };
 
 }  // namespace tmk
