@@ -147,13 +147,17 @@ class Attributor {
     }
     if (pieces_[c].has(kParticiple)) return participle_clause(c, n, content, source);
     const bool calls_for = word_is(c, "called") && c + 1 < n && word_is(c + 1, "for");
-    if (!calls_for && !pieces_[c].has(kReport)) return false;
+    // "found" reports a finding only with its "that" ("found in a poll that ..."), not "found dead".
+    const bool found_that = word_is(c, "found") && that_within(c + 1, std::min(n, c + 8));
+    if (!calls_for && !found_that && !pieces_[c].has(kReport)) return false;
     const std::size_t length = calls_for ? 2 : 1;
-    if (c > 1 && pieces_[c - 1].punct == ',') {  // "CONTENT, said X."
+    // "CONTENT, said X." (not "X, however, argue CONTENT", where the subject is on the left)
+    if (c > 1 && pieces_[c - 1].punct == ',' && !left_np(c, 0).found) {
       const NounPhrase np = right_np(c + 1, n, false);
-      if (!np.found || np.last + 1 < n) return false;
-      source = make(np, c, length);
-      return words_to(0, c - 1, content);
+      if (np.found && np.last + 1 >= n) {
+        source = make(np, c, length);
+        return words_to(0, c - 1, content);
+      }
     }
     if (c + length >= n) {  // "CONTENT, X said.": the subject runs from the last comma
       std::size_t comma = c;
@@ -164,15 +168,34 @@ class Attributor {
       source = make(subject, c, length);
       return words_to(0, comma - 1, content);
     }
-    const NounPhrase subject = left_np(c, 0);
+    NounPhrase subject = left_np(c, 0);
+    if (!subject.found) subject = opening_name(c);
     if (!subject.found || !(names_someone(subject) || pieces_[subject.first].has(kDeterminer))) return false;
     source = make(subject, c, length);
     std::size_t k = c + length;
     if (word_is(c, "told") || word_is(c, "tells")) k = past_object(k, n);
+    while (found_that && !word_is(k, "that")) ++k;  // "found in a poll that ..."
+
     while (k < n && pieces_[k].is_word() && (pieces_[k].has(kWeekday) || word_is(k, "on"))) ++k;
     if (k < n && word_is(k, "that")) ++k;
     if (k >= n || (!pieces_[k].is_word() && pieces_[k].punct != '"')) return false;
     return words_to(k, n, content);
+  }
+
+  bool that_within(std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k)
+      if (word_is(k, "that")) return true;
+    return false;
+  }
+
+  // "Clinton in contrast has stated ...": a name opening the sentence, a few lower-case words
+  // from its verb at piece c.
+  NounPhrase opening_name(std::size_t c) {
+    const std::size_t end = name_run_end(0, c);
+    if (end == 0 || c - end > 4) return {};
+    for (std::size_t k = end; k < c; ++k)
+      if (!pieces_[k].is_word() || pieces_[k].capitalized) return {};
+    return {0, end - 1, true};
   }
 
   // "IAM defended its decision by saying it ...": the words opening the sentence up to its

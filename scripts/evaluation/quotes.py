@@ -124,10 +124,10 @@ def score(name, gold, rows, show_errors):
           f'({naming_right / max(1, len(naming)):.1%}), rows {len(rows)}')
     figures.record(f'{name}/found', found / max(1, len(gold)))
     figures.record(f'{name}/speaker', right_speaker / max(1, found))
-    return naming_right / max(1, len(naming))
     if show_errors:
         for line in errors:
             print(line)
+    return naming_right / max(1, len(naming))
 
 
 def main():

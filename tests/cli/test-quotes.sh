@@ -33,6 +33,19 @@ partial	He	Tom Reed	added	simply wrong.
 full	he	Tom Reed	said	It is late,
 full	he	Tom Reed		But it is done." "$(tail -n +2 out | cut -f5,6,9,10,11)"
 
+check_eq "article numbers, roles, types" "1			
+2	Councilwoman		person
+3	Mayor		person
+4			person
+5			person
+5			person" "$(tail -n +2 out | cut -f12-15)"
+
+# --indirect adds reported speech: the content without its cue and source.
+check_status "--indirect" 0 tmk-quotes --no-header --indirect article.txt
+check_eq "--indirect row" "indirect	He	Tom Reed	added	critics were \"simply wrong.\"	" \
+  "$(awk -F'\t' '$5 == "indirect"' out | cut -f5,6,9,10,11,12)"
+check_eq "--indirect keeps the quote rows" "7" "$(wc -l <out | tr -d ' ')"
+
 check_status "--no-header" 0 tmk-quotes --no-header article.txt
 check_eq "--no-header rows" "6" "$(wc -l <out | tr -d ' ')"
 check_status "--with-speaker" 0 tmk-quotes --no-header --with-speaker article.txt

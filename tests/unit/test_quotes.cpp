@@ -506,6 +506,18 @@ TEST_CASE("quotes: reported speech with --indirect", "[quotes]") {
   one("Ortiz told reporters the repairs were nearly done.", "the repairs were nearly done", "Ortiz", "told");
   one("Ortiz denied taking any money from the builder.", "taking any money from the builder", "Ortiz", "denied");
   one("Ortiz called for a new vote on the budget.", "a new vote on the budget", "Ortiz", "called for");
+  one("The bridge will reopen in May, the Valley Ledger reports.", "The bridge will reopen in May", "the Valley Ledger",
+      "reports");
+  one("The roads board defended the delay by saying the steel arrived late.", "the steel arrived late",
+      "The roads board", "saying");
+  one("Ortiz in turn has stated many times the bridge is safe.", "many times the bridge is safe", "Ortiz", "stated");
+  one("County engineers, however, argue the bridge needs a new deck.", "the bridge needs a new deck",
+      "County engineers", "argue");
+  one("An earlier version of this notice said that the bridge was closed.", "the bridge was closed", "this notice",
+      "said");
+  one("Rowan College found in a survey that most drivers avoid the bridge.", "most drivers avoid the bridge",
+      "Rowan College", "found");
+  CHECK(extract("The bridge inspector found rust on every beam of the old bridge.", true).rows.empty());
   // Without --indirect there is nothing, and a direct quote is no reported speech.
   CHECK(extract("Ortiz said the bridge would reopen in May.").rows.empty());
   const Extracted direct = extract("Ortiz said: \"The bridge will reopen in May.\"", true);
