@@ -90,6 +90,21 @@ class Attributor {
     std::size_t start = n;
     while (start > 0 && !pieces_[start - 1].ends_sentence()) --start;
     if (need_participle && !has_participle(start, n)) return {};
+    return subject_of(start, n);
+  }
+
+  // The subject of the writer's last sentence in text[from, to) ("Ben Cole left early.").
+  Attribution last_sentence_subject(std::size_t from, std::size_t to) {
+    scan(start_within(from, to, kHeadBytes), to);
+    std::size_t n = pieces_.size();
+    while (n > 0 && (pieces_[n - 1].ends_sentence() || pieces_[n - 1].punct == '"')) --n;
+    std::size_t start = n;
+    while (start > 0 && !pieces_[start - 1].ends_sentence()) --start;
+    return subject_of(start, n);
+  }
+
+  // A name or pronoun opening the clause at piece `start`, and its verb as the cue.
+  Attribution subject_of(std::size_t start, std::size_t n) {
     // An opening phrase set off by a comma ("On Monday, Smith ...") is passed over.
     if (start < n && pieces_[start].has(kStop | kBetween) && !pieces_[start].has(kPronoun)) {
       std::size_t comma = start;
@@ -628,6 +643,22 @@ bool ends_sentence_between(std::string_view text, std::size_t from, std::size_t 
   return false;
 }
 
+// The writer's last sentence before a quote is about someone else (a name sharing no word
+// with the last speaker's mention): the quote is not carried over to that speaker.
+bool subject_changed(std::string_view text, const Attribution& subject, Span speaker) {
+  if (!subject.found || !is_upper_at(text, subject.speaker.start)) return false;
+  const std::string_view named = text.substr(speaker.start, speaker.end - speaker.start);
+  std::string_view words = text.substr(subject.speaker.start, subject.speaker.end - subject.speaker.start);
+  while (!words.empty()) {
+    const std::size_t space = words.find(' ');
+    const std::string_view word = words.substr(0, space);
+    if (word.size() > 2 && is_upper_at(word, 0) && named.find(word) != std::string_view::npos) return false;
+    if (space == std::string_view::npos) break;
+    words.remove_prefix(space + 1);
+  }
+  return true;
+}
+
 // Segments of one quotation share a number: a quote continued over paragraphs, and the
 // parts of a full quote split by its reporting clause ("A," she said. "B." / "A," she said,
 // "b."), which share the speaker's mention.
@@ -754,7 +785,9 @@ void attribute_segments(std::string_view text, const std::vector<Span>& paragrap
       segment.has_speaker = true;
       segment.speaker = reported.speaker;
       segment.role = reported.role;
-    } else if (last_attributed < count && segments[last_attributed].paragraph + 1 >= paragraph) {
+    } else if (last_attributed < count && segments[last_attributed].paragraph + 1 >= paragraph &&
+               !subject_changed(text, attributor.last_sentence_subject(from, segment.open),
+                                segments[last_attributed].speaker)) {
       inherit_speaker(segment, segments[last_attributed]);
     }
     if (segment.has_speaker) last_attributed = i;

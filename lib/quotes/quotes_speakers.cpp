@@ -447,6 +447,11 @@ void resolve_speakers(std::string_view text, const Analysis& analysis, const Quo
     std::size_t name_start = quote.speaker.end;
     if (mention) {
       quote.speaker_canonical = mention->canonical;
+      // A surname the recognizer saw alone takes the full name the document spells out.
+      const PersonName* full = mention->type == EntityType::PER && mention->canonical.find(' ') == std::string::npos
+                                   ? names.full_name_of(mention->canonical, quote.speaker.start)
+                                   : nullptr;
+      if (full) quote.speaker_canonical = full->name;
       quote.speaker_type = mention->type == EntityType::PER ? SpeakerType::person : SpeakerType::organization;
       if (mention->type == EntityType::PER) name_start = mention->start;
     } else {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "tmk/entities/entities.hpp"
 #include "tmk/quotes/quotes.hpp"
 #include "tmk/text/analysis.hpp"
 
@@ -530,4 +531,40 @@ TEST_CASE("quotes: reported speech with --indirect", "[quotes]") {
   CHECK(partly.rows[0].text == "the delay was \"a disgrace\" and would be fixed");
   CHECK(partly.rows[1].kind == "partial");
   CHECK(partly.rows[1].speaker == "Ortiz");
+}
+
+TEST_CASE("quotes: a quote is not carried over to the last speaker once the writer turns to someone else", "[quotes]") {
+  const Extracted got = extract(
+      "\"We won,\" said Ida Marsh. Ben Cole left the hall before midnight.\n"
+      "\"It was a fair fight.\"\n");
+  REQUIRE(got.rows.size() == 2);
+  CHECK(got.rows[0].speaker == "Ida Marsh");
+  CHECK(got.rows[1].speaker.empty());
+  // The same speaker named again keeps it.
+  const Extracted same = extract(
+      "\"We won,\" said Ida Marsh. Marsh left the hall before midnight.\n"
+      "\"It was a fair fight.\"\n");
+  REQUIRE(same.rows.size() == 2);
+  CHECK(same.rows[1].speaker == "Ida Marsh");
+}
+
+TEST_CASE("quotes: with the entity recognizer, canonical names and pronouns follow its people", "[quotes]") {
+  static const tmk::EntityRecognizer recognizer;
+  static const tmk::QuoteExtractor extractor(&recognizer);
+  const std::string text =
+      "Ridge County Clerk Adrian Pelt spoke at the Hyatt Regency on Tuesday.\n"
+      "\"Every ballot will be counted,\" Pelt said.\n"
+      "The event was held at the Hyatt Regency downtown.\n"
+      "\"We have never seen a turnout like this,\" he said.\n"
+      "Orbit CEO Tim Vance spoke next. \"Privacy is a right,\" Vance said.\n";
+  const tmk::SentenceSplitter splitter;
+  const tmk::Tokenizer tokenizer;
+  tmk::Analysis analysis;
+  tmk::analyze(text, splitter, tokenizer, analysis);
+  tmk::QuoteResult result;
+  extractor.extract(text, analysis, result);
+  REQUIRE(result.quotes.size() == 3);
+  CHECK(result.quotes[0].speaker_canonical == "Adrian Pelt");
+  CHECK(result.quotes[1].speaker_canonical == "Adrian Pelt");  // a person, not the hotel
+  CHECK(result.quotes[2].speaker_canonical == "Tim Vance");
 }
