@@ -74,6 +74,14 @@ void check_one(const std::string& text, const std::string& content, const std::s
   if (!cue.empty()) CHECK(got.rows[0].cue == cue);
 }
 
+// The single row of `text`.
+Row only(const std::string& text, bool indirect = false) {
+  INFO(text);
+  const Extracted got = extract(text, indirect);
+  REQUIRE(got.rows.size() == 1);
+  return got.rows[0];
+}
+
 }  // namespace
 
 TEST_CASE("quotes: curly, straight and guillemet marks give the content without marks", "[quotes]") {
@@ -390,86 +398,72 @@ TEST_CASE("quotes: a name before a colon introduces the quote", "[quotes]") {
   check_one("Rosa Delgado, Channel Nine News: \"The polls close at eight.\"", "The polls close at eight.",
             "Rosa Delgado");
   check_one("KEMP: \"We disagree on taxes.\"", "We disagree on taxes.", "KEMP");
-  const Extracted transcript = extract("Moderator Lyle Brandt:\n\"Your time is up.\"\n");
-  REQUIRE(transcript.rows.size() == 1);
-  CHECK(transcript.rows[0].speaker == "Moderator Lyle Brandt");
+  const Row transcript = only("Moderator Lyle Brandt:\n\"Your time is up.\"\n");
+  CHECK(transcript.speaker == "Moderator Lyle Brandt");
 }
 
 TEST_CASE("quotes: documents are sources, typed as documents", "[quotes]") {
-  const Extracted email = extract("\"Members must vote by Friday,\" the email began.");
-  REQUIRE(email.rows.size() == 1);
-  CHECK(email.rows[0].speaker == "the email");
-  CHECK(email.rows[0].cue == "began");
-  CHECK(email.rows[0].type == "document");
-  CHECK(email.rows[0].canonical.empty());
-  const Extracted report = extract("According to the report, \"costs doubled in two years.\"");
-  REQUIRE(report.rows.size() == 1);
-  CHECK(report.rows[0].speaker == "the report");
-  CHECK(report.rows[0].type == "document");
+  const Row email = only("\"Members must vote by Friday,\" the email began.");
+  CHECK(email.speaker == "the email");
+  CHECK(email.cue == "began");
+  CHECK(email.type == "document");
+  CHECK(email.canonical.empty());
+  const Row report = only("According to the report, \"costs doubled in two years.\"");
+  CHECK(report.speaker == "the report");
+  CHECK(report.type == "document");
 }
 
 TEST_CASE("quotes: pronouns resolve to a person of their gender, plural pronouns to nobody", "[quotes]") {
-  const Extracted she = extract(
+  const Row she = only(
       "Mayor Tom Reed praised Sen. Alice Moreno on Monday.\n"
       "\"We kept our word,\" she said.\n");
-  REQUIRE(she.rows.size() == 1);
-  CHECK(she.rows[0].canonical == "Alice Moreno");
-  CHECK(she.rows[0].type == "person");
-  const Extracted titled = extract(
+  CHECK(she.canonical == "Alice Moreno");
+  CHECK(she.type == "person");
+  const Row titled = only(
       "Mr. Lee Parks met Kim Ota in the lobby.\n"
       "\"We agree on the plan,\" she said.\n");
-  REQUIRE(titled.rows.size() == 1);
-  CHECK(titled.rows[0].canonical == "Kim Ota");
+  CHECK(titled.canonical == "Kim Ota");
   // A "he" after only women named stays unresolved rather than wrong.
-  const Extracted none = extract(
+  const Row none = only(
       "Sen. Alice Moreno spoke first.\n"
       "\"We will win this,\" he said.\n");
-  REQUIRE(none.rows.size() == 1);
-  CHECK(none.rows[0].canonical.empty());
-  const Extracted they = extract(
+  CHECK(none.canonical.empty());
+  const Row they = only(
       "Karen Holt met the union leaders.\n"
       "\"We are united,\" they said.\n");
-  REQUIRE(they.rows.size() == 1);
-  CHECK(they.rows[0].canonical.empty());
-  CHECK(they.rows[0].type == "group");
+  CHECK(they.canonical.empty());
+  CHECK(they.type == "group");
 }
 
 TEST_CASE("quotes: an appositive name is the speaker, the description its role", "[quotes]") {
-  const Extracted governor = extract("\"We will appeal,\" the Governor, Andrew Bailey, told reporters.");
-  REQUIRE(governor.rows.size() == 1);
-  CHECK(governor.rows[0].speaker == "Andrew Bailey");
-  CHECK(governor.rows[0].role == "Governor");
-  const Extracted president = extract("Its president, Aaron Voss, said: \"We will strike.\"");
-  REQUIRE(president.rows.size() == 1);
-  CHECK(president.rows[0].speaker == "Aaron Voss");
-  CHECK(president.rows[0].role == "president");
+  const Row governor = only("\"We will appeal,\" the Governor, Andrew Bailey, told reporters.");
+  CHECK(governor.speaker == "Andrew Bailey");
+  CHECK(governor.role == "Governor");
+  const Row president = only("Its president, Aaron Voss, said: \"We will strike.\"");
+  CHECK(president.speaker == "Aaron Voss");
+  CHECK(president.role == "president");
 }
 
 TEST_CASE("quotes: role and organization from the speaker's description", "[quotes]") {
-  const Extracted volunteer = extract("\"Vote for change,\" said Labor for Change volunteer Rita Moss.");
-  REQUIRE(volunteer.rows.size() == 1);
-  CHECK(volunteer.rows[0].canonical == "Rita Moss");
-  CHECK(volunteer.rows[0].role == "volunteer");
-  CHECK(volunteer.rows[0].org == "Labor for Change");
-  const Extracted ceo = extract("Acme CEO Tim Vance said, \"Sales are up.\"");
-  REQUIRE(ceo.rows.size() == 1);
-  CHECK(ceo.rows[0].canonical == "Tim Vance");
-  CHECK(ceo.rows[0].role == "CEO");
-  CHECK(ceo.rows[0].org == "Acme");
+  const Row volunteer = only("\"Vote for change,\" said Labor for Change volunteer Rita Moss.");
+  CHECK(volunteer.canonical == "Rita Moss");
+  CHECK(volunteer.role == "volunteer");
+  CHECK(volunteer.org == "Labor for Change");
+  const Row ceo = only("Acme CEO Tim Vance said, \"Sales are up.\"");
+  CHECK(ceo.canonical == "Tim Vance");
+  CHECK(ceo.role == "CEO");
+  CHECK(ceo.org == "Acme");
 }
 
 TEST_CASE("quotes: nicknames, scare quotes and titles have kinds of their own and no speaker", "[quotes]") {
-  const Extracted nickname = extract("Harold \"Hal\" Jenkins said he would run again.");
-  REQUIRE(nickname.rows.size() == 1);
-  CHECK(nickname.rows[0].kind == "nickname");
-  CHECK(nickname.rows[0].speaker.empty());
-  const Extracted scare = extract("The so-called \"experts\" were wrong again.");
-  REQUIRE(scare.rows.size() == 1);
-  CHECK(scare.rows[0].kind == "scare");
-  const Extracted title = extract("Pike was interviewed on \"Morning Politics Today\" and said little.");
-  REQUIRE(title.rows.size() == 1);
-  CHECK(title.rows[0].kind == "title");
-  CHECK(title.rows[0].quotation == 0);
+  const Row nickname = only("Harold \"Hal\" Jenkins said he would run again.");
+  CHECK(nickname.kind == "nickname");
+  CHECK(nickname.speaker.empty());
+  const Row scare = only("The so-called \"experts\" were wrong again.");
+  CHECK(scare.kind == "scare");
+  const Row title = only("Pike was interviewed on \"Morning Politics Today\" and said little.");
+  CHECK(title.kind == "title");
+  CHECK(title.quotation == 0);
 }
 
 TEST_CASE("quotes: the segments of one quotation share its number", "[quotes]") {
@@ -489,12 +483,11 @@ TEST_CASE("quotes: reported speech with --indirect", "[quotes]") {
   const auto one = [](const std::string& text, const std::string& content, const std::string& speaker,
                       const std::string& cue) {
     INFO(text);
-    const Extracted got = extract(text, true);
-    REQUIRE(got.rows.size() == 1);
-    CHECK(got.rows[0].kind == "indirect");
-    CHECK(got.rows[0].text == content);
-    CHECK(got.rows[0].speaker == speaker);
-    CHECK(got.rows[0].cue == cue);
+    const Row got = only(text, true);
+    CHECK(got.kind == "indirect");
+    CHECK(got.text == content);
+    CHECK(got.speaker == speaker);
+    CHECK(got.cue == cue);
   };
   one("Mayor Lena Ortiz said the bridge would reopen in May.", "the bridge would reopen in May", "Mayor Lena Ortiz",
       "said");
@@ -521,9 +514,8 @@ TEST_CASE("quotes: reported speech with --indirect", "[quotes]") {
   CHECK(extract("The bridge inspector found rust on every beam of the old bridge.", true).rows.empty());
   // Without --indirect there is nothing, and a direct quote is no reported speech.
   CHECK(extract("Ortiz said the bridge would reopen in May.").rows.empty());
-  const Extracted direct = extract("Ortiz said: \"The bridge will reopen in May.\"", true);
-  REQUIRE(direct.rows.size() == 1);
-  CHECK(direct.rows[0].kind == "full");
+  const Row direct = only("Ortiz said: \"The bridge will reopen in May.\"", true);
+  CHECK(direct.kind == "full");
   // A statement partly in quotation marks: one indirect row and its quoted segment.
   const Extracted partly = extract("Ortiz said the delay was \"a disgrace\" and would be fixed.", true);
   REQUIRE(partly.rows.size() == 2);
