@@ -4,7 +4,10 @@
 // roll) are told apart. Each quoted segment is attributed to a speaker through the
 // reporting clause around it ("..., X said", "said X", "X told Y: ...", "according to X"),
 // or inherits the speaker of the quote before it (split quotes, paragraphs continued by the
-// opening-mark-only convention, a following unattributed quote).
+// opening-mark-only convention, a following unattributed quote). A quote framed by another
+// verb belongs to its clause's subject ("X hammered the media for its 'phony polls'"); a
+// "Name:" line introduces one. Nicknames, lone scare words and titles are kinds of their own
+// with no speaker. With set_indirect(true), reported speech ("X said (that) ...") is found too.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -67,8 +70,10 @@ class QuoteExtractor {
   QuoteExtractor& operator=(QuoteExtractor&&) noexcept;
 
   // Finds the quotations of `text` (already analyzed), attributes them and resolves the
-  // speakers' names: a pronoun to the last person named before it, a surname to the full
-  // name seen in the document; a description without a name ("the statement") stays empty.
+  // speakers' names: "he"/"she" to the subject of a recent sentence naming a person of that
+  // gender (titles, first names, earlier pronouns), never "they"/"we"; a named speaker to the
+  // recognizer's canonical name, a surname to the full name seen in the document; a
+  // description without a name ("the statement") stays empty.
   // Thread-safe: one extractor can serve many threads.
   void extract(std::string_view text, const Analysis& analysis, QuoteResult& out) const;
 
