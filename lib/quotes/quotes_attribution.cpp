@@ -45,12 +45,22 @@ class Attributor {
     const Attribution found = after_clause(from, to, runs_on);
     if (!found.found || content_last != '.') return found;
     std::size_t trailing = 0;
+    bool ended = false;
     for (const Piece& piece : pieces_) {
-      if (piece.ends_sentence()) break;
+      if ((ended = piece.ends_sentence())) break;
       if (piece.start < found.cue.end || piece.start < found.speaker.end) continue;
       if (++trailing > 4 || word_is_that(piece)) return {};
     }
+    // `"...." Cho said the talks were "open."`: a clause running into the next quote
+    // introduces that one.
+    if (!ended && trailing > 0 && opens_quote_at(to)) return {};
     return found;
+  }
+
+  bool opens_quote_at(std::size_t pos) const {
+    std::vector<Piece> next;
+    scan_pieces(text_, pos, std::min(text_.size(), pos + 3), lexicon_, next);
+    return !next.empty() && next.front().start == pos && next.front().punct == '"';
   }
 
   // X said, "..." / X told Y: "..." / X said that "...": a reporting clause earlier in the
@@ -113,13 +123,27 @@ class Attributor {
     }
     if (start >= n || !pieces_[start].is_word()) return {};
     std::size_t end = start + 1;  // one past the subject
-    if (!pieces_[start].has(kPronoun)) {
+    if (pieces_[start].has(kPronoun)) {
+      if (!is_person_pronoun(start)) return {};
+    } else if (name_run_end(start, n) > start) {
       end = name_run_end(start, n);
-      if (end == start || end - start > 6) return {};
-    } else if (!is_person_pronoun(start)) {
+      if (end - start > 6) return {};
+    } else if (pieces_[start].has(kDeterminer)) {
+      // "The council issued ...": a determiner's phrase runs to its past-tense verb.
+      while (end < n && end - start < 5 && pieces_[end].is_word() && !pieces_[end].has(kStop | kCue | kReport) &&
+             !is_past_tense(end))
+        ++end;
+      if (end >= n || !is_past_tense(end)) return {};
+    } else {
       return {};
     }
     std::size_t verb = end;
+    // "Quinn, a Democrat from Oregon, hammered ...": an appositive is passed over.
+    if (verb < n && pieces_[verb].punct == ',') {
+      std::size_t close = verb + 1;
+      while (close < n && close < verb + 12 && pieces_[close].punct != ',' && !pieces_[close].ends_sentence()) ++close;
+      if (close < n && pieces_[close].punct == ',') verb = close + 1;
+    }
     while (verb < n && pieces_[verb].is_word() && (pieces_[verb].has(kBetween) || is_adverb(verb))) ++verb;
     if (verb >= n || !pieces_[verb].is_word() || pieces_[verb].capitalized || pieces_[verb].has(kStop)) return {};
     return {{pieces_[start].start, pieces_[end - 1].end}, {pieces_[verb].start, pieces_[verb].end}, true, {}};
@@ -136,7 +160,7 @@ class Attributor {
       if (!pieces_[c].is_word() || inside(quotes, pieces_[c].start)) continue;
       Span content;
       Attribution source;
-      if (!reported_at(c, n, content, source)) continue;
+      if (!reported_at(c, n, content, source) || attributes_quote(quotes, source)) continue;
       if (content.end <= content.start || quoted_share(quotes, content) * 10 > (content.end - content.start) * 9)
         continue;
       out.content = content;
@@ -251,6 +275,20 @@ class Attributor {
     for (; marks % 2 == 1 && last < pieces_.size(); ++last) marks += pieces_[last].punct == '"';
     content = {pieces_[first].start, pieces_[last - 1].end};
     return true;
+  }
+
+  // `"...," Ruiz told reporters outside.`: the clause is the attribution of the quote right
+  // before it, not a statement of its own.
+  bool attributes_quote(const std::vector<Segment>& quotes, const Attribution& source) const {
+    const std::size_t clause = std::min(source.speaker.start, source.cue.start);
+    for (const Segment& q : quotes) {
+      if (q.after > clause || clause - q.after > 8) continue;
+      bool only_marks = true;
+      for (std::size_t i = q.after; i < clause && only_marks; ++i)
+        only_marks = (is_space_at(text_, i) && text_[i] != '\n') || text_[i] == ',' || text_[i] == '-';
+      if (only_marks) return true;
+    }
+    return false;
   }
 
   static bool inside(const std::vector<Segment>& quotes, std::size_t offset) {
@@ -488,9 +526,10 @@ class Attributor {
     if (pieces_[k].punct != ',') return {};
     NounPhrase np = core_left(k, lo);
     if (!np.found) return {};
-    // "the Governor, Andrew Bailey, said": the name between the commas is the speaker and
-    // the description before it its role.
-    if (pieces_[np.first].has(kDeterminer) && name_run_end(k + 1, end - 1) == end - 1 && end - 1 - (k + 1) >= 2)
+    // "the Governor, Andrew Bailey, said" / "Ruiz's spokesman, Tom Beck, said": the name
+    // between the commas is the speaker and the description before it its role.
+    const bool description = pieces_[np.first].has(kDeterminer) || !pieces_[np.last].capitalized;
+    if (description && name_run_end(k + 1, end - 1) == end - 1 && end - 1 - (k + 1) >= 2)
       return {k + 1, end - 2, true, np.first, np.last, true};
     if (pieces_[np.first].has(kDeterminer)) return np;
     for (std::size_t i = np.first; i <= np.last; ++i)

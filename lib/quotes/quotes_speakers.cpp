@@ -329,6 +329,9 @@ std::vector<Candidate> candidates_of(std::string_view text, const Analysis& anal
   }
   for (const EntityMention& m : *mentions) {
     if (m.type != EntityType::PER || inside_quote(segments, m.start, m.end)) continue;
+    // "Ruiz's spokesman": a possessive names whose someone is, not the subject.
+    const std::string_view rest = text.substr(m.end, 4);
+    if (rest.starts_with("'s") || rest.starts_with("\u2019s")) continue;
     // A surname alone takes the full name the document spells out.
     const std::size_t space = m.canonical.rfind(' ');
     const std::string surname = space == std::string::npos ? m.canonical : m.canonical.substr(space + 1);

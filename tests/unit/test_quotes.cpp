@@ -516,6 +516,14 @@ TEST_CASE("quotes: reported speech with --indirect", "[quotes]") {
   CHECK(extract("Ortiz said the bridge would reopen in May.").rows.empty());
   const Row direct = only("Ortiz said: \"The bridge will reopen in May.\"", true);
   CHECK(direct.kind == "full");
+  // The reporting clause of a quote is no statement of its own, and a quote ending the
+  // paragraph before does not make the next paragraph's clause one.
+  const Extracted clause = extract("\"We did nothing wrong,\" Ruiz told reporters outside the hall.", true);
+  REQUIRE(clause.rows.size() == 1);
+  CHECK(clause.rows[0].kind == "full");
+  const Extracted next = extract("\"We are done.\"\nThe club defended the vote by saying the members chose it.", true);
+  REQUIRE(next.rows.size() == 2);
+  CHECK(next.rows[1].kind == "indirect");
   // A statement partly in quotation marks: one indirect row and its quoted segment.
   const Extracted partly = extract("Ortiz said the delay was \"a disgrace\" and would be fixed.", true);
   REQUIRE(partly.rows.size() == 2);
@@ -559,4 +567,24 @@ TEST_CASE("quotes: with the entity recognizer, canonical names and pronouns foll
   CHECK(result.quotes[0].speaker_canonical == "Adrian Pelt");
   CHECK(result.quotes[1].speaker_canonical == "Adrian Pelt");  // a person, not the hotel
   CHECK(result.quotes[2].speaker_canonical == "Tim Vance");
+}
+
+TEST_CASE("quotes: a clause running into the next quote introduces it, not the quote before", "[quotes]") {
+  const Extracted got = extract(
+      "The council issued a statement saying that \"the plan is final.\" Clerk Lena Cho said the board was "
+      "\"open to talks.\"");
+  REQUIRE(got.rows.size() == 2);
+  CHECK(got.rows[0].speaker == "The council");
+  CHECK(got.rows[1].speaker == "Clerk Lena Cho");
+}
+
+TEST_CASE("quotes: an appositive after a name, and a possessive description", "[quotes]") {
+  const Extracted got = extract(
+      "Quinn, a Democrat from Oregon, hammered the leadership for its \"backroom dealing\" this week.\n"
+      "Ruiz's spokesman, Tom Beck, said: \"The meeting is set.\" He added that it was \"long overdue.\"\n");
+  REQUIRE(got.rows.size() == 3);
+  CHECK(got.rows[0].speaker == "Quinn");
+  CHECK(got.rows[1].speaker == "Tom Beck");
+  CHECK(got.rows[1].role == "spokesman");
+  CHECK(got.rows[2].canonical == "Tom Beck");  // not Ruiz, named only as a possessive
 }
