@@ -277,17 +277,11 @@ class Attributor {
     return true;
   }
 
-  // `"...," Ruiz told reporters outside.`: the clause is the attribution of the quote right
-  // before it, not a statement of its own.
-  bool attributes_quote(const std::vector<Segment>& quotes, const Attribution& source) const {
-    const std::size_t clause = std::min(source.speaker.start, source.cue.start);
-    for (const Segment& q : quotes) {
-      if (q.after > clause || clause - q.after > 8) continue;
-      bool only_marks = true;
-      for (std::size_t i = q.after; i < clause && only_marks; ++i)
-        only_marks = (is_space_at(text_, i) && text_[i] != '\n') || text_[i] == ',' || text_[i] == '-';
-      if (only_marks) return true;
-    }
+  // `"...," Ruiz told reporters outside.`: the clause is the attribution of the quote before
+  // it (whose speaker is this very mention), not a statement of its own.
+  static bool attributes_quote(const std::vector<Segment>& quotes, const Attribution& source) {
+    for (const Segment& q : quotes)
+      if (q.has_speaker && q.speaker.start == source.speaker.start && q.after <= source.speaker.start) return true;
     return false;
   }
 
