@@ -74,7 +74,8 @@ class Attributor {
 
   // "Name: '...'" and "Name, Outlet: '...'" opening a sentence (headlines, transcripts,
   // lists of excerpts): a short capitalized name, maybe with a short description, before a colon.
-  Attribution colon_name(std::size_t from, std::size_t to) {
+  // Outside headlines a lone word must be in capitals ("KEMP:"): "Update:" names nobody.
+  Attribution colon_name(std::size_t from, std::size_t to, bool headline) {
     scan(start_within(from, to, kHeadBytes), to);
     const std::size_t n = pieces_.size();
     if (n < 2 || pieces_[n - 1].punct != ':') return {};
@@ -82,6 +83,7 @@ class Attributor {
     while (start > 0 && !pieces_[start - 1].ends_sentence()) --start;
     const std::size_t name_end = name_run_end(start, n - 1);
     if (name_end == start || name_end - start > 4) return {};
+    if (!headline && name_end - start == 1 && !is_all_caps(word(start))) return {};
     if (name_end != n - 1) {
       // ", outlet:" after the name: a few words, none of them a verb of speech.
       if (pieces_[name_end].punct != ',' || n - 1 - name_end > 7) return {};
@@ -329,6 +331,10 @@ class Attributor {
     }
     if (end > k && pieces_[k].has(kDeterminer | kStop) && end - k == 1) return k;
     return end;
+  }
+
+  static bool is_all_caps(std::string_view w) {
+    return w.size() > 1 && std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   }
 
   bool is_person_pronoun(std::size_t k) {
@@ -746,10 +752,10 @@ void attribute_own_clause(std::string_view text, const std::vector<Span>& paragr
     const Span previous = paragraphs[segment.paragraph - 1];
     if (last_visible(text, previous.start, previous.end) == ':') {
       found = attributor.before(previous.start, previous.end);
-      if (!found.found) found = attributor.colon_name(previous.start, previous.end);
+      if (!found.found) found = attributor.colon_name(previous.start, previous.end, false);
     }
   }
-  if (!found.found) found = attributor.colon_name(head_start, segment.open);
+  if (!found.found) found = attributor.colon_name(head_start, segment.open, segment.kind == QuoteKind::headline);
   if (!found.found && segment.kind != QuoteKind::headline)
     found = attributor.clause_subject(head_start, segment.open, segment.kind == QuoteKind::full);
   if (!found.found) return;

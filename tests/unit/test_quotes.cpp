@@ -399,6 +399,7 @@ TEST_CASE("quotes: a name before a colon introduces the quote", "[quotes]") {
             "Rosa Delgado");
   check_one("KEMP: \"We disagree on taxes.\"", "We disagree on taxes.", "KEMP");
   const Row transcript = only("Moderator Lyle Brandt:\n\"Your time is up.\"\n");
+  CHECK(only("Update: \"The meeting moved to noon.\"").speaker.empty());
   CHECK(transcript.speaker == "Moderator Lyle Brandt");
 }
 
