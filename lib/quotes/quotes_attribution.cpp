@@ -187,6 +187,7 @@ class Attributor {
       return c > 1 && pieces_[c - 1].punct == ',' && np.last + 1 >= n && words_to(0, c - 1, content);
     }
     if (pieces_[c].has(kParticiple)) return participle_clause(c, n, content, source);
+    if (c + 1 < n && word_is(c + 1, "by") && is_claim_noun(c)) return claim_by(c, n, content, source);
     const bool calls_for = word_is(c, "called") && c + 1 < n && word_is(c + 1, "for");
     // "found" reports a finding only with its "that" ("found in a poll that ..."), not "found dead".
     const bool found_that = word_is(c, "found") && that_within(c + 1, std::min(n, c + 8));
@@ -221,6 +222,22 @@ class Attributor {
     if (k < n && word_is(k, "that")) ++k;
     if (k >= n || (!pieces_[k].is_word() && pieces_[k].punct != '"')) return false;
     return words_to(k, n, content);
+  }
+
+  bool is_claim_noun(std::size_t k) {
+    return word_is(k, "claims") || word_is(k, "claim") || word_is(k, "assertion") || word_is(k, "assertions") ||
+           word_is(k, "warnings") || word_is(k, "warning") || word_is(k, "suggestion");
+  }
+
+  // "claims by union leaders Monday that CONTENT": the source follows "by", the content "that".
+  bool claim_by(std::size_t c, std::size_t n, Span& content, Attribution& source) {
+    const NounPhrase np = right_np(c + 2, n, true);
+    if (!np.found) return false;
+    std::size_t k = np.last + 1;
+    while (k < n && k < np.last + 4 && pieces_[k].is_word() && !word_is(k, "that")) ++k;
+    if (k >= n || !word_is(k, "that")) return false;
+    source = make(np, c, 1);
+    return words_to(k + 1, n, content);
   }
 
   bool that_within(std::size_t from, std::size_t to) {

@@ -513,6 +513,8 @@ TEST_CASE("quotes: reported speech with --indirect", "[quotes]") {
   one("Rowan College found in a survey that most drivers avoid the bridge.", "most drivers avoid the bridge",
       "Rowan College", "found");
   CHECK(extract("The bridge inspector found rust on every beam of the old bridge.", true).rows.empty());
+  one("Drivers rejected claims by county officials on Friday that the bridge was safe.", "the bridge was safe",
+      "county officials", "claims");
   // Without --indirect there is nothing, and a direct quote is no reported speech.
   CHECK(extract("Ortiz said the bridge would reopen in May.").rows.empty());
   const Row direct = only("Ortiz said: \"The bridge will reopen in May.\"", true);
