@@ -11,6 +11,38 @@
 #include "tmk/quotes/quotes.hpp"
 #include "tmk/text/analysis.hpp"
 
+namespace {
+
+// New columns go at the end, so that `cut -f` pipelines written for the older ones keep working.
+const std::initializer_list<std::string_view> kColumns = {"doc",           "sent",        "start",
+                                                          "end",           "kind",        "speaker",
+                                                          "speaker_start", "speaker_end", "speaker_canonical",
+                                                          "cue",           "text",        "quote",
+                                                          "speaker_role",  "speaker_org", "speaker_type"};
+
+void add_row(std::string& out, const tmk::Document& doc, const tmk::Quote& quote) {
+  const std::string_view text = doc.text;
+  tmk::TsvRow row(out);
+  row.add(doc.id).add(quote.sentence + 1).add(quote.content.start).add(quote.content.end);
+  row.add(tmk::to_string(quote.kind));
+  if (quote.has_speaker)
+    row.add(text.substr(quote.speaker.start, quote.speaker.end - quote.speaker.start))
+        .add(quote.speaker.start)
+        .add(quote.speaker.end);
+  else
+    row.add("").add("").add("");
+  row.add(quote.speaker_canonical)
+      .add(quote.cue)
+      .add(text.substr(quote.content.start, quote.content.end - quote.content.start));
+  if (quote.quotation > 0)
+    row.add(quote.quotation);
+  else
+    row.add("");
+  row.add(quote.speaker_role).add(quote.speaker_org).add(tmk::to_string(quote.speaker_type)).end();
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   tmk::cli::Tool tool(
       "tmk-quotes",
@@ -56,37 +88,15 @@ int main(int argc, char** argv) {
   }
   tmk::QuoteExtractor extractor(recognizer ? &*recognizer : nullptr);
   extractor.set_indirect(indirect);
-  return tool.run_documents(
-      tmk::tsv_header({"doc", "sent", "start", "end", "kind", "speaker", "speaker_start", "speaker_end",
-                       "speaker_canonical", "cue", "text", "quote", "speaker_role", "speaker_org", "speaker_type"}),
-      [&](const tmk::Document& doc, std::string& out) {
-        tmk::Analysis analysis;
-        tmk::analyze(doc.text, splitter, tokenizer, analysis);
-        tmk::QuoteResult result;
-        extractor.extract(doc.text, analysis, result);
-        if (result.unbalanced > 0)
-          tmk::diag::warning(doc.id, std::to_string(result.unbalanced) +
-                                         " unbalanced quotation mark(s); an open quote ends at its paragraph");
-        const std::string_view text = doc.text;
-        for (const tmk::Quote& quote : result.quotes) {
-          if (with_speaker && !quote.has_speaker) continue;
-          tmk::TsvRow row(out);
-          row.add(doc.id).add(quote.sentence + 1).add(quote.content.start).add(quote.content.end);
-          row.add(tmk::to_string(quote.kind));
-          if (quote.has_speaker)
-            row.add(text.substr(quote.speaker.start, quote.speaker.end - quote.speaker.start))
-                .add(quote.speaker.start)
-                .add(quote.speaker.end);
-          else
-            row.add("").add("").add("");
-          row.add(quote.speaker_canonical)
-              .add(quote.cue)
-              .add(text.substr(quote.content.start, quote.content.end - quote.content.start));
-          if (quote.quotation > 0)
-            row.add(quote.quotation);
-          else
-            row.add("");
-          row.add(quote.speaker_role).add(quote.speaker_org).add(tmk::to_string(quote.speaker_type)).end();
-        }
-      });
+  return tool.run_documents(tmk::tsv_header(kColumns), [&](const tmk::Document& doc, std::string& out) {
+    tmk::Analysis analysis;
+    tmk::analyze(doc.text, splitter, tokenizer, analysis);
+    tmk::QuoteResult result;
+    extractor.extract(doc.text, analysis, result);
+    if (result.unbalanced > 0)
+      tmk::diag::warning(doc.id, std::to_string(result.unbalanced) +
+                                     " unbalanced quotation mark(s); an open quote ends at its paragraph");
+    for (const tmk::Quote& quote : result.quotes)
+      if (!with_speaker || quote.has_speaker) add_row(out, doc, quote);
+  });
 }
