@@ -401,6 +401,31 @@ SpeakerType type_of_description(std::string_view text, const QuoteLexicon& lexic
   return SpeakerType::unknown;
 }
 
+// Names a speaker by the recognizer's mention; returns where a person's name starts in the
+// speaker's mention (its end when there is none).
+std::size_t name_from_mention(const EntityMention& mention, const PersonIndex& names, Quote& quote) {
+  quote.speaker_canonical = mention.canonical;
+  if (mention.type != EntityType::PER) {
+    quote.speaker_type = SpeakerType::organization;
+    return quote.speaker.end;
+  }
+  quote.speaker_type = SpeakerType::person;
+  // A surname the recognizer saw alone takes the full name the document spells out.
+  if (mention.canonical.find(' ') == std::string::npos)
+    if (const PersonName* full = names.full_name_of(mention.canonical, quote.speaker.start))
+      quote.speaker_canonical = full->name;
+  return mention.start;
+}
+
+// The same from the light reader's names, when the recognizer is absent or found nothing.
+std::size_t name_from_text(std::string_view text, const QuoteLexicon& lexicon, const PersonIndex& names, Quote& quote) {
+  quote.speaker_canonical = canonical_of(text, lexicon, names, quote.speaker);
+  const PersonName* name = names.last_before(quote.speaker.end);
+  if (!name || name->start < quote.speaker.start) return quote.speaker.end;
+  quote.speaker_type = SpeakerType::person;
+  return name->start;
+}
+
 }  // namespace
 
 void resolve_speakers(std::string_view text, const Analysis& analysis, const QuoteLexicon& lexicon,
@@ -447,24 +472,8 @@ void resolve_speakers(std::string_view text, const Analysis& analysis, const Quo
     }
     if (is_pronoun(text, quote.speaker, lexicon)) continue;  // "they", "we" name no single person
     const EntityMention* mention = recognized ? mention_of(text, mentions, quote.speaker) : nullptr;
-    std::size_t name_start = quote.speaker.end;
-    if (mention) {
-      quote.speaker_canonical = mention->canonical;
-      // A surname the recognizer saw alone takes the full name the document spells out.
-      const PersonName* full = mention->type == EntityType::PER && mention->canonical.find(' ') == std::string::npos
-                                   ? names.full_name_of(mention->canonical, quote.speaker.start)
-                                   : nullptr;
-      if (full) quote.speaker_canonical = full->name;
-      quote.speaker_type = mention->type == EntityType::PER ? SpeakerType::person : SpeakerType::organization;
-      if (mention->type == EntityType::PER) name_start = mention->start;
-    } else {
-      quote.speaker_canonical = canonical_of(text, lexicon, names, quote.speaker);
-      const PersonName* name = names.last_before(quote.speaker.end);
-      if (name && name->start >= quote.speaker.start) {
-        name_start = name->start;
-        quote.speaker_type = SpeakerType::person;
-      }
-    }
+    const std::size_t name_start =
+        mention ? name_from_mention(*mention, names, quote) : name_from_text(text, lexicon, names, quote);
     if (name_start < quote.speaker.end) describe(text, lexicon, {quote.speaker.start, name_start}, quote);
   }
 }
