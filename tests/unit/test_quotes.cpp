@@ -74,6 +74,15 @@ void check_one(const std::string& text, const std::string& content, const std::s
   if (!cue.empty()) CHECK(got.rows[0].cue == cue);
 }
 
+using Names = std::vector<std::string>;
+
+// The speaker mention of each row of `text`, in order.
+Names speakers(const std::string& text) {
+  Names out;
+  for (const Row& row : extract(text).rows) out.push_back(row.speaker);
+  return out;
+}
+
 // The single row of `text`.
 Row only(const std::string& text, bool indirect = false) {
   INFO(text);
@@ -384,23 +393,17 @@ TEST_CASE("quotes: saying, statements, and a second quote of the same sentence",
   check_one("The Tenants Union issued a statement saying that \"rents are out of control.\"",
             "rents are out of control.", "The Tenants Union");
   check_one("Okafor said the turnout was \"pretty remarkable\" for a weekday.", "pretty remarkable", "Okafor", "said");
-  const Extracted either = extract("\"Too early\" or \"too late,\" she says about the vote.");
-  REQUIRE(either.rows.size() == 2);
-  CHECK(either.rows[0].speaker == "she");
-  CHECK(either.rows[1].speaker == "she");
-  const Extracted both = extract("Okafor called the plan \"a total mess\" and its author \"out of touch.\"");
-  REQUIRE(both.rows.size() == 2);
-  CHECK(both.rows[0].speaker == "Okafor");
-  CHECK(both.rows[1].speaker == "Okafor");
+  CHECK(speakers("\"Too early\" or \"too late,\" she says about the vote.") == Names{"she", "she"});
+  CHECK(speakers("Okafor called the plan \"a total mess\" and its author \"out of touch.\"") ==
+        Names{"Okafor", "Okafor"});
 }
 
 TEST_CASE("quotes: a name before a colon introduces the quote", "[quotes]") {
   check_one("Rosa Delgado, Channel Nine News: \"The polls close at eight.\"", "The polls close at eight.",
             "Rosa Delgado");
   check_one("KEMP: \"We disagree on taxes.\"", "We disagree on taxes.", "KEMP");
-  const Row transcript = only("Moderator Lyle Brandt:\n\"Your time is up.\"\n");
+  CHECK(only("Moderator Lyle Brandt:\n\"Your time is up.\"\n").speaker == "Moderator Lyle Brandt");
   CHECK(only("Update: \"The meeting moved to noon.\"").speaker.empty());
-  CHECK(transcript.speaker == "Moderator Lyle Brandt");
 }
 
 TEST_CASE("quotes: documents are sources, typed as documents", "[quotes]") {
@@ -537,18 +540,11 @@ TEST_CASE("quotes: reported speech with --indirect", "[quotes]") {
 }
 
 TEST_CASE("quotes: a quote is not carried over to the last speaker once the writer turns to someone else", "[quotes]") {
-  const Extracted got = extract(
-      "\"We won,\" said Ida Marsh. Ben Cole left the hall before midnight.\n"
-      "\"It was a fair fight.\"\n");
-  REQUIRE(got.rows.size() == 2);
-  CHECK(got.rows[0].speaker == "Ida Marsh");
-  CHECK(got.rows[1].speaker.empty());
+  CHECK(speakers("\"We won,\" said Ida Marsh. Ben Cole left the hall before midnight.\n"
+                 "\"It was a fair fight.\"\n") == Names{"Ida Marsh", ""});
   // The same speaker named again keeps it.
-  const Extracted same = extract(
-      "\"We won,\" said Ida Marsh. Marsh left the hall before midnight.\n"
-      "\"It was a fair fight.\"\n");
-  REQUIRE(same.rows.size() == 2);
-  CHECK(same.rows[1].speaker == "Ida Marsh");
+  CHECK(speakers("\"We won,\" said Ida Marsh. Marsh left the hall before midnight.\n"
+                 "\"It was a fair fight.\"\n") == Names{"Ida Marsh", "Ida Marsh"});
 }
 
 TEST_CASE("quotes: with the entity recognizer, canonical names and pronouns follow its people", "[quotes]") {
@@ -573,12 +569,8 @@ TEST_CASE("quotes: with the entity recognizer, canonical names and pronouns foll
 }
 
 TEST_CASE("quotes: a clause running into the next quote introduces it, not the quote before", "[quotes]") {
-  const Extracted got = extract(
-      "The council issued a statement saying that \"the plan is final.\" Clerk Lena Cho said the board was "
-      "\"open to talks.\"");
-  REQUIRE(got.rows.size() == 2);
-  CHECK(got.rows[0].speaker == "The council");
-  CHECK(got.rows[1].speaker == "Clerk Lena Cho");
+  CHECK(speakers("The council issued a statement saying that \"the plan is final.\" Clerk Lena Cho said the board "
+                 "was \"open to talks.\"") == Names{"The council", "Clerk Lena Cho"});
 }
 
 TEST_CASE("quotes: an appositive after a name, and a possessive description", "[quotes]") {
