@@ -18,8 +18,32 @@ std::string_view to_string(QuoteKind kind) {
       return "partial";
     case QuoteKind::headline:
       return "headline";
+    case QuoteKind::nickname:
+      return "nickname";
+    case QuoteKind::scare:
+      return "scare";
+    case QuoteKind::title:
+      return "title";
+    case QuoteKind::indirect:
+      return "indirect";
   }
   return "full";
+}
+
+std::string_view to_string(SpeakerType type) {
+  switch (type) {
+    case SpeakerType::unknown:
+      return "";
+    case SpeakerType::person:
+      return "person";
+    case SpeakerType::organization:
+      return "organization";
+    case SpeakerType::document:
+      return "document";
+    case SpeakerType::group:
+      return "group";
+  }
+  return "";
 }
 
 namespace {
@@ -269,6 +293,32 @@ QuoteKind kind_of(std::string_view text, const Segment& segment, const Span& par
 
 }  // namespace
 
+namespace {
+
+// The role an appositive gives, without its determiner: "Its president" -> "president".
+std::string role_text(std::string_view text, Span role) {
+  std::string_view words = text.substr(role.start, role.end - role.start);
+  const std::size_t space = words.find(' ');
+  if (space != std::string_view::npos) words.remove_prefix(space + 1);
+  return std::string(words);
+}
+
+Quote quote_of(std::string_view text, const Analysis& analysis, const Segment& segment) {
+  Quote quote;
+  quote.content = segment.content;
+  quote.kind = segment.kind;
+  quote.sentence = analysis.sentences.empty() ? 0 : analysis.sentence_at(segment.content.start);
+  quote.has_speaker = segment.has_speaker;
+  quote.speaker = segment.speaker;
+  quote.cue = std::string(text.substr(segment.cue.start, segment.cue.end - segment.cue.start));
+  quote.closed = segment.closed;
+  quote.quotation = segment.quotation;
+  if (segment.role.end > segment.role.start) quote.speaker_role = role_text(text, segment.role);
+  return quote;
+}
+
+}  // namespace
+
 QuoteExtractor::QuoteExtractor() : lexicon_(std::make_unique<const QuoteLexicon>()) {}
 QuoteExtractor::QuoteExtractor(const EntityRecognizer* recognizer) : QuoteExtractor() {
   recognizer_ = recognizer;
@@ -283,7 +333,7 @@ void QuoteExtractor::extract(std::string_view text, const Analysis& analysis, Qu
   std::vector<Segment> segments;
   std::vector<Span> paragraphs;
   find_segments(text, segments, paragraphs, out.unbalanced);
-  if (segments.empty()) return;
+  if (segments.empty() && !indirect_) return;
   std::size_t heading_paragraph = paragraphs.size();  // the paragraph `heading` was computed for
   bool heading = false;
   for (Segment& segment : segments) {
@@ -294,19 +344,17 @@ void QuoteExtractor::extract(std::string_view text, const Analysis& analysis, Qu
     segment.kind = kind_of(text, segment, paragraphs[segment.paragraph], heading);
   }
   attribute_segments(text, paragraphs, *lexicon_, segments);
-
-  out.quotes.reserve(segments.size());
-  for (const Segment& segment : segments) {
-    Quote quote;
-    quote.content = segment.content;
-    quote.kind = segment.kind;
-    quote.sentence = analysis.sentences.empty() ? 0 : analysis.sentence_at(segment.content.start);
-    quote.has_speaker = segment.has_speaker;
-    quote.speaker = segment.speaker;
-    quote.cue = std::string(text.substr(segment.cue.start, segment.cue.end - segment.cue.start));
-    quote.closed = segment.closed;
-    out.quotes.push_back(std::move(quote));
+  std::vector<Segment> rows = segments;
+  if (indirect_) {
+    std::vector<Span> sentences;
+    for (const Sentence& sentence : analysis.sentences) sentences.push_back(sentence.span);
+    const std::vector<Segment> reported = find_reported_speech(text, sentences, *lexicon_, segments);
+    rows.insert(rows.end(), reported.begin(), reported.end());
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Segment& a, const Segment& b) { return a.content.start < b.content.start; });
   }
+  out.quotes.reserve(rows.size());
+  for (const Segment& segment : rows) out.quotes.push_back(quote_of(text, analysis, segment));
   resolve_speakers(text, analysis, *lexicon_, recognizer_, segments, out.quotes);
 }
 

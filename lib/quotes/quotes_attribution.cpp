@@ -18,12 +18,16 @@ struct NounPhrase {
   std::size_t first = 0;  // piece indices, inclusive
   std::size_t last = 0;
   bool found = false;
+  std::size_t role_first = 0;  // a description set before the name: "the Governor, Andrew Bailey,"
+  std::size_t role_last = 0;
+  bool has_role = false;
 };
 
 struct Attribution {
   Span speaker;
   Span cue;
   bool found = false;
+  Span role;
 };
 
 class Attributor {
@@ -41,12 +45,22 @@ class Attributor {
     const Attribution found = after_clause(from, to, runs_on);
     if (!found.found || content_last != '.') return found;
     std::size_t trailing = 0;
+    bool ended = false;
     for (const Piece& piece : pieces_) {
-      if (piece.ends_sentence()) break;
+      if ((ended = piece.ends_sentence())) break;
       if (piece.start < found.cue.end || piece.start < found.speaker.end) continue;
       if (++trailing > 4 || word_is_that(piece)) return {};
     }
+    // `"...." Cho said the talks were "open."`: a clause running into the next quote
+    // introduces that one.
+    if (!ended && trailing > 0 && opens_quote_at(to)) return {};
     return found;
+  }
+
+  bool opens_quote_at(std::size_t pos) const {
+    std::vector<Piece> next;
+    scan_pieces(text_, pos, std::min(text_.size(), pos + 3), lexicon_, next);
+    return !next.empty() && next.front().start == pos && next.front().punct == '"';
   }
 
   // X said, "..." / X told Y: "..." / X said that "...": a reporting clause earlier in the
@@ -58,17 +72,250 @@ class Attributor {
     return rightmost_clause(sentence_start, pieces_.size(), true);
   }
 
-  // A headline's "Name: 'quote'": a short capitalized name right before a colon.
-  Attribution headline_name(std::size_t from, std::size_t to) {
+  // "Name: '...'" and "Name, Outlet: '...'" opening a sentence (headlines, transcripts,
+  // lists of excerpts): a short capitalized name, maybe with a short description, before a colon.
+  // Outside headlines a lone word must be in capitals ("KEMP:"): "Update:" names nobody.
+  Attribution colon_name(std::size_t from, std::size_t to, bool headline) {
     scan(start_within(from, to, kHeadBytes), to);
     const std::size_t n = pieces_.size();
     if (n < 2 || pieces_[n - 1].punct != ':') return {};
-    std::size_t first = n - 1;
-    while (first > 0 && n - 1 - first < 4 && pieces_[first - 1].is_word() && pieces_[first - 1].capitalized &&
-           !pieces_[first - 1].has(kCue))
-      --first;
-    if (first != 0 || first == n - 1) return {};
-    return {{pieces_[0].start, pieces_[n - 2].end}, {}, true};
+    std::size_t start = n - 1;
+    while (start > 0 && !pieces_[start - 1].ends_sentence()) --start;
+    const std::size_t name_end = name_run_end(start, n - 1);
+    if (name_end == start || name_end - start > 4) return {};
+    if (!headline && name_end - start == 1 && !is_all_caps(word(start))) return {};
+    if (name_end != n - 1) {
+      // ", outlet:" after the name: a few words, none of them a verb of speech.
+      if (pieces_[name_end].punct != ',' || n - 1 - name_end > 7) return {};
+      for (std::size_t k = name_end + 1; k + 1 < n; ++k)
+        if (!pieces_[k].is_word() || pieces_[k].has(kCue)) return {};
+    }
+    return {{pieces_[start].start, pieces_[name_end - 1].end}, {}, true, {}};
+  }
+
+  // The subject of the clause holding a quote that no verb of speech introduces ("Smith
+  // hammered the media for its 'phony polls'"; "Smith left early, saying '...'"): a name or
+  // pronoun opening the sentence, followed by its verb (the cue).
+  Attribution clause_subject(std::size_t from, std::size_t to, bool need_participle) {
+    scan(start_within(from, to, kHeadBytes), to);
+    const std::size_t n = pieces_.size();
+    std::size_t start = n;
+    while (start > 0 && !pieces_[start - 1].ends_sentence()) --start;
+    if (need_participle && !has_participle(start, n)) return {};
+    return subject_of(start, n);
+  }
+
+  // The subject of the writer's last sentence in text[from, to) ("Ben Cole left early.").
+  Attribution last_sentence_subject(std::size_t from, std::size_t to) {
+    scan(start_within(from, to, kHeadBytes), to);
+    std::size_t n = pieces_.size();
+    while (n > 0 && (pieces_[n - 1].ends_sentence() || pieces_[n - 1].punct == '"')) --n;
+    std::size_t start = n;
+    while (start > 0 && !pieces_[start - 1].ends_sentence()) --start;
+    return subject_of(start, n);
+  }
+
+  // A name or pronoun opening the clause at piece `start`, and its verb as the cue.
+  Attribution subject_of(std::size_t start, std::size_t n) {
+    // An opening phrase set off by a comma ("On Monday, Smith ...") is passed over.
+    if (start < n && pieces_[start].has(kStop | kBetween) && !pieces_[start].has(kPronoun)) {
+      std::size_t comma = start;
+      while (comma < n && comma < start + 8 && pieces_[comma].punct != ',') ++comma;
+      if (comma < n && pieces_[comma].punct == ',') start = comma + 1;
+    }
+    if (start >= n || !pieces_[start].is_word()) return {};
+    std::size_t end = start + 1;  // one past the subject
+    if (pieces_[start].has(kPronoun)) {
+      if (!is_person_pronoun(start)) return {};
+    } else if (name_run_end(start, n) > start) {
+      end = name_run_end(start, n);
+      if (end - start > 6) return {};
+    } else if (pieces_[start].has(kDeterminer)) {
+      // "The council issued ...": a determiner's phrase runs to its past-tense verb.
+      while (end < n && end - start < 5 && pieces_[end].is_word() && !pieces_[end].has(kStop | kCue | kReport) &&
+             !is_past_tense(end))
+        ++end;
+      if (end >= n || !is_past_tense(end)) return {};
+    } else {
+      return {};
+    }
+    std::size_t verb = end;
+    // "Quinn, a Democrat from Oregon, hammered ...": an appositive is passed over.
+    if (verb < n && pieces_[verb].punct == ',') {
+      std::size_t close = verb + 1;
+      while (close < n && close < verb + 12 && pieces_[close].punct != ',' && !pieces_[close].ends_sentence()) ++close;
+      if (close < n && pieces_[close].punct == ',') verb = close + 1;
+    }
+    while (verb < n && pieces_[verb].is_word() && (pieces_[verb].has(kBetween) || is_adverb(verb))) ++verb;
+    if (verb >= n || !pieces_[verb].is_word() || pieces_[verb].capitalized || pieces_[verb].has(kStop)) return {};
+    return {{pieces_[start].start, pieces_[end - 1].end}, {pieces_[verb].start, pieces_[verb].end}, true, {}};
+  }
+
+  // Reported speech in one sentence: "X said (that) CONTENT", "X told Y CONTENT", "X denied
+  // CONTENT", "X called for CONTENT", "According to X, CONTENT", "CONTENT, X said" and
+  // "CONTENT, according to X". The first such clause of the sentence wins.
+  bool statement(Span sentence, const std::vector<Segment>& quotes, Segment& out) {
+    scan(sentence.start, sentence.end);
+    std::size_t n = pieces_.size();
+    while (n > 0 && (pieces_[n - 1].ends_sentence() || pieces_[n - 1].punct == '"')) --n;
+    for (std::size_t c = 0; c < n; ++c) {
+      if (!pieces_[c].is_word() || inside(quotes, pieces_[c].start)) continue;
+      Span content;
+      Attribution source;
+      if (!reported_at(c, n, content, source) || attributes_quote(quotes, source)) continue;
+      if (content.end <= content.start || quoted_share(quotes, content) * 10 > (content.end - content.start) * 9)
+        continue;
+      out.content = content;
+      out.kind = QuoteKind::indirect;
+      out.has_speaker = true;
+      out.speaker = source.speaker;
+      out.cue = source.cue;
+      out.role = source.role;
+      out.own_clause = true;
+      return true;
+    }
+    return false;
+  }
+
+  // One reported-speech clause with its cue at piece c: the content and the source.
+  bool reported_at(std::size_t c, std::size_t n, Span& content, Attribution& source) {
+    if (word_is(c, "according") && c + 1 < n && word_is(c + 1, "to")) {
+      const NounPhrase np = right_np(c + 2, n, false);
+      if (!np.found) return false;
+      source = make(np, c, 2);
+      if (c == 0 && np.last + 2 < n && pieces_[np.last + 1].punct == ',') return words_to(np.last + 2, n, content);
+      return c > 1 && pieces_[c - 1].punct == ',' && np.last + 1 >= n && words_to(0, c - 1, content);
+    }
+    if (pieces_[c].has(kParticiple)) return participle_clause(c, n, content, source);
+    if (c + 1 < n && word_is(c + 1, "by") && is_claim_noun(c)) return claim_by(c, n, content, source);
+    const bool calls_for = word_is(c, "called") && c + 1 < n && word_is(c + 1, "for");
+    // "found" reports a finding only with its "that" ("found in a poll that ..."), not "found dead".
+    const bool found_that = word_is(c, "found") && that_within(c + 1, std::min(n, c + 8));
+    if (!calls_for && !found_that && !pieces_[c].has(kReport)) return false;
+    const std::size_t length = calls_for ? 2 : 1;
+    // "CONTENT, said X." (not "X, however, argue CONTENT", where the subject is on the left)
+    if (c > 1 && pieces_[c - 1].punct == ',' && !left_np(c, 0).found) {
+      const NounPhrase np = right_np(c + 1, n, false);
+      if (np.found && np.last + 1 >= n) {
+        source = make(np, c, length);
+        return words_to(0, c - 1, content);
+      }
+    }
+    if (c + length >= n) {  // "CONTENT, X said.": the subject runs from the last comma
+      std::size_t comma = c;
+      while (comma > 0 && pieces_[comma - 1].punct != ',') --comma;
+      if (comma < 2) return false;
+      const NounPhrase subject = left_np(c, comma);
+      if (!subject.found || subject.first != comma) return false;
+      source = make(subject, c, length);
+      return words_to(0, comma - 1, content);
+    }
+    NounPhrase subject = left_np(c, 0);
+    if (!subject.found) subject = opening_name(c);
+    if (!subject.found || !(names_someone(subject) || pieces_[subject.first].has(kDeterminer))) return false;
+    source = make(subject, c, length);
+    std::size_t k = c + length;
+    if (word_is(c, "told") || word_is(c, "tells")) k = past_object(k, n);
+    while (found_that && !word_is(k, "that")) ++k;  // "found in a poll that ..."
+
+    while (k < n && pieces_[k].is_word() && (pieces_[k].has(kWeekday) || word_is(k, "on"))) ++k;
+    if (k < n && word_is(k, "that")) ++k;
+    if (k >= n || (!pieces_[k].is_word() && pieces_[k].punct != '"')) return false;
+    return words_to(k, n, content);
+  }
+
+  bool is_claim_noun(std::size_t k) {
+    return word_is(k, "claims") || word_is(k, "claim") || word_is(k, "assertion") || word_is(k, "assertions") ||
+           word_is(k, "warnings") || word_is(k, "warning") || word_is(k, "suggestion");
+  }
+
+  // "claims by union leaders Monday that CONTENT": the source follows "by", the content "that".
+  bool claim_by(std::size_t c, std::size_t n, Span& content, Attribution& source) {
+    const NounPhrase np = right_np(c + 2, n, true);
+    if (!np.found) return false;
+    std::size_t k = np.last + 1;
+    while (k < n && k < np.last + 4 && pieces_[k].is_word() && !word_is(k, "that")) ++k;
+    if (k >= n || !word_is(k, "that")) return false;
+    source = make(np, c, 1);
+    return words_to(k + 1, n, content);
+  }
+
+  bool that_within(std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k)
+      if (word_is(k, "that")) return true;
+    return false;
+  }
+
+  // "Clinton in contrast has stated ...": a name opening the sentence, a few lower-case words
+  // from its verb at piece c.
+  NounPhrase opening_name(std::size_t c) {
+    const std::size_t end = name_run_end(0, c);
+    if (end == 0 || c - end > 4) return {};
+    for (std::size_t k = end; k < c; ++k)
+      if (!pieces_[k].is_word() || pieces_[k].capitalized) return {};
+    return {0, end - 1, true};
+  }
+
+  // "IAM defended its decision by saying it ...": the words opening the sentence up to its
+  // first verb are the source.
+  bool participle_clause(std::size_t c, std::size_t n, Span& content, Attribution& source) {
+    std::size_t verb = 0;
+    while (verb < c && verb < 8 && pieces_[verb].is_word() && !is_past_tense(verb) && !pieces_[verb].has(kReport))
+      ++verb;
+    if (verb == 0 || verb >= c || verb >= 8 || !pieces_[verb].is_word()) return false;
+    const NounPhrase subject{0, verb - 1, true};
+    if (!names_someone(subject) && !pieces_[0].has(kDeterminer)) return false;
+    source = make(subject, c, 1);
+    std::size_t k = c + 1;
+    if (k < n && word_is(k, "that")) ++k;
+    return k < n && pieces_[k].is_word() && words_to(k, n, content);
+  }
+
+  // Past the listener of "told": "reporters", "The Daily Caller", "a crowd of supporters".
+  std::size_t past_object(std::size_t k, std::size_t n) {
+    if (k < n && pieces_[k].capitalized) {
+      const std::size_t end = name_run_end(k, n);
+      return end > k ? end : k + 1;
+    }
+    if (k < n && pieces_[k].has(kDeterminer) && k + 1 < n) return k + 2;
+    return std::min(n, k + 1);
+  }
+
+  // The span of pieces [first, last) when it holds three words or more; a quote mark opened
+  // inside it closes inside it too (`critics were "simply wrong."`).
+  bool words_to(std::size_t first, std::size_t last, Span& content) const {
+    std::size_t words = 0;
+    std::size_t marks = 0;
+    for (std::size_t k = first; k < last; ++k) {
+      words += pieces_[k].is_word();
+      marks += pieces_[k].punct == '"';
+    }
+    if (words < 3) return false;
+    for (; marks % 2 == 1 && last < pieces_.size(); ++last) marks += pieces_[last].punct == '"';
+    content = {pieces_[first].start, pieces_[last - 1].end};
+    return true;
+  }
+
+  // `"...," Ruiz told reporters outside.`: the clause is the attribution of the quote before
+  // it (whose speaker is this very mention), not a statement of its own.
+  static bool attributes_quote(const std::vector<Segment>& quotes, const Attribution& source) {
+    for (const Segment& q : quotes)
+      if (q.has_speaker && q.speaker.start == source.speaker.start && q.after <= source.speaker.start) return true;
+    return false;
+  }
+
+  static bool inside(const std::vector<Segment>& quotes, std::size_t offset) {
+    for (const Segment& q : quotes)
+      if (q.open <= offset && offset < q.after) return true;
+    return false;
+  }
+
+  static std::size_t quoted_share(const std::vector<Segment>& quotes, Span content) {
+    std::size_t bytes = 0;
+    for (const Segment& q : quotes)
+      if (q.open < content.end && q.after > content.start)
+        bytes += std::min(q.after, content.end) - std::max(q.open, content.start);
+    return bytes;
   }
 
   // The last reporting clause with a subject in text[from, to), in any sentence: reported
@@ -85,6 +332,38 @@ class Attributor {
   }
 
  private:
+  // One past the capitalized words starting at piece k (titles, initials and "of", "for",
+  // "and" between capitalized words included), or k when piece k starts no name.
+  std::size_t name_run_end(std::size_t k, std::size_t hi) {
+    std::size_t end = k;
+    while (end < hi && pieces_[end].is_word()) {
+      if (pieces_[end].capitalized && !pieces_[end].has(kCue | kParticiple)) {
+        ++end;
+        continue;
+      }
+      const bool joins = end > k && end + 1 < hi && pieces_[end + 1].capitalized &&
+                         (word_is(end, "of") || word_is(end, "for") || word_is(end, "and"));
+      if (!joins) break;
+      end += 2;
+    }
+    if (end > k && pieces_[k].has(kDeterminer | kStop) && end - k == 1) return k;
+    return end;
+  }
+
+  static bool is_all_caps(std::string_view w) {
+    return w.size() > 1 && std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  }
+
+  bool is_person_pronoun(std::size_t k) {
+    return word_is(k, "he") || word_is(k, "she") || word_is(k, "they") || word_is(k, "we") || word_is(k, "i");
+  }
+
+  bool has_participle(std::size_t from, std::size_t to) const {
+    for (std::size_t k = from; k < to; ++k)
+      if (pieces_[k].has(kParticiple)) return true;
+    return false;
+  }
+
   bool word_is_that(const Piece& piece) {
     if (!piece.is_word()) return false;
     lower_ascii(text_.substr(piece.start, piece.end - piece.start), lower_);
@@ -106,7 +385,7 @@ class Attributor {
       if (pieces_[c].punct == '"' || pieces_[c].punct == '(') break;
       if (const std::size_t length = cue_length(c, n, true)) {
         const NounPhrase np = left_np(c, first);
-        if (np.found && np.first == first) return make(np, c, length);
+        if (np.found && (np.has_role ? np.role_first : np.first) == first) return make(np, c, length);
         // Everything between the quote and its verb is the speaker ("one reader posting
         // on the site wrote"), when it is only words and starts like a noun phrase.
         std::size_t end = c;
@@ -149,8 +428,12 @@ class Attributor {
   }
 
   Attribution make(const NounPhrase& np, std::size_t cue, std::size_t cue_length) const {
-    return {
-        {pieces_[np.first].start, pieces_[np.last].end}, {pieces_[cue].start, pieces_[cue + cue_length - 1].end}, true};
+    Attribution found{{pieces_[np.first].start, pieces_[np.last].end},
+                      {pieces_[cue].start, pieces_[cue + cue_length - 1].end},
+                      true,
+                      {}};
+    if (np.has_role) found.role = {pieces_[np.role_first].start, pieces_[np.role_last].end};
+    return found;
   }
 
   std::string_view word(std::size_t k) const {
@@ -212,6 +495,12 @@ class Attributor {
       const Piece& piece = pieces_[k];
       if (!piece.is_word()) break;
       if (k != last) {
+        // "this article": a determiner that may also stand between a subject and its verb
+        // ("this week") starts the phrase.
+        if (piece.has(kDeterminer) && piece.has(kBetween) && !piece.capitalized) {
+          first = k;
+          break;
+        }
         if (piece.has(kPronoun) || piece.has(kBetween) || piece.has(kCue)) break;
         if (piece.has(kStop)) {
           const bool joins_names =
@@ -252,8 +541,13 @@ class Attributor {
       if (pieces_[k].ends_sentence() || pieces_[k].punct == '"' || pieces_[k].punct == ':') return {};
     }
     if (pieces_[k].punct != ',') return {};
-    const NounPhrase np = core_left(k, lo);
+    NounPhrase np = core_left(k, lo);
     if (!np.found) return {};
+    // "the Governor, Andrew Bailey, said" / "Ruiz's spokesman, Tom Beck, said": the name
+    // between the commas is the speaker and the description before it its role.
+    const bool description = pieces_[np.first].has(kDeterminer) || !pieces_[np.last].capitalized;
+    if (description && name_run_end(k + 1, end - 1) == end - 1 && end - 1 - (k + 1) >= 2)
+      return {k + 1, end - 2, true, np.first, np.last, true};
     if (pieces_[np.first].has(kDeterminer)) return np;
     for (std::size_t i = np.first; i <= np.last; ++i)
       if (pieces_[i].capitalized || pieces_[i].has(kPronoun)) return np;
@@ -348,12 +642,163 @@ void set_speaker(Segment& segment, const Attribution& attribution) {
   segment.has_speaker = true;
   segment.speaker = attribution.speaker;
   segment.cue = attribution.cue;
+  segment.role = attribution.role;
 }
 
 void inherit_speaker(Segment& segment, const Segment& from) {
   segment.has_speaker = true;
   segment.speaker = from.speaker;
   segment.cue = {};
+  segment.role = from.role;
+}
+
+}  // namespace
+
+namespace {
+
+bool is_quotation(const Segment& segment) {
+  return segment.kind == QuoteKind::full || segment.kind == QuoteKind::partial || segment.kind == QuoteKind::headline;
+}
+
+// Harold "Hal" Jenkins: one or two capitalized words between two capitalized words.
+bool is_nickname(std::string_view text, const Segment& segment) {
+  if (segment.open < 2 || !is_space_at(text, segment.open - 1) || segment.after + 1 >= text.size() ||
+      !is_space_at(text, segment.after) || !is_upper_at(text, segment.content.start) ||
+      !is_upper_at(text, segment.after + 1))
+    return false;
+  std::size_t word = segment.open - 1;
+  while (word > 0 && is_alnum_at(text, word - 1)) --word;
+  if (!is_upper_at(text, word) || word == segment.open - 1) return false;
+  std::size_t spaces = 0;
+  for (std::size_t i = segment.content.start; i < segment.content.end; ++i) {
+    if (text[i] == ' ')
+      ++spaces;
+    else if (!is_alnum_at(text, i) && text[i] != '.' && (text[i] & 0x80) == 0)
+      return false;
+  }
+  return spaces <= 1;
+}
+
+bool is_single_word(std::string_view text, Span content) {
+  for (std::size_t i = content.start; i < content.end; ++i)
+    if (is_space_at(text, i)) return false;
+  return true;
+}
+
+// Only "or", "and", commas and dashes between two quotes: 'X' or 'Y,' she says.
+bool joined_by_conjunction(std::string_view text, std::size_t from, std::size_t to) {
+  std::string rest;
+  for (std::size_t i = from; i < to; ++i)
+    if (!is_space_at(text, i) && text[i] != ',' && text[i] != '-') rest.push_back(text[i]);
+  return rest == "or" || rest == "and" || rest.empty();
+}
+
+bool ends_sentence_between(std::string_view text, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i)
+    if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && (i + 1 >= to || is_space_at(text, i + 1))) return true;
+  return false;
+}
+
+// The writer's last sentence before a quote is about someone else (a name sharing no word
+// with the last speaker's mention): the quote is not carried over to that speaker.
+bool subject_changed(std::string_view text, const Attribution& subject, Span speaker) {
+  if (!subject.found || !is_upper_at(text, subject.speaker.start)) return false;
+  const std::string_view named = text.substr(speaker.start, speaker.end - speaker.start);
+  std::string_view words = text.substr(subject.speaker.start, subject.speaker.end - subject.speaker.start);
+  while (!words.empty()) {
+    const std::size_t space = words.find(' ');
+    const std::string_view word = words.substr(0, space);
+    if (word.size() > 2 && is_upper_at(word, 0) && named.find(word) != std::string_view::npos) return false;
+    if (space == std::string_view::npos) break;
+    words.remove_prefix(space + 1);
+  }
+  return true;
+}
+
+// Segments of one quotation share a number: a quote continued over paragraphs, and the
+// parts of a full quote split by its reporting clause ("A," she said. "B." / "A," she said,
+// "b."), which share the speaker's mention.
+void number_quotations(std::vector<Segment>& segments) {
+  std::size_t number = 0;
+  const Segment* previous = nullptr;
+  for (Segment& segment : segments) {
+    if (!is_quotation(segment)) continue;
+    const bool same = previous && (previous->group == segment.group ||
+                                   (previous->paragraph == segment.paragraph && previous->kind == QuoteKind::full &&
+                                    segment.kind != QuoteKind::headline && segment.has_speaker &&
+                                    previous->has_speaker && previous->speaker.start == segment.speaker.start));
+    if (!same) ++number;
+    segment.quotation = number;
+    previous = &segment;
+  }
+}
+
+// The speaker from the segment's own clause: after it, before it, a colon introduction, or
+// the subject of the clause holding it. Nicknames, titles and lone scare words get none.
+void attribute_own_clause(std::string_view text, const std::vector<Span>& paragraphs, Attributor& attributor,
+                          const std::vector<Segment>& segments, std::size_t i, Segment& segment) {
+  const std::size_t count = segments.size();
+  const Span paragraph = paragraphs[segment.paragraph];
+  if (segment.kind == QuoteKind::partial && is_nickname(text, segment)) {
+    segment.kind = QuoteKind::nickname;
+    return;
+  }
+  // A title in quotes ("Meet the Press") is named, not quoted, by the sentence around it.
+  if (segment.kind == QuoteKind::partial && is_title_case(text, segment.content)) {
+    segment.kind = QuoteKind::title;
+    return;
+  }
+  const bool next_in_paragraph = i + 1 < count && segments[i + 1].paragraph == segment.paragraph;
+  const std::size_t tail_end = next_in_paragraph ? segments[i + 1].open : paragraph.end;
+  const std::size_t head_start =
+      i > 0 && segments[i - 1].paragraph == segment.paragraph ? segments[i - 1].after : paragraph.start;
+  Attribution found;
+  // A clause ending in a comma or colon right before the next quote introduces that one
+  // ("A." He said, "B."), unless this quote ran into it with a comma ("A," he said, "B.").
+  const char content_last = text[segment.content.end - 1];
+  const char tail_last = last_visible(text, segment.after, tail_end);
+  const bool clause_leads_on = next_in_paragraph && (tail_last == ',' || tail_last == ':') && content_last != ',';
+  if (segment.closed && !clause_leads_on) found = attributor.after(segment.after, tail_end, content_last);
+  if (!found.found) found = attributor.before(head_start, segment.open);
+  if (!found.found && segment.kind == QuoteKind::partial && is_single_word(text, segment.content)) {
+    segment.kind = QuoteKind::scare;
+    return;
+  }
+  // A quote opening its paragraph may be introduced by the paragraph before ending in a colon.
+  if (!found.found && segment.open == paragraph.start && !segment.continuation && segment.paragraph > 0) {
+    const Span previous = paragraphs[segment.paragraph - 1];
+    if (last_visible(text, previous.start, previous.end) == ':') {
+      found = attributor.before(previous.start, previous.end);
+      if (!found.found) found = attributor.colon_name(previous.start, previous.end, false);
+    }
+  }
+  if (!found.found) found = attributor.colon_name(head_start, segment.open, segment.kind == QuoteKind::headline);
+  if (!found.found && segment.kind != QuoteKind::headline)
+    found = attributor.clause_subject(head_start, segment.open, segment.kind == QuoteKind::full);
+  if (!found.found) return;
+  set_speaker(segment, found);
+  segment.own_clause = true;
+}
+
+// A quote with no clause of its own shares one next to it: 'X' or 'Y,' she says; a second
+// partial quote in the sentence of the first.
+void share_neighbours(std::string_view text, std::vector<Segment>& segments) {
+  for (std::size_t i = segments.size(); i-- > 1;) {
+    Segment& segment = segments[i - 1];
+    const Segment& next = segments[i];
+    if (!segment.has_speaker && is_quotation(segment) && next.own_clause && next.paragraph == segment.paragraph &&
+        joined_by_conjunction(text, segment.after, next.open)) {
+      set_speaker(segment, {next.speaker, next.cue, true, next.role});
+      segment.own_clause = true;
+    }
+  }
+  for (std::size_t i = 1; i < segments.size(); ++i) {
+    Segment& segment = segments[i];
+    const Segment& previous = segments[i - 1];
+    if (!segment.has_speaker && segment.kind == QuoteKind::partial && previous.has_speaker &&
+        previous.paragraph == segment.paragraph && !ends_sentence_between(text, previous.after, segment.open))
+      inherit_speaker(segment, previous);
+  }
 }
 
 }  // namespace
@@ -362,35 +807,7 @@ void attribute_segments(std::string_view text, const std::vector<Span>& paragrap
                         std::vector<Segment>& segments) {
   Attributor attributor(text, lexicon);
   const std::size_t count = segments.size();
-
-  // Each segment's own reporting clause: after the quote first, then before it.
-  for (std::size_t i = 0; i < count; ++i) {
-    Segment& segment = segments[i];
-    const Span paragraph = paragraphs[segment.paragraph];
-    const bool next_in_paragraph = i + 1 < count && segments[i + 1].paragraph == segment.paragraph;
-    const std::size_t tail_end = next_in_paragraph ? segments[i + 1].open : paragraph.end;
-    const std::size_t head_start =
-        i > 0 && segments[i - 1].paragraph == segment.paragraph ? segments[i - 1].after : paragraph.start;
-    Attribution found;
-    // A clause ending in a comma or colon right before the next quote introduces that one
-    // ("A." He said, "B."), unless this quote ran into it with a comma ("A," he said, "B.").
-    const char content_last = text[segment.content.end - 1];
-    const char tail_last = last_visible(text, segment.after, tail_end);
-    const bool clause_leads_on = next_in_paragraph && (tail_last == ',' || tail_last == ':') && content_last != ',';
-    if (segment.closed && !clause_leads_on) found = attributor.after(segment.after, tail_end, content_last);
-    // A title in quotes ("Meet the Press") is named, not quoted, by the sentence around it.
-    if (!found.found && !(segment.kind == QuoteKind::partial && is_title_case(text, segment.content)))
-      found = attributor.before(head_start, segment.open);
-    // A quote opening its paragraph may be introduced by the paragraph before ending in a colon.
-    if (!found.found && segment.open == paragraph.start && !segment.continuation && segment.paragraph > 0) {
-      const Span previous = paragraphs[segment.paragraph - 1];
-      if (last_visible(text, previous.start, previous.end) == ':')
-        found = attributor.before(previous.start, previous.end);
-    }
-    if (!found.found && segment.kind == QuoteKind::headline && head_start == paragraph.start)
-      found = attributor.headline_name(head_start, segment.open);
-    if (found.found) set_speaker(segment, found);
-  }
+  for (std::size_t i = 0; i < count; ++i) attribute_own_clause(text, paragraphs, attributor, segments, i, segments[i]);
 
   // A quotation continued over paragraphs has one speaker.
   for (std::size_t i = 0; i < count;) {
@@ -401,9 +818,10 @@ void attribute_segments(std::string_view text, const std::vector<Span>& paragrap
                                      [](const Segment& s) { return s.has_speaker; });
     if (source != segments.begin() + static_cast<std::ptrdiff_t>(end))
       for (std::size_t k = i; k < end; ++k)
-        if (!segments[k].has_speaker) inherit_speaker(segments[k], *source);
+        if (!segments[k].has_speaker && is_quotation(segments[k])) inherit_speaker(segments[k], *source);
     i = end;
   }
+  share_neighbours(text, segments);
 
   // A full quote with no attribution of its own continues the speaker of what comes just
   // before it: reported speech naming a speaker, or the last attributed quote, in the same
@@ -422,11 +840,26 @@ void attribute_segments(std::string_view text, const std::vector<Span>& paragrap
     if (reported.found) {
       segment.has_speaker = true;
       segment.speaker = reported.speaker;
-    } else if (last_attributed < count && segments[last_attributed].paragraph + 1 >= paragraph) {
+      segment.role = reported.role;
+    } else if (last_attributed < count && segments[last_attributed].paragraph + 1 >= paragraph &&
+               !subject_changed(text, attributor.last_sentence_subject(from, segment.open),
+                                segments[last_attributed].speaker)) {
       inherit_speaker(segment, segments[last_attributed]);
     }
     if (segment.has_speaker) last_attributed = i;
   }
+  number_quotations(segments);
+}
+
+std::vector<Segment> find_reported_speech(std::string_view text, const std::vector<Span>& sentences,
+                                          const QuoteLexicon& lexicon, const std::vector<Segment>& segments) {
+  Attributor attributor(text, lexicon);
+  std::vector<Segment> found;
+  for (const Span& sentence : sentences) {
+    Segment statement;
+    if (attributor.statement(sentence, segments, statement)) found.push_back(statement);
+  }
+  return found;
 }
 
 }  // namespace tmk

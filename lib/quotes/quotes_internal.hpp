@@ -17,7 +17,7 @@ namespace tmk {
 
 // Classes of a lower-cased word (lib/resources/quotes/words.tsv, cues.txt; words/titles.txt,
 // words/weekdays.tsv).
-enum WordClass : std::uint16_t {
+enum WordClass : std::uint32_t {
   kPronoun = 1u << 0,
   kDeterminer = 1u << 1,
   kStop = 1u << 2,
@@ -27,22 +27,26 @@ enum WordClass : std::uint16_t {
   kCueStart = 1u << 6,  // first word of a two-word cue ("according to")
   kTitle = 1u << 7,
   kAbbreviation = 1u << 8,  // its final period ends no sentence
-  kCueAfterOnly = 1u << 9,
+  kCueAfterOnly = 1u << 9,  // a cue only right after a quote ("the statement read")
   kWeekday = 1u << 10,
-  kCueNameOnly = 1u << 11,  // a cue only before a quote, with a named subject ("Smith called it")  // a cue only right
-                            // after a quote ("the statement read")
-  kTitleAbbreviation = 1u << 12,  // listed as a title's abbreviation ("sen", "capt")
+  kCueNameOnly = 1u << 11,  // a cue only before a quote, with a named subject ("Smith called it")
+  kParticiple = 1u << 12,   // "saying", "adding": the quote belongs to the clause's subject
+  kReport = 1u << 13,       // a verb that also reports speech indirectly ("said the plan failed")
+  kDocument = 1u << 14,     // a document that can be a source ("the report", "the statement")
+  kRole = 1u << 15,         // a word naming a job ("volunteer", "CEO") in "Apple CEO Tim Cook"
+  kTitleAbbreviation = 1u << 16,  // listed as a title's abbreviation ("sen", "capt")
 };
 
 struct QuoteLexicon {
   QuoteLexicon();
-  std::uint16_t classes(std::string_view lower_word) const;
+  std::uint32_t classes(std::string_view lower_word) const;
   bool is_two_word_cue(std::string_view first_lower, std::string_view second_lower) const;
 
-  std::unordered_map<std::string, std::uint16_t> word_classes;
-  std::unordered_map<std::string, std::uint16_t> two_word_cues;  // "according to" -> 1
+  std::unordered_map<std::string, std::uint32_t> word_classes;
+  std::unordered_map<std::string, std::uint32_t> two_word_cues;  // "according to" -> 1
   // English: tells is_heading which words (connectors) end no heading.
   SentenceSplitter splitter;
+  std::unordered_map<std::string, char> first_names;             // "hillary" -> 'f' (first-names.tsv)
 };
 
 // One word or one punctuation mark of the writer's text.
@@ -51,9 +55,9 @@ struct Piece {
   std::size_t end = 0;
   char punct = 0;            // 0 for a word; otherwise , . : ; ! ? ( ) - and '"' for any quote mark
   bool capitalized = false;  // a word starting with an upper-case letter
-  std::uint16_t classes = 0;
+  std::uint32_t classes = 0;
   bool is_word() const { return punct == 0; }
-  bool has(std::uint16_t c) const { return (classes & c) != 0; }
+  bool has(std::uint32_t c) const { return (classes & c) != 0; }
   bool ends_sentence() const { return punct == '.' || punct == '!' || punct == '?'; }
 };
 
@@ -76,8 +80,11 @@ struct Segment {
   bool closed = true;
   QuoteKind kind = QuoteKind::full;
   bool has_speaker = false;
+  bool own_clause = false;  // the speaker comes from the segment's own reporting clause
   Span speaker;
   Span cue;
+  Span role;                  // "the Governor" in "the Governor, Andrew Bailey, told"; empty when none
+  std::size_t quotation = 0;  // see Quote::quotation
 };
 
 // The quoted segments of `text` in order, the paragraphs they lie in, and the count of
@@ -90,10 +97,17 @@ void find_segments(std::string_view text, std::vector<Segment>& segments, std::v
 void attribute_segments(std::string_view text, const std::vector<Span>& paragraphs, const QuoteLexicon& lexicon,
                         std::vector<Segment>& segments);
 
+// The reported speech of the writer's text outside `segments` ("X said (that) ...",
+// "according to X, ...", "X denied ..."), one segment of kind indirect per statement, in
+// order. `sentences` are the sentence spans of the text.
+std::vector<Segment> find_reported_speech(std::string_view text, const std::vector<Span>& sentences,
+                                          const QuoteLexicon& lexicon, const std::vector<Segment>& segments);
+
 class EntityRecognizer;
 
-// Fills quotes[i].speaker_canonical (quotes and segments correspond one to one), with the
-// entity recognizer when one is given.
+// Fills the speaker's canonical name, type, role and organization of each quote, with the
+// entity recognizer when one is given. `segments` are the direct quotations (their text is
+// no part of the writer's naming). A role already set (from an appositive) is kept.
 void resolve_speakers(std::string_view text, const Analysis& analysis, const QuoteLexicon& lexicon,
                       const EntityRecognizer* recognizer, const std::vector<Segment>& segments,
                       std::vector<Quote>& quotes);

@@ -151,14 +151,6 @@ class PersonIndex {
     return &names_[after == indices.begin() ? *after : *std::prev(after)];
   }
 
-  // The first name in the sentence of `name` (the sentence's subject, most often).
-  const PersonName* first_in_sentence(const PersonName* name, const Analysis& analysis) const {
-    if (!name || analysis.sentences.empty()) return name;
-    const std::size_t sentence = analysis.sentence_at(name->start);
-    while (name != names_.data() && analysis.sentence_at((name - 1)->start) == sentence) --name;
-    return name;
-  }
-
   bool empty() const { return names_.empty(); }
   const std::vector<PersonName>& names() const { return names_; }
 
@@ -167,20 +159,11 @@ class PersonIndex {
   std::unordered_map<std::string, std::vector<std::size_t>> by_surname_;
 };
 
-std::string canonical_of(std::string_view text, const Analysis& analysis, const QuoteLexicon& lexicon,
-                         const PersonIndex& names, Span speaker) {
+std::string canonical_of(std::string_view text, const QuoteLexicon& lexicon, const PersonIndex& names, Span speaker) {
   std::vector<Piece> pieces;
   scan_pieces(text, speaker.start, speaker.end, lexicon, pieces);
   if (pieces.empty()) return {};
-  if (pieces.size() == 1 && pieces[0].has(kPronoun)) {
-    std::string pronoun;
-    lower_ascii(text.substr(pieces[0].start, pieces[0].end - pieces[0].start), pronoun);
-    if (pronoun != "he" && pronoun != "she" && pronoun != "they") return {};
-    const PersonName* last = names.first_in_sentence(names.last_before(speaker.start), analysis);
-    if (!last) return {};
-    const PersonName* full = names.full_name_of(last->last_word, last->start);
-    return full ? full->name : last->name;
-  }
+  if (pieces.size() == 1 && pieces[0].has(kPronoun)) return {};  // resolved by resolve_pronoun
   // The last capitalized run before any appositive ("Smith, a Democrat"); "of", "for" and
   // "and" may join capitalized words (American Federation of Teachers).
   std::size_t stop = 0;
@@ -273,50 +256,175 @@ bool inside_quote(const std::vector<Segment>& segments, std::size_t start, std::
   return after != segments.begin() && std::prev(after)->content.end >= end;
 }
 
-bool is_person_pronoun(std::string_view text, Span speaker) {
-  std::string word;
-  lower_ascii(text.substr(speaker.start, speaker.end - speaker.start), word);
-  return word == "he" || word == "she" || word == "they";
+enum class Gender : std::uint8_t { unknown, male, female };
+
+// A person a pronoun may stand for.
+struct Candidate {
+  std::size_t start = 0;
+  std::size_t sentence = 0;
+  std::string name;
+  Gender gender = Gender::unknown;
+};
+
+std::string lower_word(std::string_view word) {
+  std::string lower;
+  lower_ascii(word, lower);
+  return lower;
 }
 
-// What the recognizer found that speakers need: people named outside quotations, in text
-// order, and the canonical name of each name as written.
-struct RecognizedNames {
-  std::vector<const EntityMention*> people;
-  std::unordered_map<std::string, std::string> canonical_by_text;  // PER and ORG names
+// The gender a name's title (Mr., Mrs., Ms.) or first name marks.
+Gender gender_of(std::string_view text, std::size_t start, std::string_view name, const QuoteLexicon& lexicon) {
+  std::size_t before = start;
+  while (before > 0 && is_space_at(text, before - 1)) --before;
+  std::size_t title = before;
+  while (title > 0 && (is_alnum_at(text, title - 1) || text[title - 1] == '.')) --title;
+  const std::string word = lower_word(text.substr(title, before - title));
+  if (word == "mr." || word == "mr") return Gender::male;
+  if (word == "mrs." || word == "mrs" || word == "ms." || word == "ms" || word == "miss") return Gender::female;
+  const auto found = lexicon.first_names.find(lower_word(name.substr(0, name.find(' '))));
+  if (found == lexicon.first_names.end()) return Gender::unknown;
+  return found->second == 'f' ? Gender::female : Gender::male;
+}
 
-  RecognizedNames(std::string_view text, const std::vector<EntityMention>& mentions,
-                  const std::vector<Segment>& segments) {
-    for (const EntityMention& m : mentions) {
-      if (m.type == EntityType::PER && !inside_quote(segments, m.start, m.end)) people.push_back(&m);
-      if (m.type == EntityType::PER || m.type == EntityType::ORG)
-        canonical_by_text.emplace(strip_possessive(text.substr(m.start, m.end - m.start)), m.canonical);
-    }
-  }
-
-  // The last person named before `position`, with the full name the document spells out.
-  std::string person_before(const PersonIndex& names, std::size_t position) const {
-    const auto after = std::lower_bound(people.begin(), people.end(), position,
-                                        [](const EntityMention* m, std::size_t p) { return m->start < p; });
-    if (after == people.begin()) return {};
-    // The subject of a sentence comes first: "Sanders, in Iowa, attacked Clinton's record.
-    // 'She voted for it,' he said." takes the first person named in the sentence.
+// The person a "he" or "she" at `position` stands for: the first person of the last sentence
+// before it that names one of a fitting gender (the subject, most often), at most a few
+// sentences back. `known` holds genders learned from pronouns resolved earlier.
+const Candidate* resolve_pronoun(const std::vector<Candidate>& people, std::size_t position, Gender gender,
+                                 const std::unordered_map<std::string, Gender>& known) {
+  constexpr std::size_t kSentencesBack = 4;
+  auto after = std::lower_bound(people.begin(), people.end(), position,
+                                [](const Candidate& c, std::size_t p) { return c.start < p; });
+  std::size_t sentences = 0;
+  while (after != people.begin() && sentences < kSentencesBack) {
     auto first = std::prev(after);
-    while (first != people.begin() && (*std::prev(first))->sentence == (*first)->sentence) --first;
-    const EntityMention& last = **first;
-    const std::string_view canonical = last.canonical;
-    const std::size_t space = canonical.rfind(' ');
-    const std::string_view surname = space == std::string_view::npos ? canonical : canonical.substr(space + 1);
-    const PersonName* full = names.full_name_of(surname, last.start);
-    return full && full->name.size() > canonical.size() ? full->name : std::string(canonical);
+    while (first != people.begin() && std::prev(first)->sentence == first->sentence) --first;
+    for (auto c = first; c != after; ++c) {
+      Gender g = c->gender;
+      if (const auto k = known.find(c->name); g == Gender::unknown && k != known.end()) g = k->second;
+      if (g == Gender::unknown || g == gender) return &*c;
+    }
+    after = first;
+    ++sentences;
   }
+  return nullptr;
+}
 
-  // The canonical name of an entity written exactly as `name` (a surname, an acronym).
-  std::string entity_named(const std::string& name) const {
-    const auto found = canonical_by_text.find(name);
-    return found == canonical_by_text.end() ? std::string() : found->second;
+bool is_pronoun(std::string_view text, Span speaker, const QuoteLexicon& lexicon) {
+  return (lexicon.classes(lower_word(text.substr(speaker.start, speaker.end - speaker.start))) & kPronoun) != 0;
+}
+
+// People named outside quotations, from the recognizer (PER only) or else the light reader.
+std::vector<Candidate> candidates_of(std::string_view text, const Analysis& analysis, const QuoteLexicon& lexicon,
+                                     const PersonIndex& names, const std::vector<EntityMention>* mentions,
+                                     const std::vector<Segment>& segments) {
+  std::vector<Candidate> people;
+  const auto add = [&](std::size_t start, std::size_t sentence, std::string name) {
+    const Gender gender = gender_of(text, start, name, lexicon);
+    people.push_back({start, sentence, std::move(name), gender});
+  };
+  if (!mentions) {
+    for (const PersonName& name : names.names())
+      add(name.start, analysis.sentences.empty() ? 0 : analysis.sentence_at(name.start), name.name);
+    return people;
   }
-};
+  for (const EntityMention& m : *mentions) {
+    if (m.type != EntityType::PER || inside_quote(segments, m.start, m.end)) continue;
+    // "Ruiz's spokesman": a possessive names whose someone is, not the subject.
+    const std::string_view rest = text.substr(m.end, 4);
+    if (rest.starts_with("'s") || rest.starts_with("\u2019s")) continue;
+    // A surname alone takes the full name the document spells out.
+    const std::size_t space = m.canonical.rfind(' ');
+    const std::string surname = space == std::string::npos ? m.canonical : m.canonical.substr(space + 1);
+    const PersonName* full = names.full_name_of(surname, m.start);
+    add(m.start, m.sentence, full && full->name.size() > m.canonical.size() ? full->name : m.canonical);
+  }
+  return people;
+}
+
+// A name joined to the words before it by "for", "of", "and" is part of a longer name
+// ("Labor for Bernie"), not a person of its own.
+bool inside_longer_name(std::string_view text, std::size_t speaker_start, std::size_t start) {
+  std::size_t end = start;
+  while (end > speaker_start && is_space_at(text, end - 1)) --end;
+  std::size_t word = end;
+  while (word > speaker_start && !is_space_at(text, word - 1)) --word;
+  const std::string_view joiner = text.substr(word, end - word);
+  return joiner == "for" || joiner == "of" || joiner == "and";
+}
+
+// The recognizer's mention naming the speaker: the last person inside the mention, else an
+// organization overlapping it.
+const EntityMention* mention_of(std::string_view text, const std::vector<EntityMention>& mentions, Span speaker) {
+  const EntityMention* organization = nullptr;
+  const EntityMention* person = nullptr;
+  for (const EntityMention& m : mentions) {
+    if (m.end <= speaker.start || m.start >= speaker.end) continue;
+    if (m.type == EntityType::PER && m.start >= speaker.start && !inside_longer_name(text, speaker.start, m.start))
+      person = &m;
+    if (m.type == EntityType::ORG && !organization) organization = &m;
+  }
+  return person ? person : organization;
+}
+
+// Role and organization from the words of the speaker's mention before the name: "Labor for
+// Bernie volunteer Rand Wilson" -> "volunteer", "Labor for Bernie".
+void describe(std::string_view text, const QuoteLexicon& lexicon, Span before, Quote& quote) {
+  std::vector<Piece> pieces;
+  scan_pieces(text, before.start, before.end, lexicon, pieces);
+  std::size_t role = pieces.size();
+  const auto is_role = [&](const Piece& p) {
+    const std::string_view w = text.substr(p.start, p.end - p.start);
+    return p.is_word() && !p.has(kDeterminer) && (!p.capitalized || p.has(kTitle | kRole) || w.back() == '.');
+  };
+  while (role > 0 && is_role(pieces[role - 1])) --role;
+  if (role < pieces.size() && quote.speaker_role.empty())
+    quote.speaker_role = std::string(text.substr(pieces[role].start, pieces.back().end - pieces[role].start));
+  std::size_t org = 0;
+  while (org < role && pieces[org].has(kDeterminer | kStop)) ++org;
+  if (org < role && pieces[org].capitalized)
+    quote.speaker_org =
+        std::string(strip_possessive(text.substr(pieces[org].start, pieces[role - 1].end - pieces[org].start)));
+}
+
+// What a mention without a recognized name is: a document ("the statement"), a group
+// ("officials", "they"), an organization ("the union").
+SpeakerType type_of_description(std::string_view text, const QuoteLexicon& lexicon, Span speaker) {
+  std::vector<Piece> pieces;
+  scan_pieces(text, speaker.start, speaker.end, lexicon, pieces);
+  if (pieces.empty()) return SpeakerType::unknown;
+  const std::string last = lower_word(text.substr(pieces.back().start, pieces.back().end - pieces.back().start));
+  if (last == "they" || last == "we") return SpeakerType::group;
+  if (last == "he" || last == "she" || last == "i") return SpeakerType::person;
+  if (pieces.back().has(kDocument)) return SpeakerType::document;
+  if (pieces.back().has(kOrganization)) return SpeakerType::organization;
+  if (last.size() > 3 && last.back() == 's' && !pieces.back().capitalized) return SpeakerType::group;
+  return SpeakerType::unknown;
+}
+
+// Names a speaker by the recognizer's mention; returns where a person's name starts in the
+// speaker's mention (its end when there is none).
+std::size_t name_from_mention(const EntityMention& mention, const PersonIndex& names, Quote& quote) {
+  quote.speaker_canonical = mention.canonical;
+  if (mention.type != EntityType::PER) {
+    quote.speaker_type = SpeakerType::organization;
+    return quote.speaker.end;
+  }
+  quote.speaker_type = SpeakerType::person;
+  // A surname the recognizer saw alone takes the full name the document spells out.
+  if (mention.canonical.find(' ') == std::string::npos)
+    if (const PersonName* full = names.full_name_of(mention.canonical, quote.speaker.start))
+      quote.speaker_canonical = full->name;
+  return mention.start;
+}
+
+// The same from the light reader's names, when the recognizer is absent or found nothing.
+std::size_t name_from_text(std::string_view text, const QuoteLexicon& lexicon, const PersonIndex& names, Quote& quote) {
+  quote.speaker_canonical = canonical_of(text, lexicon, names, quote.speaker);
+  const PersonName* name = names.last_before(quote.speaker.end);
+  if (!name || name->start < quote.speaker.start) return quote.speaker.end;
+  quote.speaker_type = SpeakerType::person;
+  return name->start;
+}
 
 }  // namespace
 
@@ -327,49 +435,46 @@ void resolve_speakers(std::string_view text, const Analysis& analysis, const Quo
   for (const Quote& quote : quotes) any_speaker = any_speaker || quote.has_speaker;
   if (!any_speaker) return;
   const PersonIndex names(find_person_names(text, lexicon, segments));
-  std::vector<std::string> fallback(quotes.size());
-  for (std::size_t i = 0; i < quotes.size(); ++i)
-    if (quotes[i].has_speaker) fallback[i] = canonical_of(text, analysis, lexicon, names, quotes[i].speaker);
 
-  // The recognizer reads only the sentences that decide something: the people named before
-  // a pronoun speaker, and speakers named by one word the light reader left as it was.
+  // The recognizer reads only the sentences that decide something: those naming a speaker,
+  // and the few before a pronoun speaker, which may name its person.
   std::vector<std::size_t> offsets;
-  std::size_t last_pronoun = 0;
-  for (std::size_t i = 0; i < quotes.size(); ++i) {
-    if (!quotes[i].has_speaker) continue;
-    if (is_person_pronoun(text, quotes[i].speaker)) {
-      last_pronoun = std::max(last_pronoun, quotes[i].speaker.start);
-      // The sentences just before a pronoun may name its person by surname only.
-      if (!analysis.sentences.empty()) {
-        const std::size_t s = analysis.sentence_at(quotes[i].speaker.start);
-        for (std::size_t back = s >= 2 ? s - 2 : 0; back <= s; ++back)
-          offsets.push_back(analysis.sentences[back].span.start);
-      }
-    } else if (!fallback[i].empty() && fallback[i].find(' ') == std::string::npos)
-      offsets.push_back(quotes[i].speaker.start);
+  for (const Quote& quote : quotes) {
+    if (!quote.has_speaker) continue;
+    offsets.push_back(quote.speaker.start);
+    if (is_pronoun(text, quote.speaker, lexicon) && !analysis.sentences.empty()) {
+      const std::size_t s = analysis.sentence_at(quote.speaker.start);
+      for (std::size_t back = s >= 3 ? s - 3 : 0; back <= s; ++back)
+        offsets.push_back(analysis.sentences[back].span.start);
+    }
   }
-  for (const PersonName& name : names.names())
-    if (name.start < last_pronoun) offsets.push_back(name.start);
   std::vector<EntityMention> mentions;
-  std::optional<RecognizedNames> recognized;
-  if (recognizer && !offsets.empty() && !analysis.sentences.empty()) {
+  const bool recognized = recognizer && !analysis.sentences.empty();
+  if (recognized) {
     std::sort(offsets.begin(), offsets.end());
     mentions = recognizer->recognize(text, sentences_holding(analysis, offsets));
-    recognized.emplace(text, mentions, segments);
   }
+  const std::vector<Candidate> people =
+      candidates_of(text, analysis, lexicon, names, recognized ? &mentions : nullptr, segments);
+  std::unordered_map<std::string, Gender> known;  // genders learned from resolved pronouns
 
-  for (std::size_t i = 0; i < quotes.size(); ++i) {
-    Quote& quote = quotes[i];
+  for (Quote& quote : quotes) {
     if (!quote.has_speaker) continue;
-    quote.speaker_canonical = std::move(fallback[i]);
-    if (!recognized) continue;
-    if (is_person_pronoun(text, quote.speaker)) {
-      std::string person = recognized->person_before(names, quote.speaker.start);
-      if (!person.empty()) quote.speaker_canonical = std::move(person);
-    } else if (!quote.speaker_canonical.empty() && quote.speaker_canonical.find(' ') == std::string::npos) {
-      std::string entity = recognized->entity_named(quote.speaker_canonical);
-      if (!entity.empty()) quote.speaker_canonical = std::move(entity);
+    quote.speaker_type = type_of_description(text, lexicon, quote.speaker);
+    const std::string pronoun = lower_word(text.substr(quote.speaker.start, quote.speaker.end - quote.speaker.start));
+    if (pronoun == "he" || pronoun == "she") {
+      const Gender gender = pronoun == "he" ? Gender::male : Gender::female;
+      if (const Candidate* person = resolve_pronoun(people, quote.speaker.start, gender, known)) {
+        quote.speaker_canonical = person->name;
+        known.emplace(person->name, gender);
+      }
+      continue;
     }
+    if (is_pronoun(text, quote.speaker, lexicon)) continue;  // "they", "we" name no single person
+    const EntityMention* mention = recognized ? mention_of(text, mentions, quote.speaker) : nullptr;
+    const std::size_t name_start =
+        mention ? name_from_mention(*mention, names, quote) : name_from_text(text, lexicon, names, quote);
+    if (name_start < quote.speaker.end) describe(text, lexicon, {quote.speaker.start, name_start}, quote);
   }
 }
 

@@ -9,12 +9,16 @@ namespace tmk {
 
 namespace {
 
-std::uint16_t class_named(std::string_view name) {
+std::uint32_t class_named(std::string_view name) {
   if (name == "pronoun") return kPronoun;
   if (name == "determiner") return kDeterminer;
   if (name == "stop") return kStop;
   if (name == "between") return kBetween;
   if (name == "organization") return kOrganization;
+  if (name == "participle") return kParticiple;
+  if (name == "report") return kReport;
+  if (name == "document") return kDocument;
+  if (name == "role") return kRole;
   return 0;
 }
 
@@ -109,9 +113,14 @@ QuoteLexicon::QuoteLexicon() {
     if (entry.kind == AbbreviationKind::may_end) word_classes[lower] |= kAbbreviation;
     if (entry.kind == AbbreviationKind::title) word_classes[lower] |= kTitleAbbreviation;
   }
+  for_each_resource_line("quotes/first-names.tsv", [&](std::string_view line) {
+    const auto tab = line.find('\t');
+    if (tab != std::string_view::npos && tab + 1 < line.size())
+      first_names[std::string(line.substr(0, tab))] = line[tab + 1];
+  });
 }
 
-std::uint16_t QuoteLexicon::classes(std::string_view lower_word) const {
+std::uint32_t QuoteLexicon::classes(std::string_view lower_word) const {
   // Short words stay in the small-string buffer, so the lookup does not allocate.
   const auto found = word_classes.find(std::string(lower_word));
   return found == word_classes.end() ? 0 : found->second;

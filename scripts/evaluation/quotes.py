@@ -4,6 +4,12 @@ found when a row overlaps at least half of it; its speaker is right when the row
 span overlaps the gold speaker span or names the same entity (speaker_canonical); precision
 counts the rows that name a speaker and overlap no gold quote.
 
+Reported speech (tmk-quotes --indirect, rows of kind indirect) is scored the same way against
+tests/data/quotes/corpus-indirect-gold.tsv, every reported statement of corpus/ read by hand:
+a gold statement is found when an indirect row overlaps at least half of its content; quote
+rows and indirect rows are scored apart. Rows of kind nickname, scare and title name no
+quotation and are left out of both.
+
 There is no public gold quotation set in SHARED_EVAL_DIR, so the gold here is the hand-read
 list of every quotation in corpus/ (tests/data/quotes/corpus-gold.tsv: quote and speaker
 given as text, located in the article). A set SHARED_EVAL_DIR/quotes-*/ with docs/ and a
@@ -34,10 +40,10 @@ def overlap(a_start, a_end, b_start, b_end):
     return max(0, min(a_end, b_end) - max(a_start, b_start))
 
 
-def corpus_gold():
-    """Gold quotes of corpus/ with byte offsets found in the articles. The speaker mention is
-    the occurrence nearest the quote."""
-    with open(os.path.join(ROOT, 'tests/data/quotes/corpus-gold.tsv'), encoding='utf-8') as f:
+def corpus_gold(name):
+    """Gold quotes (or statements) of corpus/ with byte offsets found in the articles. The
+    speaker mention is the occurrence nearest the quote."""
+    with open(os.path.join(ROOT, 'tests/data/quotes', name), encoding='utf-8') as f:
         rows = read_tsv(f.read())
     gold = []
     for row in rows:
@@ -75,13 +81,14 @@ def shared_gold(folder):
 
 
 def run_tool(build, docs):
-    run = subprocess.run([os.path.join(build, 'tmk-quotes'), '--jobs', '1', docs], capture_output=True, text=True,
-                         check=True)
+    run = subprocess.run([os.path.join(build, 'tmk-quotes'), '--jobs', '1', '--indirect', docs], capture_output=True,
+                         text=True, check=True)
     rows = read_tsv(run.stdout)
     for row in rows:
         row['doc'] = doc_name(row['doc'])
         row['start'], row['end'] = int(row['start']), int(row['end'])
-    return rows
+    quotes = [r for r in rows if r['kind'] in ('full', 'partial', 'headline')]
+    return quotes, [r for r in rows if r['kind'] == 'indirect']
 
 
 def score(name, gold, rows, show_errors):
@@ -120,6 +127,7 @@ def score(name, gold, rows, show_errors):
     if show_errors:
         for line in errors:
             print(line)
+    return naming_right / max(1, len(naming))
 
 
 def main():
@@ -128,9 +136,14 @@ def main():
         sys.exit(__doc__)
     build, eval_dir = args
     show_errors = '--errors' in sys.argv
-    score('quotes-corpus (hand-read)', corpus_gold(), run_tool(build, os.path.join(ROOT, 'corpus')), show_errors)
+    quotes, indirect = run_tool(build, os.path.join(ROOT, 'corpus'))
+    score('quotes-corpus (hand-read)', corpus_gold('corpus-gold.tsv'), quotes, show_errors)
+    precision = score('quotes-corpus-indirect (hand-read)', corpus_gold('corpus-indirect-gold.tsv'), indirect,
+                      show_errors)
+    figures.record('quotes-corpus-indirect (hand-read)/rows-right', precision)
     for folder in sorted(glob.glob(os.path.join(eval_dir, 'quotes-*'))):
-        score(os.path.basename(folder), shared_gold(folder), run_tool(build, os.path.join(folder, 'docs')), show_errors)
+        score(os.path.basename(folder), shared_gold(folder), run_tool(build, os.path.join(folder, 'docs'))[0],
+              show_errors)
 
 
 if __name__ == '__main__':

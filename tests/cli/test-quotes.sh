@@ -4,7 +4,7 @@
 source "$TMK_SOURCE/tests/cli/lib.sh"
 cd "$WORK" || exit 1
 
-header=$'doc\tsent\tstart\tend\tkind\tspeaker\tspeaker_start\tspeaker_end\tspeaker_canonical\tcue\ttext'
+header=$'doc\tsent\tstart\tend\tkind\tspeaker\tspeaker_start\tspeaker_end\tspeaker_canonical\tcue\ttext\tquote\tspeaker_role\tspeaker_org\tspeaker_type'
 
 check_status "--help" 0 tmk-quotes --help
 check_grep "--help names the columns" "speaker_canonical" out
@@ -23,7 +23,7 @@ Mayor Tom Reed told reporters: "The budget is fair." He added that critics were 
 EOF
 check_status "article" 0 tmk-quotes article.txt
 check_eq "header" "$header" "$(head -1 out)"
-check_eq "eleven columns on every row" "" "$(awk -F'\t' 'NF != 11' out)"
+check_eq "fifteen columns on every row" "" "$(awk -F'\t' 'NF != 15' out)"
 check_offsets "content offsets" out article.txt 3 4 11
 check_offsets "speaker offsets" <(awk -F'\t' 'NR == 1 || $6 != ""' out) article.txt 7 8 6
 check_eq "article rows" "headline				No
@@ -32,6 +32,19 @@ full	Mayor Tom Reed	Tom Reed	told	The budget is fair.
 partial	He	Tom Reed	added	simply wrong.
 full	he	Tom Reed	said	It is late,
 full	he	Tom Reed		But it is done." "$(tail -n +2 out | cut -f5,6,9,10,11)"
+
+check_eq "article numbers, roles, types" "1			
+2	Councilwoman		person
+3	Mayor		person
+4			person
+5			person
+5			person" "$(tail -n +2 out | cut -f12-15)"
+
+# --indirect adds reported speech: the content without its cue and source.
+check_status "--indirect" 0 tmk-quotes --no-header --indirect article.txt
+check_eq "--indirect row" "indirect	He	Tom Reed	added	critics were \"simply wrong.\"	" \
+  "$(awk -F'\t' '$5 == "indirect"' out | cut -f5,6,9,10,11,12)"
+check_eq "--indirect keeps the quote rows" "7" "$(wc -l <out | tr -d ' ')"
 
 check_status "--no-header" 0 tmk-quotes --no-header article.txt
 check_eq "--no-header rows" "6" "$(wc -l <out | tr -d ' ')"

@@ -4,8 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "tmk/text/analysis.hpp"
+#include "tmk/entities/entities.hpp"
 #include "tmk/quotes/quotes.hpp"
+#include "tmk/text/analysis.hpp"
 
 namespace {
 
@@ -15,6 +16,10 @@ struct Row {
   std::string speaker;
   std::string canonical;
   std::string cue;
+  std::string role;
+  std::string org;
+  std::string type;
+  std::size_t quotation = 0;
 };
 
 struct Extracted {
@@ -22,14 +27,24 @@ struct Extracted {
   std::size_t unbalanced = 0;
 };
 
-Extracted extract(const std::string& text) {
+const tmk::QuoteExtractor& indirect_extractor() {
+  static const tmk::QuoteExtractor extractor = [] {
+    tmk::QuoteExtractor made;
+    made.set_indirect(true);
+    return made;
+  }();
+  return extractor;
+}
+
+// The rows of `text`; with `indirect`, reported speech too.
+Extracted extract(const std::string& text, bool indirect = false) {
   static const tmk::SentenceSplitter splitter;
   static const tmk::Tokenizer tokenizer;
   static const tmk::QuoteExtractor extractor;
   tmk::Analysis analysis;
   tmk::analyze(text, splitter, tokenizer, analysis);
   tmk::QuoteResult result;
-  extractor.extract(text, analysis, result);
+  (indirect ? indirect_extractor() : extractor).extract(text, analysis, result);
   Extracted out;
   out.unbalanced = result.unbalanced;
   for (const tmk::Quote& q : result.quotes) {
@@ -39,6 +54,10 @@ Extracted extract(const std::string& text) {
     if (q.has_speaker) row.speaker = text.substr(q.speaker.start, q.speaker.end - q.speaker.start);
     row.canonical = q.speaker_canonical;
     row.cue = q.cue;
+    row.role = q.speaker_role;
+    row.org = q.speaker_org;
+    row.type = std::string(tmk::to_string(q.speaker_type));
+    row.quotation = q.quotation;
     out.rows.push_back(row);
   }
   return out;
@@ -53,6 +72,23 @@ void check_one(const std::string& text, const std::string& content, const std::s
   CHECK(got.rows[0].text == content);
   CHECK(got.rows[0].speaker == speaker);
   if (!cue.empty()) CHECK(got.rows[0].cue == cue);
+}
+
+using Names = std::vector<std::string>;
+
+// The speaker mention of each row of `text`, in order.
+Names speakers(const std::string& text) {
+  Names out;
+  for (const Row& row : extract(text).rows) out.push_back(row.speaker);
+  return out;
+}
+
+// The single row of `text`.
+Row only(const std::string& text, bool indirect = false) {
+  INFO(text);
+  const Extracted got = extract(text, indirect);
+  REQUIRE(got.rows.size() == 1);
+  return got.rows[0];
 }
 
 }  // namespace
@@ -253,7 +289,7 @@ TEST_CASE("quotes: quotes without a speaker stay with an empty speaker", "[quote
       extract("The sign on the door read nothing, and the plan was called \"bold\" by nobody in particular.");
   REQUIRE(got.rows.size() == 1);
   CHECK(got.rows[0].text == "bold");
-  CHECK(got.rows[0].kind == "partial");
+  CHECK(got.rows[0].kind == "scare");
   CHECK(got.rows[0].speaker.empty());
 }
 
@@ -340,4 +376,210 @@ TEST_CASE("quotes: empty and mark-only input", "[quotes]") {
   CHECK(lone.rows.empty());
   CHECK(lone.unbalanced == 1);
   CHECK(extract("\xE2\x80\x9D\xE2\x80\x9C\xC2\xBB\xC2\xAB''").rows.size() <= 1);
+}
+
+TEST_CASE("quotes: a quote in a clause without a verb of speech belongs to the clause's subject", "[quotes]") {
+  check_one("Mayor Dana Pruitt blasted the council for its \"reckless spending\" on Tuesday.", "reckless spending",
+            "Mayor Dana Pruitt", "blasted");
+  check_one("Pruitt accused Holt of being a \"weak negotiator\" at the meeting.", "weak negotiator", "Pruitt",
+            "accused");
+  check_one("On Friday, Pruitt compared the budget to \"a leaking boat\" again.", "a leaking boat", "Pruitt",
+            "compared");
+}
+
+TEST_CASE("quotes: saying, statements, and a second quote of the same sentence", "[quotes]") {
+  check_one("Senator Ruth Okafor left the hearing early, saying \"We have heard enough.\"", "We have heard enough.",
+            "Senator Ruth Okafor");
+  check_one("The Tenants Union issued a statement saying that \"rents are out of control.\"",
+            "rents are out of control.", "The Tenants Union");
+  check_one("Okafor said the turnout was \"pretty remarkable\" for a weekday.", "pretty remarkable", "Okafor", "said");
+  CHECK(speakers("\"Too early\" or \"too late,\" she says about the vote.") == Names{"she", "she"});
+  CHECK(speakers("Okafor called the plan \"a total mess\" and its author \"out of touch.\"") ==
+        Names{"Okafor", "Okafor"});
+}
+
+TEST_CASE("quotes: a name before a colon introduces the quote", "[quotes]") {
+  check_one("Rosa Delgado, Channel Nine News: \"The polls close at eight.\"", "The polls close at eight.",
+            "Rosa Delgado");
+  check_one("KEMP: \"We disagree on taxes.\"", "We disagree on taxes.", "KEMP");
+  CHECK(only("Moderator Lyle Brandt:\n\"Your time is up.\"\n").speaker == "Moderator Lyle Brandt");
+  CHECK(only("Update: \"The meeting moved to noon.\"").speaker.empty());
+}
+
+TEST_CASE("quotes: documents are sources, typed as documents", "[quotes]") {
+  const Row email = only("\"Members must vote by Friday,\" the email began.");
+  CHECK(email.speaker == "the email");
+  CHECK(email.cue == "began");
+  CHECK(email.type == "document");
+  CHECK(email.canonical.empty());
+  const Row report = only("According to the report, \"costs doubled in two years.\"");
+  CHECK(report.speaker == "the report");
+  CHECK(report.type == "document");
+}
+
+TEST_CASE("quotes: pronouns resolve to a person of their gender, plural pronouns to nobody", "[quotes]") {
+  const Row she = only(
+      "Mayor Tom Reed praised Sen. Alice Moreno on Monday.\n"
+      "\"We kept our word,\" she said.\n");
+  CHECK(she.canonical == "Alice Moreno");
+  CHECK(she.type == "person");
+  const Row titled = only(
+      "Mr. Lee Parks met Kim Ota in the lobby.\n"
+      "\"We agree on the plan,\" she said.\n");
+  CHECK(titled.canonical == "Kim Ota");
+  // A "he" after only women named stays unresolved rather than wrong.
+  const Row none = only(
+      "Sen. Alice Moreno spoke first.\n"
+      "\"We will win this,\" he said.\n");
+  CHECK(none.canonical.empty());
+  const Row they = only(
+      "Karen Holt met the union leaders.\n"
+      "\"We are united,\" they said.\n");
+  CHECK(they.canonical.empty());
+  CHECK(they.type == "group");
+}
+
+TEST_CASE("quotes: an appositive name is the speaker, the description its role", "[quotes]") {
+  const Row governor = only("\"We will appeal,\" the Governor, Andrew Bailey, told reporters.");
+  CHECK(governor.speaker == "Andrew Bailey");
+  CHECK(governor.role == "Governor");
+  const Row president = only("Its president, Aaron Voss, said: \"We will strike.\"");
+  CHECK(president.speaker == "Aaron Voss");
+  CHECK(president.role == "president");
+}
+
+TEST_CASE("quotes: role and organization from the speaker's description", "[quotes]") {
+  const Row volunteer = only("\"Vote for change,\" said Labor for Change volunteer Rita Moss.");
+  CHECK(volunteer.canonical == "Rita Moss");
+  CHECK(volunteer.role == "volunteer");
+  CHECK(volunteer.org == "Labor for Change");
+  const Row ceo = only("Acme CEO Tim Vance said, \"Sales are up.\"");
+  CHECK(ceo.canonical == "Tim Vance");
+  CHECK(ceo.role == "CEO");
+  CHECK(ceo.org == "Acme");
+}
+
+TEST_CASE("quotes: nicknames, scare quotes and titles have kinds of their own and no speaker", "[quotes]") {
+  const Row nickname = only("Harold \"Hal\" Jenkins said he would run again.");
+  CHECK(nickname.kind == "nickname");
+  CHECK(nickname.speaker.empty());
+  const Row scare = only("The so-called \"experts\" were wrong again.");
+  CHECK(scare.kind == "scare");
+  const Row title = only("Pike was interviewed on \"Morning Politics Today\" and said little.");
+  CHECK(title.kind == "title");
+  CHECK(title.quotation == 0);
+}
+
+TEST_CASE("quotes: the segments of one quotation share its number", "[quotes]") {
+  const Extracted got = extract(
+      "\"We tried,\" she said. \"We really did.\"\n"
+      "\"Next year,\" said Ivo Tam, \"we try again.\"\n"
+      "Tam called it \"a long road.\"\n");
+  REQUIRE(got.rows.size() == 5);
+  CHECK(got.rows[0].quotation == 1);
+  CHECK(got.rows[1].quotation == 1);
+  CHECK(got.rows[2].quotation == 2);
+  CHECK(got.rows[3].quotation == 2);
+  CHECK(got.rows[4].quotation == 3);
+}
+
+TEST_CASE("quotes: reported speech with --indirect", "[quotes]") {
+  const auto one = [](const std::string& text, const std::string& content, const std::string& speaker,
+                      const std::string& cue) {
+    INFO(text);
+    const Row got = only(text, true);
+    CHECK(got.kind == "indirect");
+    CHECK(got.text == content);
+    CHECK(got.speaker == speaker);
+    CHECK(got.cue == cue);
+  };
+  one("Mayor Lena Ortiz said the bridge would reopen in May.", "the bridge would reopen in May", "Mayor Lena Ortiz",
+      "said");
+  one("Ortiz said that the bridge would reopen in May.", "the bridge would reopen in May", "Ortiz", "said");
+  one("According to the city engineer, the bridge will reopen in May.", "the bridge will reopen in May",
+      "the city engineer", "According to");
+  one("The bridge will reopen in May, according to the city engineer.", "The bridge will reopen in May",
+      "the city engineer", "according to");
+  one("The bridge will reopen in May, the mayor said.", "The bridge will reopen in May", "the mayor", "said");
+  one("Ortiz told reporters the repairs were nearly done.", "the repairs were nearly done", "Ortiz", "told");
+  one("Ortiz denied taking any money from the builder.", "taking any money from the builder", "Ortiz", "denied");
+  one("Ortiz called for a new vote on the budget.", "a new vote on the budget", "Ortiz", "called for");
+  one("The bridge will reopen in May, the Valley Ledger reports.", "The bridge will reopen in May", "the Valley Ledger",
+      "reports");
+  one("The roads board defended the delay by saying the steel arrived late.", "the steel arrived late",
+      "The roads board", "saying");
+  one("Ortiz in turn has stated many times the bridge is safe.", "many times the bridge is safe", "Ortiz", "stated");
+  one("County engineers, however, argue the bridge needs a new deck.", "the bridge needs a new deck",
+      "County engineers", "argue");
+  one("An earlier version of this notice said that the bridge was closed.", "the bridge was closed", "this notice",
+      "said");
+  one("Rowan College found in a survey that most drivers avoid the bridge.", "most drivers avoid the bridge",
+      "Rowan College", "found");
+  CHECK(extract("The bridge inspector found rust on every beam of the old bridge.", true).rows.empty());
+  one("Drivers rejected claims by county officials on Friday that the bridge was safe.", "the bridge was safe",
+      "county officials", "claims");
+  // Without --indirect there is nothing, and a direct quote is no reported speech.
+  CHECK(extract("Ortiz said the bridge would reopen in May.").rows.empty());
+  const Row direct = only("Ortiz said: \"The bridge will reopen in May.\"", true);
+  CHECK(direct.kind == "full");
+  // The reporting clause of a quote is no statement of its own, and a quote ending the
+  // paragraph before does not make the next paragraph's clause one.
+  const Extracted clause = extract("\"We did nothing wrong,\" Ruiz told reporters outside the hall.", true);
+  REQUIRE(clause.rows.size() == 1);
+  CHECK(clause.rows[0].kind == "full");
+  const Extracted next = extract("\"We are done.\"\nThe club defended the vote by saying the members chose it.", true);
+  REQUIRE(next.rows.size() == 2);
+  CHECK(next.rows[1].kind == "indirect");
+  // A statement partly in quotation marks: one indirect row and its quoted segment.
+  const Extracted partly = extract("Ortiz said the delay was \"a disgrace\" and would be fixed.", true);
+  REQUIRE(partly.rows.size() == 2);
+  CHECK(partly.rows[0].kind == "indirect");
+  CHECK(partly.rows[0].text == "the delay was \"a disgrace\" and would be fixed");
+  CHECK(partly.rows[1].kind == "partial");
+  CHECK(partly.rows[1].speaker == "Ortiz");
+}
+
+TEST_CASE("quotes: a quote is not carried over to the last speaker once the writer turns to someone else", "[quotes]") {
+  CHECK(speakers("\"We won,\" said Ida Marsh. Ben Cole left the hall before midnight.\n"
+                 "\"It was a fair fight.\"\n") == Names{"Ida Marsh", ""});
+  // The same speaker named again keeps it.
+  CHECK(speakers("\"We won,\" said Ida Marsh. Marsh left the hall before midnight.\n"
+                 "\"It was a fair fight.\"\n") == Names{"Ida Marsh", "Ida Marsh"});
+}
+
+TEST_CASE("quotes: with the entity recognizer, canonical names and pronouns follow its people", "[quotes]") {
+  static const tmk::EntityRecognizer recognizer;
+  static const tmk::QuoteExtractor extractor(&recognizer);
+  const std::string text =
+      "Ridge County Clerk Adrian Pelt spoke at the Hyatt Regency on Tuesday.\n"
+      "\"Every ballot will be counted,\" Pelt said.\n"
+      "The event was held at the Hyatt Regency downtown.\n"
+      "\"We have never seen a turnout like this,\" he said.\n"
+      "Orbit CEO Tim Vance spoke next. \"Privacy is a right,\" Vance said.\n";
+  const tmk::SentenceSplitter splitter;
+  const tmk::Tokenizer tokenizer;
+  tmk::Analysis analysis;
+  tmk::analyze(text, splitter, tokenizer, analysis);
+  tmk::QuoteResult result;
+  extractor.extract(text, analysis, result);
+  REQUIRE(result.quotes.size() == 3);
+  CHECK(result.quotes[0].speaker_canonical == "Adrian Pelt");
+  CHECK(result.quotes[1].speaker_canonical == "Adrian Pelt");  // a person, not the hotel
+  CHECK(result.quotes[2].speaker_canonical == "Tim Vance");
+}
+
+TEST_CASE("quotes: a clause running into the next quote introduces it, not the quote before", "[quotes]") {
+  CHECK(speakers("The council issued a statement saying that \"the plan is final.\" Clerk Lena Cho said the board "
+                 "was \"open to talks.\"") == Names{"The council", "Clerk Lena Cho"});
+}
+
+TEST_CASE("quotes: an appositive after a name, and a possessive description", "[quotes]") {
+  const Extracted got = extract(
+      "Quinn, a Democrat from Oregon, hammered the leadership for its \"backroom dealing\" this week.\n"
+      "Ruiz's spokesman, Tom Beck, said: \"The meeting is set.\" He added that it was \"long overdue.\"\n");
+  REQUIRE(got.rows.size() == 3);
+  CHECK(got.rows[0].speaker == "Quinn");
+  CHECK(got.rows[1].speaker == "Tom Beck");
+  CHECK(got.rows[1].role == "spokesman");
+  CHECK(got.rows[2].canonical == "Tom Beck");  // not Ruiz, named only as a possessive
 }

@@ -4,7 +4,10 @@
 // roll) are told apart. Each quoted segment is attributed to a speaker through the
 // reporting clause around it ("..., X said", "said X", "X told Y: ...", "according to X"),
 // or inherits the speaker of the quote before it (split quotes, paragraphs continued by the
-// opening-mark-only convention, a following unattributed quote).
+// opening-mark-only convention, a following unattributed quote). A quote framed by another
+// verb belongs to its clause's subject ("X hammered the media for its 'phony polls'"); a
+// "Name:" line introduces one. Nicknames, lone scare words and titles are kinds of their own
+// with no speaker. With set_indirect(true), reported speech ("X said (that) ...") is found too.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -20,7 +23,17 @@ enum class QuoteKind : std::uint8_t {
   full,      // a sentence or more
   partial,   // a quoted phrase inside the writer's sentence
   headline,  // inside a heading line
+  nickname,  // a name inside a name: Harold "Hal" Jenkins
+  scare,     // one word the writer sets apart, said by nobody in particular
+  title,     // the title of a work ("Meet the Press")
+  indirect,  // reported speech: the content of "X said (that) ..." (only with set_indirect)
 };
+
+// What the speaker is: a person, an organization, a document (a report, a statement), or a
+// group of people ("officials", "they"); unknown when the mention does not tell.
+enum class SpeakerType : std::uint8_t { unknown, person, organization, document, group };
+
+std::string_view to_string(SpeakerType type);
 
 std::string_view to_string(QuoteKind kind);
 
@@ -33,6 +46,10 @@ struct Quote {
   std::string speaker_canonical;  // the entity the speaker resolves to; empty when unnamed
   std::string cue;                // reporting verb or phrase as written; empty when inherited
   bool closed = true;             // false when the quote ran to the end of its paragraph
+  std::size_t quotation = 0;      // 1-based number of the quotation the segment belongs to; 0 for other kinds
+  SpeakerType speaker_type = SpeakerType::unknown;
+  std::string speaker_role;  // "volunteer" in "Labor for Bernie volunteer Rand Wilson"
+  std::string speaker_org;   // "Labor for Bernie" there; "Apple" in "Apple CEO Tim Cook"
 };
 
 struct QuoteResult {
@@ -53,14 +70,20 @@ class QuoteExtractor {
   QuoteExtractor& operator=(QuoteExtractor&&) noexcept;
 
   // Finds the quotations of `text` (already analyzed), attributes them and resolves the
-  // speakers' names: a pronoun to the last person named before it, a surname to the full
-  // name seen in the document; a description without a name ("the statement") stays empty.
+  // speakers' names: "he"/"she" to the subject of a recent sentence naming a person of that
+  // gender (titles, first names, earlier pronouns), never "they"/"we"; a named speaker to the
+  // recognizer's canonical name, a surname to the full name seen in the document; a
+  // description without a name ("the statement") stays empty.
   // Thread-safe: one extractor can serve many threads.
   void extract(std::string_view text, const Analysis& analysis, QuoteResult& out) const;
+
+  // Also report indirect speech ("X said the plan would fail") as rows of kind `indirect`.
+  void set_indirect(bool on) { indirect_ = on; }
 
  private:
   std::unique_ptr<const QuoteLexicon> lexicon_;
   const EntityRecognizer* recognizer_ = nullptr;
+  bool indirect_ = false;
 };
 
 }  // namespace tmk
