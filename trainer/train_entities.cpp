@@ -2,6 +2,8 @@
 // (TSV with header doc_id, sent_id, token, tag; a blank line between sentences).
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -12,15 +14,23 @@
 
 namespace {
 
-// Appends the sentences of one training file, document by document.
-void read_sentences(const std::string& path, bool misc_annotated, std::vector<tmk::ner::TrainingSentence>& out) {
+// Appends the sentences of one training file, document by document. A file named
+// "PATH@W" is read from PATH and its sentences weigh W in training (W < 1: a far genre).
+void read_sentences(std::string path, bool misc_annotated, std::vector<tmk::ner::TrainingSentence>& out) {
+  float weight = 1.0f;
+  if (const std::size_t at = path.rfind('@'); at != std::string::npos) {
+    weight = std::stof(path.substr(at + 1));
+    path.resize(at);
+  }
   std::ifstream in(path);
   if (!in) throw std::runtime_error(path + ": cannot read");
   std::string line, document_id;
   std::vector<std::string> words, tags;
   auto flush = [&] {
-    for (auto& sentence : tmk::ner::make_training_sentences(words, tags, misc_annotated))
+    for (auto& sentence : tmk::ner::make_training_sentences(words, tags, misc_annotated)) {
+      sentence.weight = weight;
       out.push_back(std::move(sentence));
+    }
     words.clear();
     tags.clear();
   };
@@ -42,6 +52,13 @@ void read_sentences(const std::string& path, bool misc_annotated, std::vector<tm
   flush();
 }
 
+// Adds recased copies of every `every`-th sentence, cycling through upper, title and lower case.
+void add_recased(std::vector<tmk::ner::TrainingSentence>& sentences, int every) {
+  const std::size_t n = sentences.size();
+  for (std::size_t k = 0, made = 0; k < n; k += static_cast<std::size_t>(every), ++made)
+    sentences.push_back(tmk::ner::recased(sentences[k], static_cast<tmk::ner::CaseStyle>(made % 3)));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -49,21 +66,26 @@ int main(int argc, char** argv) {
   std::vector<std::string> files, files_without_misc, dev_files;
   std::string output;
   int epochs = 10;
+  int recase_every = 0;
   std::uint32_t bucket_bits = 18;
   std::uint32_t seed = 1;
-  app.add_option("files", files, "Training files whose MISC names are tagged");
+  app.add_option("files", files, "Training files whose MISC names are tagged (PATH or PATH@WEIGHT)");
   app.add_option("--without-misc", files_without_misc, "Training files that leave MISC names untagged");
   app.add_option("--dev", dev_files, "Held-out files to report the PER/ORG/LOC span F1 on");
   app.add_option("-o,--output", output, "Where to write the model")->required();
   app.add_option("--epochs", epochs, "Passes over the data")->check(CLI::Range(1, 100));
   app.add_option("--bucket-bits", bucket_bits, "log2 of the number of feature buckets")->check(CLI::Range(8, 24));
   app.add_option("--seed", seed, "Seed of the shuffled order of sentences");
+  app.add_option("--recase-every", recase_every, "Also train on a recased copy of every N-th sentence (0: none)")
+      ->check(CLI::Range(0, 1000));
   CLI11_PARSE(app, argc, argv);
+  if (const char* flags = std::getenv("TMK_NER_FLAGS")) tmk::ner::feature_flags = std::stoul(flags, nullptr, 0);
   try {
     const auto began = std::chrono::steady_clock::now();
     std::vector<tmk::ner::TrainingSentence> sentences;
     for (const std::string& f : files) read_sentences(f, true, sentences);
     for (const std::string& f : files_without_misc) read_sentences(f, false, sentences);
+    if (recase_every > 0) add_recased(sentences, recase_every);
     tmk::ner::PerceptronTrainer trainer(bucket_bits);
     const double accuracy = trainer.train(sentences, epochs, seed);
     std::ofstream out(output, std::ios::binary);
@@ -71,9 +93,22 @@ int main(int argc, char** argv) {
     out.write(blob.data(), static_cast<std::streamsize>(blob.size()));
     if (!out) throw std::runtime_error(output + ": cannot write");
     if (!dev_files.empty()) {
-      std::vector<tmk::ner::TrainingSentence> dev;
-      for (const std::string& f : dev_files) read_sentences(f, true, dev);
-      std::cerr << "tmk-train-entities: held-out span F1 " << tmk::ner::span_f1(blob, dev) << '\n';
+      // Span F1 per held-out file and in all, overall and for PER, ORG and LOC.
+      tmk::ner::SpanCounts all;
+      const auto print = [](const std::string& name, const tmk::ner::SpanCounts& c) {
+        std::fprintf(stderr, "dev %-28s F1 %.4f  PER %.4f  ORG %.4f  LOC %.4f\n", name.c_str(), c.f1(),
+                     c.f1(static_cast<int>(tmk::EntityType::PER)),
+                     c.f1(static_cast<int>(tmk::EntityType::ORG)),
+                     c.f1(static_cast<int>(tmk::EntityType::LOC)));
+      };
+      for (const std::string& f : dev_files) {
+        std::vector<tmk::ner::TrainingSentence> dev;
+        read_sentences(f, true, dev);
+        const tmk::ner::SpanCounts counts = tmk::ner::span_counts(blob, dev);
+        print(f.substr(f.rfind('/') + 1), counts);
+        all.add(counts);
+      }
+      print("all", all);
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
     std::cerr << "tmk-train-entities: " << sentences.size() << " sentences, " << epochs
