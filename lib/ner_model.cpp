@@ -95,6 +95,46 @@ const HashTable& common_words() {
   return words;
 }
 
+// The word clusters: open addressing over fold hashes, one 64-bit slot per word holding
+// the hash's top 48 bits and 1 + the cluster id in its low 16 (0: empty slot).
+class ClusterTable {
+ public:
+  ClusterTable() {
+    std::size_t lines = 0;
+    for_each_resource_line("entities/word-clusters.tsv", [&](std::string_view) { ++lines; });
+    std::size_t size = 1024;
+    while (size < 3 * lines) size *= 2;
+    slots_.assign(size, 0);
+    mask_ = size - 1;
+    for_each_resource_line("entities/word-clusters.tsv", [&](std::string_view line) {
+      const std::size_t tab = line.find('\t');
+      if (tab == std::string_view::npos) return;
+      unsigned id = 0;
+      for (const char c : line.substr(tab + 1)) id = id * 10 + static_cast<unsigned>(c - '0');
+      const std::uint64_t h = hash_bytes(line.substr(0, tab), 2);
+      std::size_t slot = h & mask_;
+      while (slots_[slot] != 0 && (slots_[slot] >> 16) != (h >> 16)) slot = (slot + 1) & mask_;
+      slots_[slot] = (h & ~std::uint64_t{0xFFFF}) | ((id + 1) & 0xFFFF);
+    });
+  }
+  std::uint16_t find(std::uint64_t h) const {
+    for (std::size_t slot = h & mask_;; slot = (slot + 1) & mask_) {
+      const std::uint64_t s = slots_[slot];
+      if (s == 0) return 0;
+      if ((s >> 16) == (h >> 16)) return static_cast<std::uint16_t>(s & 0xFFFF);
+    }
+  }
+
+ private:
+  std::vector<std::uint64_t> slots_;
+  std::size_t mask_ = 0;
+};
+
+const ClusterTable& word_clusters() {
+  static const ClusterTable table;
+  return table;
+}
+
 enum Template : std::uint64_t {
   kBias = 1,
   kWord,
@@ -119,6 +159,13 @@ enum Template : std::uint64_t {
   kWordNextWord,
   kCommon,
   kPrevWordWord,
+  kCluster,
+  kClusterPrev,
+  kClusterNext,
+  kClusterShape,
+  kAffix5,
+  kShortCaps,
+  kShapeWindow,
 };
 
 inline std::uint64_t feature(Template t, std::uint64_t value) {
@@ -172,7 +219,31 @@ void WordSequence::add_word(std::size_t begin, std::size_t end) {
   word.fold_hash = hash_bytes(std::string_view(folded_).substr(word.fold_start), 2);
   word.shape_hash = hash_bytes(std::string_view(shape, shape_size), 3);
   word.common = common_words().find(word.fold_hash) != 0;
+  word.cluster = word_clusters().find(word.fold_hash);
   words_.push_back(word);
+}
+
+int WordSequence::case_mode() const {
+  if (case_mode_ >= 0) return case_mode_;
+  std::size_t words = 0, capitalized = 0, all_caps = 0, long_lower = 0, long_words = 0;
+  for (std::size_t i = 0; i < size(); ++i) {
+    const std::string_view s = surface(i);
+    std::size_t upper = 0, lower = 0;
+    for (const char c : s) upper += c >= 'A' && c <= 'Z', lower += c >= 'a' && c <= 'z';
+    if (upper + lower == 0) continue;
+    ++words;
+    capitalized += words_[i].capitalized;
+    if (upper + lower > 1) ++long_words, all_caps += lower == 0;
+    long_lower += !words_[i].capitalized && upper + lower > 3;
+  }
+  case_mode_ = 0;
+  if (words >= 3 && long_words > 0 && all_caps * 5 >= long_words * 4)
+    case_mode_ = 1;
+  else if (words >= 3 && capitalized == 0)
+    case_mode_ = 2;
+  else if (words >= 4 && long_lower == 0 && capitalized * 5 >= words * 3)
+    case_mode_ = 3;
+  return case_mode_;
 }
 
 void WordSequence::add_token(std::size_t begin, std::size_t end) {
@@ -254,36 +325,70 @@ void word_features(const WordSequence& words, const std::vector<std::uint16_t>& 
   const auto fold_at = [&](std::ptrdiff_t k) {
     return k < 0 || static_cast<std::size_t>(k) >= words.size() ? kBoundaryHash : words[k].fold_hash;
   };
+  const std::uint32_t flags = feature_flags;
+  // In a sentence not in normal case, capitals say less: its shapes are other features.
+  const int mode = flags & 512 ? words.case_mode() : 0;
   const auto shape_at = [&](std::ptrdiff_t k) {
-    return k < 0 || static_cast<std::size_t>(k) >= words.size() ? kBoundaryHash : words[k].shape_hash;
+    const std::uint64_t shape =
+        k < 0 || static_cast<std::size_t>(k) >= words.size() ? kBoundaryHash : words[k].shape_hash;
+    return mode ? combine(shape, mode) : shape;
   };
+  const std::uint64_t shape = shape_at(static_cast<std::ptrdiff_t>(i));
   const auto n = static_cast<std::ptrdiff_t>(i);
   out.push_back(feature(kBias, 0));
   out.push_back(feature(kWord, w.fold_hash));
-  out.push_back(feature(kExact, w.exact_hash));
+  if (!(flags & 64)) out.push_back(feature(kExact, w.exact_hash));
   out.push_back(feature(kPrevWord, fold_at(n - 1)));
   out.push_back(feature(kNextWord, fold_at(n + 1)));
   out.push_back(feature(kPrev2Word, fold_at(n - 2)));
   out.push_back(feature(kNext2Word, fold_at(n + 2)));
-  out.push_back(feature(kShape, w.shape_hash));
+  out.push_back(feature(kShape, shape));
   out.push_back(feature(kPrevShape, shape_at(n - 1)));
   out.push_back(feature(kNextShape, shape_at(n + 1)));
-  out.push_back(feature(kShapePair, combine(shape_at(n - 1), w.shape_hash)));
-  out.push_back(feature(kShapeNextPair, combine(w.shape_hash, shape_at(n + 1))));
-  out.push_back(feature(kPrevWordShape, combine(fold_at(n - 1), w.shape_hash)));
-  out.push_back(feature(kNextWordShape, combine(fold_at(n + 1), w.shape_hash)));
+  out.push_back(feature(kShapePair, combine(shape_at(n - 1), shape)));
+  out.push_back(feature(kShapeNextPair, combine(shape, shape_at(n + 1))));
+  out.push_back(feature(kPrevWordShape, combine(fold_at(n - 1), shape)));
+  out.push_back(feature(kNextWordShape, combine(fold_at(n + 1), shape)));
   out.push_back(feature(kWordNextWord, combine(w.fold_hash, fold_at(n + 1))));
   out.push_back(feature(kPrevWordWord, combine(fold_at(n - 1), w.fold_hash)));
-  if (i == 0) out.push_back(feature(kFirstShape, w.shape_hash));
-  out.push_back(feature(kCommon, combine(w.common * 2 + (i == 0), w.shape_hash)));
+  if (i == 0) out.push_back(feature(kFirstShape, shape));
+  out.push_back(feature(kCommon, combine(w.common * 2 + (i == 0), shape)));
   const std::string_view folded = words.folded(i);
-  for (std::size_t k = 1; k <= 3 && k < folded.size(); ++k)
+  const std::size_t first_affix = flags & 256 ? 2 : 1;
+  for (std::size_t k = first_affix; k <= 3 && k < folded.size(); ++k)
     out.push_back(feature(kPrefix, hash_bytes(folded.substr(0, k), k)));
-  for (std::size_t k = 1; k <= 4 && k < folded.size(); ++k)
+  for (std::size_t k = first_affix; k <= 4 && k < folded.size(); ++k)
     out.push_back(feature(kSuffix, hash_bytes(folded.substr(folded.size() - k), k)));
+  if ((flags & 8) && folded.size() > 5) {
+    out.push_back(feature(kAffix5, hash_bytes(folded.substr(0, 5), 5)));
+    out.push_back(feature(kAffix5, hash_bytes(folded.substr(folded.size() - 5), 6)));
+  }
+  // Cluster ids at four granularities (unknown words: 0 at every level).
+  const auto cluster_at = [&](std::ptrdiff_t k) -> std::uint64_t {
+    return k < 0 || static_cast<std::size_t>(k) >= words.size() ? 0xFFFFF : words[k].cluster;
+  };
+  const std::uint64_t c = w.cluster;
+  const auto level = [](std::uint64_t cluster, int shift) -> std::uint64_t {
+    return cluster == 0 || cluster == 0xFFFFF ? cluster : ((cluster - 1) >> shift) + 1;
+  };
+  if (flags & 1)
+    for (const int shift : {0, 2, 4, 6}) out.push_back(feature(kCluster, combine(shift, level(c, shift))));
+  if (flags & 2) {
+    out.push_back(feature(kClusterPrev, level(cluster_at(n - 1), 2)));
+    out.push_back(feature(kClusterNext, level(cluster_at(n + 1), 2)));
+  }
+  if (flags & 4) out.push_back(feature(kClusterShape, combine(level(c, 2), shape)));
+  if (flags & 16) {
+    // Short all-capital words are often acronyms of organizations (EU, NYSE).
+    const bool caps = folded.size() <= 5 && w.capitalized && words.surface(i) != folded &&
+                      std::none_of(words.surface(i).begin(), words.surface(i).end(),
+                                   [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    if (caps) out.push_back(feature(kShortCaps, combine(folded.size() * 4 + mode, w.common)));
+  }
+  if (flags & 128) out.push_back(feature(kShapeWindow, combine(combine(shape_at(n - 1), shape), shape_at(n + 1))));
   if (const std::uint16_t g = gazetteer[i]) {
     out.push_back(feature(kGazetteer, g));
-    out.push_back(feature(kGazetteerShape, combine(g, w.shape_hash)));
+    out.push_back(feature(kGazetteerShape, combine(g, shape)));
   }
 }
 

@@ -63,7 +63,7 @@ void add_recased(std::vector<tmk::ner::TrainingSentence>& sentences, int every) 
 
 int main(int argc, char** argv) {
   CLI::App app("Train tmk-entities' tagger (averaged perceptron over BILOU tags) and write the model blob.");
-  std::vector<std::string> files, files_without_misc, dev_files;
+  std::vector<std::string> files, files_without_misc, dev_files, dev_apart;
   std::string output;
   int epochs = 10;
   int recase_every = 0;
@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
   app.add_option("files", files, "Training files whose MISC names are tagged (PATH or PATH@WEIGHT)");
   app.add_option("--without-misc", files_without_misc, "Training files that leave MISC names untagged");
   app.add_option("--dev", dev_files, "Held-out files to report the PER/ORG/LOC span F1 on");
+  app.add_option("--dev-apart", dev_apart, "Held-out files reported one by one but left out of the total");
   app.add_option("-o,--output", output, "Where to write the model")->required();
   app.add_option("--epochs", epochs, "Passes over the data")->check(CLI::Range(1, 100));
   app.add_option("--bucket-bits", bucket_bits, "log2 of the number of feature buckets")->check(CLI::Range(8, 24));
@@ -92,7 +93,7 @@ int main(int argc, char** argv) {
     const std::string blob = trainer.serialize();
     out.write(blob.data(), static_cast<std::streamsize>(blob.size()));
     if (!out) throw std::runtime_error(output + ": cannot write");
-    if (!dev_files.empty()) {
+    if (!dev_files.empty() || !dev_apart.empty()) {
       // Span F1 per held-out file and in all, overall and for PER, ORG and LOC.
       tmk::ner::SpanCounts all;
       const auto print = [](const std::string& name, const tmk::ner::SpanCounts& c) {
@@ -109,6 +110,11 @@ int main(int argc, char** argv) {
         all.add(counts);
       }
       print("all", all);
+      for (const std::string& f : dev_apart) {
+        std::vector<tmk::ner::TrainingSentence> dev;
+        read_sentences(f, true, dev);
+        print(f.substr(f.rfind('/') + 1), tmk::ner::span_counts(blob, dev));
+      }
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
     std::cerr << "tmk-train-entities: " << sentences.size() << " sentences, " << epochs

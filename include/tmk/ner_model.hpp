@@ -29,7 +29,13 @@ struct Word {
   std::uint64_t shape_hash = 0;
   bool capitalized = false;  // first letter upper case
   bool common = false;       // a word of the general vocabulary (written in lower case in WordNet)
+  // 1 + the word's cluster id in lib/resources/entities/word-clusters.tsv (by folded
+  // form), 0 when it has none; the id's top bits are coarser clusters.
+  std::uint16_t cluster = 0;
 };
+
+// Experimental feature switches (bits), settable by the trainer; see word_features.
+inline std::uint32_t feature_flags = 0xFFFFFFFFu;
 
 class WordSequence {
  public:
@@ -41,6 +47,7 @@ class WordSequence {
   void clear() {
     words_.clear();
     folded_.clear();
+    case_mode_ = -1;
   }
   // Splits the surface token text[begin, end) into words and appends them.
   void add_token(std::size_t begin, std::size_t end);
@@ -53,6 +60,9 @@ class WordSequence {
   std::string_view surface(std::size_t i) const {
     return text_.substr(words_[i].start, words_[i].end - words_[i].start);
   }
+  // How the sentence is written: 0 normal case, 1 ALL CAPS, 2 all lower case, 3 Title Case
+  // (as headlines are); the tagger weighs capital letters apart in each.
+  int case_mode() const;
   // Lower-cased, digits as 0, curly apostrophes as '.
   std::string_view folded(std::size_t i) const {
     return std::string_view(folded_).substr(words_[i].fold_start, words_[i].fold_size);
@@ -62,6 +72,7 @@ class WordSequence {
   std::string_view text_;
   std::vector<Word> words_;
   std::string folded_;
+  mutable int case_mode_ = -1;  // computed on first use
 };
 
 // Word hashes (FNV-1a then a 64-bit finalizer) and their combination.
