@@ -138,7 +138,6 @@ const ClusterTable& word_clusters() {
 enum Template : std::uint64_t {
   kBias = 1,
   kWord,
-  kExact,
   kPrevWord,
   kNextWord,
   kPrev2Word,
@@ -165,7 +164,6 @@ enum Template : std::uint64_t {
   kClusterShape,
   kAffix5,
   kShortCaps,
-  kShapeWindow,
 };
 
 inline std::uint64_t feature(Template t, std::uint64_t value) {
@@ -325,9 +323,8 @@ void word_features(const WordSequence& words, const std::vector<std::uint16_t>& 
   const auto fold_at = [&](std::ptrdiff_t k) {
     return k < 0 || static_cast<std::size_t>(k) >= words.size() ? kBoundaryHash : words[k].fold_hash;
   };
-  const std::uint32_t flags = feature_flags;
   // In a sentence not in normal case, capitals say less: its shapes are other features.
-  const int mode = flags & 512 ? words.case_mode() : 0;
+  const int mode = words.case_mode();
   const auto shape_at = [&](std::ptrdiff_t k) {
     const std::uint64_t shape =
         k < 0 || static_cast<std::size_t>(k) >= words.size() ? kBoundaryHash : words[k].shape_hash;
@@ -337,7 +334,6 @@ void word_features(const WordSequence& words, const std::vector<std::uint16_t>& 
   const auto n = static_cast<std::ptrdiff_t>(i);
   out.push_back(feature(kBias, 0));
   out.push_back(feature(kWord, w.fold_hash));
-  if (!(flags & 64)) out.push_back(feature(kExact, w.exact_hash));
   out.push_back(feature(kPrevWord, fold_at(n - 1)));
   out.push_back(feature(kNextWord, fold_at(n + 1)));
   out.push_back(feature(kPrev2Word, fold_at(n - 2)));
@@ -354,12 +350,11 @@ void word_features(const WordSequence& words, const std::vector<std::uint16_t>& 
   if (i == 0) out.push_back(feature(kFirstShape, shape));
   out.push_back(feature(kCommon, combine(w.common * 2 + (i == 0), shape)));
   const std::string_view folded = words.folded(i);
-  const std::size_t first_affix = flags & 256 ? 2 : 1;
-  for (std::size_t k = first_affix; k <= 3 && k < folded.size(); ++k)
+  for (std::size_t k = 1; k <= 3 && k < folded.size(); ++k)
     out.push_back(feature(kPrefix, hash_bytes(folded.substr(0, k), k)));
-  for (std::size_t k = first_affix; k <= 4 && k < folded.size(); ++k)
+  for (std::size_t k = 1; k <= 4 && k < folded.size(); ++k)
     out.push_back(feature(kSuffix, hash_bytes(folded.substr(folded.size() - k), k)));
-  if ((flags & 8) && folded.size() > 5) {
+  if (folded.size() > 5) {
     out.push_back(feature(kAffix5, hash_bytes(folded.substr(0, 5), 5)));
     out.push_back(feature(kAffix5, hash_bytes(folded.substr(folded.size() - 5), 6)));
   }
@@ -371,21 +366,15 @@ void word_features(const WordSequence& words, const std::vector<std::uint16_t>& 
   const auto level = [](std::uint64_t cluster, int shift) -> std::uint64_t {
     return cluster == 0 || cluster == 0xFFFFF ? cluster : ((cluster - 1) >> shift) + 1;
   };
-  if (flags & 1)
-    for (const int shift : {0, 2, 4, 6}) out.push_back(feature(kCluster, combine(shift, level(c, shift))));
-  if (flags & 2) {
-    out.push_back(feature(kClusterPrev, level(cluster_at(n - 1), 2)));
-    out.push_back(feature(kClusterNext, level(cluster_at(n + 1), 2)));
-  }
-  if (flags & 4) out.push_back(feature(kClusterShape, combine(level(c, 2), shape)));
-  if (flags & 16) {
-    // Short all-capital words are often acronyms of organizations (EU, NYSE).
-    const bool caps = folded.size() <= 5 && w.capitalized && words.surface(i) != folded &&
-                      std::none_of(words.surface(i).begin(), words.surface(i).end(),
-                                   [](char ch) { return ch >= 'a' && ch <= 'z'; });
-    if (caps) out.push_back(feature(kShortCaps, combine(folded.size() * 4 + mode, w.common)));
-  }
-  if (flags & 128) out.push_back(feature(kShapeWindow, combine(combine(shape_at(n - 1), shape), shape_at(n + 1))));
+  for (const int shift : {0, 2, 4, 6}) out.push_back(feature(kCluster, combine(shift, level(c, shift))));
+  out.push_back(feature(kClusterPrev, level(cluster_at(n - 1), 2)));
+  out.push_back(feature(kClusterNext, level(cluster_at(n + 1), 2)));
+  out.push_back(feature(kClusterShape, combine(level(c, 2), shape)));
+  // Short all-capital words are often acronyms of organizations (EU, NYSE).
+  const bool caps = folded.size() <= 5 && w.capitalized && words.surface(i) != folded &&
+                    std::none_of(words.surface(i).begin(), words.surface(i).end(),
+                                 [](char ch) { return ch >= 'a' && ch <= 'z'; });
+  if (caps) out.push_back(feature(kShortCaps, combine(folded.size() * 4 + mode, w.common)));
   if (const std::uint16_t g = gazetteer[i]) {
     out.push_back(feature(kGazetteer, g));
     out.push_back(feature(kGazetteerShape, combine(g, shape)));

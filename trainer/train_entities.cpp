@@ -3,7 +3,6 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -80,7 +79,6 @@ int main(int argc, char** argv) {
   app.add_option("--recase-every", recase_every, "Also train on a recased copy of every N-th sentence (0: none)")
       ->check(CLI::Range(0, 1000));
   CLI11_PARSE(app, argc, argv);
-  if (const char* flags = std::getenv("TMK_NER_FLAGS")) tmk::ner::feature_flags = std::stoul(flags, nullptr, 0);
   try {
     const auto began = std::chrono::steady_clock::now();
     std::vector<tmk::ner::TrainingSentence> sentences;

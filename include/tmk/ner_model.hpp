@@ -34,8 +34,6 @@ struct Word {
   std::uint16_t cluster = 0;
 };
 
-// Experimental feature switches (bits), settable by the trainer; see word_features.
-inline std::uint32_t feature_flags = 0xFFFFFFFFu;
 
 class WordSequence {
  public:
@@ -191,7 +189,7 @@ void decode(const Weights& weights, const WordSequence& words, const std::vector
 // int16 weights[buckets][kTagCount] (little endian).
 class Model {
  public:
-  static constexpr std::uint32_t kVersion = 1;
+  static constexpr std::uint32_t kVersion = 2;
   // Reads a blob (kept by reference: it must outlive the model). Throws
   // std::runtime_error when the header does not match this build.
   explicit Model(std::string_view blob);
