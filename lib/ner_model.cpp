@@ -7,7 +7,6 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "tmk/hash_table.hpp"
 #include "tmk/resources.hpp"
 #include "tmk/utf8.hpp"
 
@@ -85,25 +84,21 @@ char shape_class(char32_t c) {
   return '*';
 }
 
-// Fold hashes of lib/resources/entities/common-words.txt.
-const HashTable& common_words() {
-  static const HashTable words = [] {
-    HashTable table;
-    for_each_resource_line("entities/common-words.txt", [&](std::string_view w) { table[hash_bytes(w, 2)] = 1; });
-    return table;
-  }();
-  return words;
-}
+// What the tagger knows of a word by its folded form, in one table so that a word costs
+// one probe: whether lib/resources/entities/common-words.txt lists it, and its cluster in
+// word-clusters.tsv. Open addressing over fold hashes; a slot holds the hash's top 48 bits
+// and, in its low 16, kCommonBit | (1 + cluster id) (0: an empty slot).
+constexpr std::uint16_t kCommonBit = 0x8000;
 
-// The word clusters: open addressing over fold hashes, one 64-bit slot per word holding
-// the hash's top 48 bits and 1 + the cluster id in its low 16 (0: empty slot).
-class ClusterTable {
+class Lexicon {
  public:
-  ClusterTable() {
+  Lexicon() {
     std::size_t lines = 0;
-    for_each_resource_line("entities/word-clusters.tsv", [&](std::string_view) { ++lines; });
+    const auto count = [&](std::string_view) { ++lines; };
+    for_each_resource_line("entities/word-clusters.tsv", count);
+    for_each_resource_line("entities/common-words.txt", count);
     std::size_t size = 1024;
-    while (size < 3 * lines) size *= 2;
+    while (size < 2 * lines) size *= 2;  // load factor at most 1/2
     slots_.assign(size, 0);
     mask_ = size - 1;
     for_each_resource_line("entities/word-clusters.tsv", [&](std::string_view line) {
@@ -111,27 +106,32 @@ class ClusterTable {
       if (tab == std::string_view::npos) return;
       unsigned id = 0;
       for (const char c : line.substr(tab + 1)) id = id * 10 + static_cast<unsigned>(c - '0');
-      const std::uint64_t h = hash_bytes(line.substr(0, tab), 2);
-      std::size_t slot = h & mask_;
-      while (slots_[slot] != 0 && (slots_[slot] >> 16) != (h >> 16)) slot = (slot + 1) & mask_;
-      slots_[slot] = (h & ~std::uint64_t{0xFFFF}) | ((id + 1) & 0xFFFF);
+      slot(hash_bytes(line.substr(0, tab), 2)) |= (id + 1) & 0x7FFF;
     });
+    for_each_resource_line("entities/common-words.txt",
+                           [&](std::string_view w) { slot(hash_bytes(w, 2)) |= kCommonBit; });
   }
   std::uint16_t find(std::uint64_t h) const {
-    for (std::size_t slot = h & mask_;; slot = (slot + 1) & mask_) {
-      const std::uint64_t s = slots_[slot];
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const std::uint64_t s = slots_[i];
       if (s == 0) return 0;
       if ((s >> 16) == (h >> 16)) return static_cast<std::uint16_t>(s & 0xFFFF);
     }
   }
 
  private:
+  std::uint64_t& slot(std::uint64_t h) {
+    std::size_t i = h & mask_;
+    while (slots_[i] != 0 && (slots_[i] >> 16) != (h >> 16)) i = (i + 1) & mask_;
+    if (slots_[i] == 0) slots_[i] = h & ~std::uint64_t{0xFFFF};
+    return slots_[i];
+  }
   std::vector<std::uint64_t> slots_;
   std::size_t mask_ = 0;
 };
 
-const ClusterTable& word_clusters() {
-  static const ClusterTable table;
+const Lexicon& lexicon() {
+  static const Lexicon table;
   return table;
 }
 
@@ -143,8 +143,6 @@ enum Template : std::uint64_t {
   kPrev2Word,
   kNext2Word,
   kShape,
-  kPrevShape,
-  kNextShape,
   kShapePair,
   kShapeNextPair,
   kPrevWordShape,
@@ -216,14 +214,21 @@ void WordSequence::add_word(std::size_t begin, std::size_t end) {
   word.exact_hash = hash_bytes(surface, 1);
   word.fold_hash = hash_bytes(std::string_view(folded_).substr(word.fold_start), 2);
   word.shape_hash = hash_bytes(std::string_view(shape, shape_size), 3);
-  word.common = common_words().find(word.fold_hash) != 0;
-  word.cluster = word_clusters().find(word.fold_hash);
+  const std::uint16_t known = lexicon().find(word.fold_hash);
+  word.common = (known & kCommonBit) != 0;
+  word.cluster = known & ~kCommonBit;
   words_.push_back(word);
+}
+
+bool title_case_small_word(std::string_view folded) {
+  static constexpr std::string_view kSmall[] = {"a",  "an", "the", "of",  "in",  "on",   "at", "to",
+                                                "by", "or", "and", "for", "but", "with", "as"};
+  return std::find(std::begin(kSmall), std::end(kSmall), folded) != std::end(kSmall);
 }
 
 int WordSequence::case_mode() const {
   if (case_mode_ >= 0) return case_mode_;
-  std::size_t words = 0, capitalized = 0, all_caps = 0, long_lower = 0, long_words = 0;
+  std::size_t words = 0, capitalized = 0, all_caps = 0, other_lower = 0, long_words = 0;
   for (std::size_t i = 0; i < size(); ++i) {
     const std::string_view s = surface(i);
     std::size_t upper = 0, lower = 0;
@@ -232,14 +237,14 @@ int WordSequence::case_mode() const {
     ++words;
     capitalized += words_[i].capitalized;
     if (upper + lower > 1) ++long_words, all_caps += lower == 0;
-    long_lower += !words_[i].capitalized && upper + lower > 3;
+    other_lower += !words_[i].capitalized && !title_case_small_word(folded(i));
   }
   case_mode_ = 0;
   if (words >= 3 && long_words > 0 && all_caps * 5 >= long_words * 4)
     case_mode_ = 1;
   else if (words >= 3 && capitalized == 0)
     case_mode_ = 2;
-  else if (words >= 4 && long_lower == 0 && capitalized * 5 >= words * 3)
+  else if (words >= 4 && other_lower == 0 && capitalized * 5 >= words * 3)
     case_mode_ = 3;
   return case_mode_;
 }
@@ -339,8 +344,6 @@ void word_features(const WordSequence& words, const std::vector<std::uint16_t>& 
   out.push_back(feature(kPrev2Word, fold_at(n - 2)));
   out.push_back(feature(kNext2Word, fold_at(n + 2)));
   out.push_back(feature(kShape, shape));
-  out.push_back(feature(kPrevShape, shape_at(n - 1)));
-  out.push_back(feature(kNextShape, shape_at(n + 1)));
   out.push_back(feature(kShapePair, combine(shape_at(n - 1), shape)));
   out.push_back(feature(kShapeNextPair, combine(shape, shape_at(n + 1))));
   out.push_back(feature(kPrevWordShape, combine(fold_at(n - 1), shape)));
@@ -350,9 +353,11 @@ void word_features(const WordSequence& words, const std::vector<std::uint16_t>& 
   if (i == 0) out.push_back(feature(kFirstShape, shape));
   out.push_back(feature(kCommon, combine(w.common * 2 + (i == 0), shape)));
   const std::string_view folded = words.folded(i);
-  for (std::size_t k = 1; k <= 3 && k < folded.size(); ++k)
+  // Affixes of 2 to 5 letters (1-letter ones and the neighbours' lone shapes were dropped:
+  // no better on dev, and every feature costs a memory access).
+  for (std::size_t k = 2; k <= 3 && k < folded.size(); ++k)
     out.push_back(feature(kPrefix, hash_bytes(folded.substr(0, k), k)));
-  for (std::size_t k = 1; k <= 4 && k < folded.size(); ++k)
+  for (std::size_t k = 2; k <= 4 && k < folded.size(); ++k)
     out.push_back(feature(kSuffix, hash_bytes(folded.substr(folded.size() - k), k)));
   if (folded.size() > 5) {
     out.push_back(feature(kAffix5, hash_bytes(folded.substr(0, 5), 5)));

@@ -100,15 +100,13 @@ inline std::vector<TrainingSentence> make_training_sentences(const std::vector<s
 // offsets stay valid. Title case capitalizes every word but short function words.
 enum class CaseStyle { kUpper, kTitle, kLower };
 inline TrainingSentence recased(const TrainingSentence& sentence, CaseStyle style) {
-  static constexpr std::string_view kSmall[] = {"a",  "an", "the", "of", "in",  "on",  "at", "to",
-                                                "by", "or", "and", "for", "but", "with", "as"};
   TrainingSentence copy = sentence;
   for (std::size_t k = 0; k < copy.words.size(); ++k) {
     const auto [begin, end] = copy.words[k];
     std::string lower;
     for (std::uint32_t i = begin; i < end; ++i)
       lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(copy.text[i]))));
-    const bool small = k > 0 && std::find(std::begin(kSmall), std::end(kSmall), lower) != std::end(kSmall);
+    const bool small = k > 0 && title_case_small_word(lower);
     for (std::uint32_t i = begin; i < end; ++i) {
       char& c = copy.text[i];
       const auto u = static_cast<unsigned char>(c);

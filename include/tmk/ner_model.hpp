@@ -73,6 +73,9 @@ class WordSequence {
   mutable int case_mode_ = -1;  // computed on first use
 };
 
+// Function words that Title Case leaves in lower case ("Bank of England"), by folded form.
+bool title_case_small_word(std::string_view folded);
+
 // Word hashes (FNV-1a then a 64-bit finalizer) and their combination.
 std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed = 0);
 inline std::uint64_t mix(std::uint64_t h) {
