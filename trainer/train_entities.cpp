@@ -51,11 +51,18 @@ void read_sentences(std::string path, bool misc_annotated, std::vector<tmk::ner:
   flush();
 }
 
-// Adds recased copies of every `every`-th sentence, cycling through upper, title and lower case.
-void add_recased(std::vector<tmk::ner::TrainingSentence>& sentences, int every) {
+// Adds recased copies of every `every`-th sentence, cycling through `styles` (u upper, t
+// title, l lower case), each weighing `weight` times its original.
+void add_recased(std::vector<tmk::ner::TrainingSentence>& sentences, int every, const std::string& styles,
+                 float weight) {
   const std::size_t n = sentences.size();
-  for (std::size_t k = 0, made = 0; k < n; k += static_cast<std::size_t>(every), ++made)
-    sentences.push_back(tmk::ner::recased(sentences[k], static_cast<tmk::ner::CaseStyle>(made % 3)));
+  for (std::size_t k = 0, made = 0; k < n; k += static_cast<std::size_t>(every), ++made) {
+    const char style = styles[made % styles.size()];
+    sentences.push_back(tmk::ner::recased(sentences[k], style == 'u'   ? tmk::ner::CaseStyle::kUpper
+                                                        : style == 't' ? tmk::ner::CaseStyle::kTitle
+                                                                       : tmk::ner::CaseStyle::kLower));
+    sentences.back().weight *= weight;
+  }
 }
 
 }  // namespace
@@ -66,6 +73,8 @@ int main(int argc, char** argv) {
   std::string output;
   int epochs = 10;
   int recase_every = 0;
+  std::string recase_styles = "utl";
+  float recase_weight = 1.0f;
   std::uint32_t bucket_bits = 18;
   std::uint32_t seed = 1;
   app.add_option("files", files, "Training files whose MISC names are tagged (PATH or PATH@WEIGHT)");
@@ -78,13 +87,18 @@ int main(int argc, char** argv) {
   app.add_option("--seed", seed, "Seed of the shuffled order of sentences");
   app.add_option("--recase-every", recase_every, "Also train on a recased copy of every N-th sentence (0: none)")
       ->check(CLI::Range(0, 1000));
+  app.add_option("--recase-styles", recase_styles, "Cases of the recased copies in turn: u upper, t title, l lower")
+      ->check([](const std::string& v) {
+        return !v.empty() && v.find_first_not_of("utl") == std::string::npos ? "" : "letters u, t, l";
+      });
+  app.add_option("--recase-weight", recase_weight, "Weight of a recased copy relative to its original");
   CLI11_PARSE(app, argc, argv);
   try {
     const auto began = std::chrono::steady_clock::now();
     std::vector<tmk::ner::TrainingSentence> sentences;
     for (const std::string& f : files) read_sentences(f, true, sentences);
     for (const std::string& f : files_without_misc) read_sentences(f, false, sentences);
-    if (recase_every > 0) add_recased(sentences, recase_every);
+    if (recase_every > 0) add_recased(sentences, recase_every, recase_styles, recase_weight);
     tmk::ner::PerceptronTrainer trainer(bucket_bits);
     const double accuracy = trainer.train(sentences, epochs, seed);
     std::ofstream out(output, std::ios::binary);
