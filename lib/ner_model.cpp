@@ -376,9 +376,9 @@ void word_features(const WordSequence& words, const std::vector<std::uint16_t>& 
   out.push_back(feature(kClusterNext, level(cluster_at(n + 1), 2)));
   out.push_back(feature(kClusterShape, combine(level(c, 2), shape)));
   // Short all-capital words are often acronyms of organizations (EU, NYSE).
-  const bool caps = folded.size() <= 5 && w.capitalized && words.surface(i) != folded &&
-                    std::none_of(words.surface(i).begin(), words.surface(i).end(),
-                                 [](char ch) { return ch >= 'a' && ch <= 'z'; });
+  const bool caps =
+      folded.size() <= 5 && w.capitalized && words.surface(i) != folded &&
+      std::none_of(words.surface(i).begin(), words.surface(i).end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
   if (caps) out.push_back(feature(kShortCaps, combine(folded.size() * 4 + mode, w.common)));
   if (const std::uint16_t g = gazetteer[i]) {
     out.push_back(feature(kGazetteer, g));

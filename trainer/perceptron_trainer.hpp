@@ -111,9 +111,12 @@ inline TrainingSentence recased(const TrainingSentence& sentence, CaseStyle styl
       char& c = copy.text[i];
       const auto u = static_cast<unsigned char>(c);
       if (u >= 0x80) continue;
-      if (style == CaseStyle::kUpper) c = static_cast<char>(std::toupper(u));
-      else if (style == CaseStyle::kLower) c = static_cast<char>(std::tolower(u));
-      else if (i == begin && !small) c = static_cast<char>(std::toupper(u));
+      if (style == CaseStyle::kUpper)
+        c = static_cast<char>(std::toupper(u));
+      else if (style == CaseStyle::kLower)
+        c = static_cast<char>(std::tolower(u));
+      else if (i == begin && !small)
+        c = static_cast<char>(std::toupper(u));
     }
   }
   return copy;

@@ -110,8 +110,7 @@ int main(int argc, char** argv) {
       tmk::ner::SpanCounts all;
       const auto print = [](const std::string& name, const tmk::ner::SpanCounts& c) {
         std::fprintf(stderr, "dev %-28s F1 %.4f  PER %.4f  ORG %.4f  LOC %.4f\n", name.c_str(), c.f1(),
-                     c.f1(static_cast<int>(tmk::EntityType::PER)),
-                     c.f1(static_cast<int>(tmk::EntityType::ORG)),
+                     c.f1(static_cast<int>(tmk::EntityType::PER)), c.f1(static_cast<int>(tmk::EntityType::ORG)),
                      c.f1(static_cast<int>(tmk::EntityType::LOC)));
       };
       for (const std::string& f : dev_files) {

@@ -34,7 +34,6 @@ struct Word {
   std::uint16_t cluster = 0;
 };
 
-
 class WordSequence {
  public:
   explicit WordSequence(std::string_view text = {}) : text_(text) {}
