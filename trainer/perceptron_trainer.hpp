@@ -20,6 +20,7 @@ struct TrainingSentence {
   std::vector<std::array<std::uint32_t, 2>> words;  // byte ranges in text
   std::vector<std::uint8_t> tags;                   // BILOU, one per word
   bool misc_annotated = true;                       // false: MISC names were left untagged (O)
+  float weight = 1.0f;                              // the size of this sentence's updates
 
   WordSequence word_sequence() const {
     WordSequence sequence(text);
@@ -94,6 +95,33 @@ inline std::vector<TrainingSentence> make_training_sentences(const std::vector<s
   return out;
 }
 
+// A copy of a sentence written in another case, as in headlines and careless text: the
+// tagger should not rely on capital letters alone. Only ASCII letters change, so the word
+// offsets stay valid. Title case capitalizes every word but short function words.
+enum class CaseStyle { kUpper, kTitle, kLower };
+inline TrainingSentence recased(const TrainingSentence& sentence, CaseStyle style) {
+  TrainingSentence copy = sentence;
+  for (std::size_t k = 0; k < copy.words.size(); ++k) {
+    const auto [begin, end] = copy.words[k];
+    std::string lower;
+    for (std::uint32_t i = begin; i < end; ++i)
+      lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(copy.text[i]))));
+    const bool small = k > 0 && title_case_small_word(lower);
+    for (std::uint32_t i = begin; i < end; ++i) {
+      char& c = copy.text[i];
+      const auto u = static_cast<unsigned char>(c);
+      if (u >= 0x80) continue;
+      if (style == CaseStyle::kUpper)
+        c = static_cast<char>(std::toupper(u));
+      else if (style == CaseStyle::kLower)
+        c = static_cast<char>(std::tolower(u));
+      else if (i == begin && !small)
+        c = static_cast<char>(std::toupper(u));
+    }
+  }
+  return copy;
+}
+
 class PerceptronTrainer {
  public:
   explicit PerceptronTrainer(std::uint32_t bucket_bits)
@@ -160,8 +188,8 @@ class PerceptronTrainer {
       const std::uint8_t gold = gold_[i], guess = predicted_[i];
       const std::uint8_t gold_before = i ? gold_[i - 1] : kStartTag, guess_before = i ? predicted_[i - 1] : kStartTag;
       if (gold != guess || gold_before != guess_before) {
-        update(transition_feature(gold_before), gold, 1.0f);
-        update(transition_feature(guess_before), guess, -1.0f);
+        update(transition_feature(gold_before), gold, sentence.weight);
+        update(transition_feature(guess_before), guess, -sentence.weight);
       }
       if (gold == guess) {
         ++right;
@@ -170,8 +198,8 @@ class PerceptronTrainer {
       scratch_.features.clear();
       word_features(words, gazetteer_, i, scratch_.features);
       for (const std::uint64_t f : scratch_.features) {
-        update(f, gold, 1.0f);
-        update(f, guess, -1.0f);
+        update(f, gold, sentence.weight);
+        update(f, guess, -sentence.weight);
       }
     }
     return right;
@@ -208,8 +236,23 @@ class PerceptronTrainer {
   std::vector<std::uint8_t> predicted_, gold_;
 };
 
-// Exact-match F1 of PER, ORG and LOC spans tagged by a model blob on held-out sentences.
-inline double span_f1(const std::string& blob, const std::vector<TrainingSentence>& sentences) {
+// Exact-match counts of PER, ORG and LOC spans tagged by a model on held-out sentences.
+struct SpanCounts {
+  std::array<std::size_t, kEntityTypeCount> right{}, guessed{}, gold{};
+  void add(const SpanCounts& o) {
+    for (int t = 0; t < kEntityTypeCount; ++t) right[t] += o.right[t], guessed[t] += o.guessed[t], gold[t] += o.gold[t];
+  }
+  // F1 of one type, or of PER, ORG and LOC together when `type` < 0.
+  double f1(int type = -1) const {
+    double r = 0, p = 0, g = 0;
+    for (int t = 0; t < kEntityTypeCount; ++t)
+      if (type == t || (type < 0 && t != static_cast<int>(EntityType::MISC)))
+        r += double(right[t]), p += double(guessed[t]), g += double(gold[t]);
+    return p + g > 0 ? 2 * r / (p + g) : 0;
+  }
+};
+
+inline SpanCounts span_counts(const std::string& blob, const std::vector<TrainingSentence>& sentences) {
   const Model model(blob);
   std::vector<std::uint16_t> gazetteer;
   DecodeScratch scratch;
@@ -226,19 +269,22 @@ inline double span_f1(const std::string& blob, const std::vector<TrainingSentenc
     }
     return out;
   };
-  std::size_t right = 0, guessed = 0, gold = 0;
+  SpanCounts counts;
   for (const TrainingSentence& sentence : sentences) {
     const WordSequence words = sentence.word_sequence();
     gazetteer_positions(words, Gazetteer::builtin(), gazetteer);
     decode<std::int32_t>(model, words, gazetteer, scratch, predicted);
     const auto p = spans(predicted), g = spans(sentence.tags);
-    guessed += p.size();
-    gold += g.size();
-    for (const auto& span : p) right += std::find(g.begin(), g.end(), span) != g.end();
+    for (const auto& span : p) ++counts.guessed[span[2]];
+    for (const auto& span : g) ++counts.gold[span[2]];
+    for (const auto& span : p) counts.right[span[2]] += std::find(g.begin(), g.end(), span) != g.end();
   }
-  const double precision = guessed ? double(right) / double(guessed) : 0,
-               recall = gold ? double(right) / double(gold) : 0;
-  return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+  return counts;
+}
+
+// Exact-match F1 of PER, ORG and LOC spans tagged by a model blob on held-out sentences.
+inline double span_f1(const std::string& blob, const std::vector<TrainingSentence>& sentences) {
+  return span_counts(blob, sentences).f1();
 }
 
 }  // namespace tmk::ner

@@ -308,7 +308,7 @@ class DocumentResolver {
         else if (!found.empty())
           found.back().end_word = base + i + 1;
       }
-      merge_adjacent_people(found);
+      merge_adjacent_people(words, base, found);
       add_listed_names(words, base, found);
       split_repeated_names(words, base, found);
       clean_spans(words, base, tags, found);
@@ -318,17 +318,36 @@ class DocumentResolver {
   // The model sometimes ends a person's name after a first name and starts it again ("John"
   // + "Paul Stevens"): a lone first word right before a full name is part of it. Longer
   // runs are lists of names that lost their separators, as in signatures.
-  void merge_adjacent_people(std::vector<Draft>& found) const {
+  // A known first name right before a one-word name of another type is that person's name:
+  // "Ellen" PER + "Houston" LOC is "Ellen Houston".
+  void merge_adjacent_people(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
     for (std::size_t k = 1; k < found.size(); ++k) {
       Draft& before = found[k - 1];
       const Draft& after = found[k];
-      if (before.type != EntityType::PER || after.type != EntityType::PER || before.end_word != after.first_word ||
-          before.end_word - before.first_word != 1 || after.end_word - after.first_word != 2 ||
-          breaks_name(after.first_word))
+      if (before.type != EntityType::PER || before.end_word != after.first_word ||
+          before.end_word - before.first_word != 1 || breaks_name(after.first_word))
         continue;
+      const bool full_name_after = after.type == EntityType::PER && after.end_word - after.first_word == 2;
+      const bool surname_after = after.end_word - after.first_word == 1 && words_[after.first_word].capitalized &&
+                                 !words_[after.first_word].common &&
+                                 words::first_names().contains(std::string(words.folded(before.first_word - base)));
+      if (!full_name_after && !surname_after) continue;
       before.end_word = after.end_word;
       found.erase(found.begin() + static_cast<std::ptrdiff_t>(k--));
     }
+  }
+
+  // The model sometimes runs an office into the name after it ("Secretary of State Hillary
+  // Clinton" read as the organization "State Hillary Clinton"): a known first name and one
+  // more capitalized word ending an organization or place name are a person's name.
+  void cut_person_from_office(const ner::WordSequence& words, std::size_t base, Draft& d) const {
+    if (d.type == EntityType::PER || d.end_word - d.first_word < 3) return;
+    const std::size_t first = d.end_word - 2, last = d.end_word - 1;
+    if (!words_[first].capitalized || !words_[last].capitalized || words_[last].common ||
+        !words::first_names().contains(std::string(words.folded(first - base))))
+      return;
+    d.first_word = first;
+    d.type = EntityType::PER;
   }
 
   void add_listed_names(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
@@ -362,6 +381,7 @@ class DocumentResolver {
         absorbed_until = d.end_word;
       }
       if (d.source == EntitySource::model) {
+        cut_person_from_office(words, base, d);
         // "Dr. Linda Park" is a person whatever type the model gave the span.
         if (d.end_word - d.first_word > 1 && impl_.personal_titles.contains(words_[d.first_word].fold_hash) &&
             words_[d.first_word + 1].capitalized)
@@ -375,11 +395,14 @@ class DocumentResolver {
           continue;
         if (d.type == EntityType::PER) extend_over_suffix(words, base, d);
       }
-      const auto outside = [&](std::size_t w) {
-        return !words_[w].has_word_char || (d.source == EntitySource::model && is_weekday(folded(w)));
-      };
-      while (d.first_word < d.end_word && outside(d.first_word)) ++d.first_word;
-      while (d.first_word < d.end_word && (outside(d.end_word - 1) || is_possessive(folded(d.end_word - 1))))
+      // A day name ends no name ("said Kramer Monday") and starts no person's name ("Monday
+      // Kramer said"), but it may start the name of a paper or a place ("Sunday Herald").
+      const auto day = [&](std::size_t w) { return d.source == EntitySource::model && is_weekday(folded(w)); };
+      while (d.first_word < d.end_word &&
+             (!words_[d.first_word].has_word_char || (d.type == EntityType::PER && day(d.first_word))))
+        ++d.first_word;
+      while (d.first_word < d.end_word &&
+             (!words_[d.end_word - 1].has_word_char || day(d.end_word - 1) || is_possessive(folded(d.end_word - 1))))
         --d.end_word;
       if (d.first_word == d.end_word) continue;
       if (d.source == EntitySource::model && is_interjection(words, base, d)) continue;
@@ -467,6 +490,20 @@ class DocumentResolver {
       if (found != by_initials.end() && found->second != std::string::npos)
         long_names_.emplace(d.name, std::pair(drafts_[found->second].name, drafts_[found->second].type));
     }
+    // The model often misses an acronym on its own ("the FAA said"): a word in capitals that
+    // spells such a long name is a mention of it.
+    std::vector<bool> covered(words_.size(), false);
+    for (const Draft& d : drafts_) std::fill(covered.begin() + d.first_word, covered.begin() + d.end_word, true);
+    for (std::size_t w = 0; w < words_.size(); ++w) {
+      if (covered[w] || !words_[w].capitalized) continue;
+      const std::string name = surface(w, w + 1);
+      const auto found = by_initials.find(acronym_letters(name));
+      if (found == by_initials.end() || found->second == std::string::npos) continue;
+      const Draft& long_name = drafts_[found->second];
+      long_names_.emplace(name, std::pair(long_name.name, long_name.type));
+      drafts_.emplace_back(w, w + 1, long_name.type, EntitySource::alias, name);
+    }
+    std::sort(drafts_.begin(), drafts_.end(), by_position);
   }
 
   // 4. Canonical names: the caller's aliases and the built-in spellings; an acronym's long
@@ -474,14 +511,22 @@ class DocumentResolver {
   // for part of it ("Sanders", "Bernie" after "Bernie Sanders"), preferring the latest
   // full name before.
   void resolve_canonical_names() {
+    // A name written in capitals or in lower case ("PHOENIX", "chicago") takes the spelling
+    // used elsewhere in the document; a shouted one is title-cased when there is none.
+    const auto unusual_case = [](std::string_view name) {
+      return is_shouted(name) || std::none_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    };
     std::unordered_map<std::string, std::string> written;  // folded name -> a mixed-case spelling
     for (const Draft& d : drafts_)
-      if (!is_shouted(d.name)) written.emplace(fold_ascii(d.name), d.name);
+      if (!unusual_case(d.name)) written.emplace(fold_ascii(d.name), d.name);
     for (Draft& d : drafts_) {
       d.canonical = d.name;
-      if (is_shouted(d.name)) {
+      if (unusual_case(d.name)) {
         const auto found = written.find(fold_ascii(d.name));
-        d.canonical = found != written.end() ? found->second : title_case(d.name);
+        if (found != written.end())
+          d.canonical = found->second;
+        else if (is_shouted(d.name))
+          d.canonical = title_case(d.name);
       }
       // "The Daily Caller News Foundation" and "Daily Caller News Foundation" are one name.
       if (d.canonical.size() > 4 && (d.canonical.starts_with("The ") || d.canonical.starts_with("the ")))

@@ -4,6 +4,7 @@
 
 #include <bit>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 
@@ -81,27 +82,65 @@ char shape_class(char32_t c) {
   return '*';
 }
 
-// Fold hashes of lib/resources/entities/common-words.txt.
-const HashTable& common_words() {
-  static const HashTable words = [] {
-    HashTable table;
-    for_each_resource_line("entities/common-words.txt", [&](std::string_view w) { table[hash_bytes(w, 2)] = 1; });
-    return table;
-  }();
-  return words;
+// What the tagger knows of a word by its folded form, in one table so that a word costs
+// one probe: whether lib/resources/entities/common-words.txt lists it, and its cluster in
+// word-clusters.tsv. Open addressing over fold hashes; a slot holds the hash's top 48 bits
+// and, in its low 16, kCommonBit | (1 + cluster id) (0: an empty slot).
+constexpr std::uint16_t kCommonBit = 0x8000;
+
+class Lexicon {
+ public:
+  Lexicon() {
+    std::size_t lines = 0;
+    const auto count = [&](std::string_view) { ++lines; };
+    for_each_resource_line("entities/word-clusters.tsv", count);
+    for_each_resource_line("entities/common-words.txt", count);
+    std::size_t size = 1024;
+    while (size < 2 * lines) size *= 2;  // load factor at most 1/2
+    slots_.assign(size, 0);
+    mask_ = size - 1;
+    for_each_resource_line("entities/word-clusters.tsv", [&](std::string_view line) {
+      const std::size_t tab = line.find('\t');
+      if (tab == std::string_view::npos) return;
+      unsigned id = 0;
+      for (const char c : line.substr(tab + 1)) id = id * 10 + static_cast<unsigned>(c - '0');
+      slot(hash_bytes(line.substr(0, tab), 2)) |= (id + 1) & 0x7FFF;
+    });
+    for_each_resource_line("entities/common-words.txt",
+                           [&](std::string_view w) { slot(hash_bytes(w, 2)) |= kCommonBit; });
+  }
+  std::uint16_t find(std::uint64_t h) const {
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const std::uint64_t s = slots_[i];
+      if (s == 0) return 0;
+      if ((s >> 16) == (h >> 16)) return static_cast<std::uint16_t>(s & 0xFFFF);
+    }
+  }
+
+ private:
+  std::uint64_t& slot(std::uint64_t h) {
+    std::size_t i = h & mask_;
+    while (slots_[i] != 0 && (slots_[i] >> 16) != (h >> 16)) i = (i + 1) & mask_;
+    if (slots_[i] == 0) slots_[i] = h & ~std::uint64_t{0xFFFF};
+    return slots_[i];
+  }
+  std::vector<std::uint64_t> slots_;
+  std::size_t mask_ = 0;
+};
+
+const Lexicon& lexicon() {
+  static const Lexicon table;
+  return table;
 }
 
 enum Template : std::uint64_t {
   kBias = 1,
   kWord,
-  kExact,
   kPrevWord,
   kNextWord,
   kPrev2Word,
   kNext2Word,
   kShape,
-  kPrevShape,
-  kNextShape,
   kShapePair,
   kShapeNextPair,
   kPrevWordShape,
@@ -115,6 +154,12 @@ enum Template : std::uint64_t {
   kWordNextWord,
   kCommon,
   kPrevWordWord,
+  kCluster,
+  kClusterPrev,
+  kClusterNext,
+  kClusterShape,
+  kAffix5,
+  kShortCaps,
 };
 
 inline std::uint64_t feature(Template t, std::uint64_t value) {
@@ -167,8 +212,39 @@ void WordSequence::add_word(std::size_t begin, std::size_t end) {
   word.exact_hash = hash_bytes(surface, 1);
   word.fold_hash = hash_bytes(std::string_view(folded_).substr(word.fold_start), 2);
   word.shape_hash = hash_bytes(std::string_view(shape, shape_size), 3);
-  word.common = common_words().find(word.fold_hash) != 0;
+  const std::uint16_t known = lexicon().find(word.fold_hash);
+  word.common = (known & kCommonBit) != 0;
+  word.cluster = known & ~kCommonBit;
   words_.push_back(word);
+}
+
+bool title_case_small_word(std::string_view folded) {
+  static constexpr std::string_view kSmall[] = {"a",  "an", "the", "of",  "in",  "on",   "at", "to",
+                                                "by", "or", "and", "for", "but", "with", "as"};
+  return std::find(std::begin(kSmall), std::end(kSmall), folded) != std::end(kSmall);
+}
+
+int WordSequence::case_mode() const {
+  if (case_mode_ >= 0) return case_mode_;
+  std::size_t words = 0, capitalized = 0, all_caps = 0, other_lower = 0, long_words = 0;
+  for (std::size_t i = 0; i < size(); ++i) {
+    const std::string_view s = surface(i);
+    std::size_t upper = 0, lower = 0;
+    for (const char c : s) upper += c >= 'A' && c <= 'Z', lower += c >= 'a' && c <= 'z';
+    if (upper + lower == 0) continue;
+    ++words;
+    capitalized += words_[i].capitalized;
+    if (upper + lower > 1) ++long_words, all_caps += lower == 0;
+    other_lower += !words_[i].capitalized && !title_case_small_word(folded(i));
+  }
+  case_mode_ = 0;
+  if (words >= 3 && long_words > 0 && all_caps * 5 >= long_words * 4)
+    case_mode_ = 1;
+  else if (words >= 3 && capitalized == 0)
+    case_mode_ = 2;
+  else if (words >= 4 && other_lower == 0 && capitalized * 5 >= words * 3)
+    case_mode_ = 3;
+  return case_mode_;
 }
 
 void WordSequence::add_token(std::size_t begin, std::size_t end) {
@@ -250,36 +326,61 @@ void word_features(const WordSequence& words, const std::vector<std::uint16_t>& 
   const auto fold_at = [&](std::ptrdiff_t k) {
     return k < 0 || static_cast<std::size_t>(k) >= words.size() ? kBoundaryHash : words[k].fold_hash;
   };
+  // In a sentence not in normal case, capitals say less: its shapes are other features.
+  const int mode = words.case_mode();
   const auto shape_at = [&](std::ptrdiff_t k) {
-    return k < 0 || static_cast<std::size_t>(k) >= words.size() ? kBoundaryHash : words[k].shape_hash;
+    const std::uint64_t shape =
+        k < 0 || static_cast<std::size_t>(k) >= words.size() ? kBoundaryHash : words[k].shape_hash;
+    return mode ? combine(shape, mode) : shape;
   };
+  const std::uint64_t shape = shape_at(static_cast<std::ptrdiff_t>(i));
   const auto n = static_cast<std::ptrdiff_t>(i);
   out.push_back(feature(kBias, 0));
   out.push_back(feature(kWord, w.fold_hash));
-  out.push_back(feature(kExact, w.exact_hash));
   out.push_back(feature(kPrevWord, fold_at(n - 1)));
   out.push_back(feature(kNextWord, fold_at(n + 1)));
   out.push_back(feature(kPrev2Word, fold_at(n - 2)));
   out.push_back(feature(kNext2Word, fold_at(n + 2)));
-  out.push_back(feature(kShape, w.shape_hash));
-  out.push_back(feature(kPrevShape, shape_at(n - 1)));
-  out.push_back(feature(kNextShape, shape_at(n + 1)));
-  out.push_back(feature(kShapePair, combine(shape_at(n - 1), w.shape_hash)));
-  out.push_back(feature(kShapeNextPair, combine(w.shape_hash, shape_at(n + 1))));
-  out.push_back(feature(kPrevWordShape, combine(fold_at(n - 1), w.shape_hash)));
-  out.push_back(feature(kNextWordShape, combine(fold_at(n + 1), w.shape_hash)));
+  out.push_back(feature(kShape, shape));
+  out.push_back(feature(kShapePair, combine(shape_at(n - 1), shape)));
+  out.push_back(feature(kShapeNextPair, combine(shape, shape_at(n + 1))));
+  out.push_back(feature(kPrevWordShape, combine(fold_at(n - 1), shape)));
+  out.push_back(feature(kNextWordShape, combine(fold_at(n + 1), shape)));
   out.push_back(feature(kWordNextWord, combine(w.fold_hash, fold_at(n + 1))));
   out.push_back(feature(kPrevWordWord, combine(fold_at(n - 1), w.fold_hash)));
-  if (i == 0) out.push_back(feature(kFirstShape, w.shape_hash));
-  out.push_back(feature(kCommon, combine(w.common * 2 + (i == 0), w.shape_hash)));
+  if (i == 0) out.push_back(feature(kFirstShape, shape));
+  out.push_back(feature(kCommon, combine(w.common * 2 + (i == 0), shape)));
   const std::string_view folded = words.folded(i);
-  for (std::size_t k = 1; k <= 3 && k < folded.size(); ++k)
+  // Affixes of 2 to 5 letters (1-letter ones and the neighbours' lone shapes were dropped:
+  // no better on dev, and every feature costs a memory access).
+  for (std::size_t k = 2; k <= 3 && k < folded.size(); ++k)
     out.push_back(feature(kPrefix, hash_bytes(folded.substr(0, k), k)));
-  for (std::size_t k = 1; k <= 4 && k < folded.size(); ++k)
+  for (std::size_t k = 2; k <= 4 && k < folded.size(); ++k)
     out.push_back(feature(kSuffix, hash_bytes(folded.substr(folded.size() - k), k)));
+  if (folded.size() > 5) {
+    out.push_back(feature(kAffix5, hash_bytes(folded.substr(0, 5), 5)));
+    out.push_back(feature(kAffix5, hash_bytes(folded.substr(folded.size() - 5), 6)));
+  }
+  // Cluster ids at four granularities (unknown words: 0 at every level).
+  const auto cluster_at = [&](std::ptrdiff_t k) -> std::uint64_t {
+    return k < 0 || static_cast<std::size_t>(k) >= words.size() ? 0xFFFFF : words[k].cluster;
+  };
+  const std::uint64_t c = w.cluster;
+  const auto level = [](std::uint64_t cluster, int shift) -> std::uint64_t {
+    return cluster == 0 || cluster == 0xFFFFF ? cluster : ((cluster - 1) >> shift) + 1;
+  };
+  for (const int shift : {0, 2, 4, 6}) out.push_back(feature(kCluster, combine(shift, level(c, shift))));
+  out.push_back(feature(kClusterPrev, level(cluster_at(n - 1), 2)));
+  out.push_back(feature(kClusterNext, level(cluster_at(n + 1), 2)));
+  out.push_back(feature(kClusterShape, combine(level(c, 2), shape)));
+  // Short all-capital words are often acronyms of organizations (EU, NYSE).
+  const bool caps =
+      folded.size() <= 5 && w.capitalized && words.surface(i) != folded &&
+      std::none_of(words.surface(i).begin(), words.surface(i).end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+  if (caps) out.push_back(feature(kShortCaps, combine(folded.size() * 4 + mode, w.common)));
   if (const std::uint16_t g = gazetteer[i]) {
     out.push_back(feature(kGazetteer, g));
-    out.push_back(feature(kGazetteerShape, combine(g, w.shape_hash)));
+    out.push_back(feature(kGazetteerShape, combine(g, shape)));
   }
 }
 
@@ -288,16 +389,33 @@ std::uint64_t transition_feature(std::uint8_t previous) {
 }
 
 namespace {
+// What a model's weights mean depends on more than its version: the word lists the features
+// look up, the abbreviations that decide how words are split, and the feature code itself.
+// Bump kFeatureCode when word_features(), WordSequence or the tag set change meaning.
+constexpr std::uint64_t kFeatureCode = 3;
+constexpr std::string_view kFeatureResources[] = {"entities/common-words.txt", "entities/word-clusters.tsv",
+                                                  "entities/gazetteer.tsv", "abbreviations/en.txt"};
+
 struct BlobHeader {
   char magic[6];
   std::uint16_t version;
   std::uint32_t bucket_bits;
   std::uint32_t tag_count;
+  std::uint64_t fingerprint;  // feature_fingerprint() of the build that trained it
 };
-static_assert(sizeof(BlobHeader) == 16);
+static_assert(sizeof(BlobHeader) == 24);
 static_assert(std::endian::native == std::endian::little, "the model blob is little endian");
 constexpr char kMagic[6] = {'T', 'M', 'K', 'N', 'E', 'R'};
 }  // namespace
+
+std::uint64_t feature_fingerprint() {
+  static const std::uint64_t fingerprint = [] {
+    std::uint64_t h = combine(kFeatureCode, kTagCount);
+    for (const std::string_view name : kFeatureResources) h = combine(h, hash_bytes(resource(name)));
+    return h;
+  }();
+  return fingerprint;
+}
 
 Model::Model(std::string_view blob) {
   BlobHeader header;
@@ -306,6 +424,15 @@ Model::Model(std::string_view blob) {
   if (std::memcmp(header.magic, kMagic, sizeof kMagic) != 0) throw std::runtime_error("entity model: not a tmk model");
   if (header.version != kVersion || header.tag_count != kTagCount || header.bucket_bits < 8 || header.bucket_bits > 24)
     throw std::runtime_error("entity model: made for another version of tmk");
+  if (header.fingerprint != feature_fingerprint()) {
+    char message[200];
+    std::snprintf(message, sizeof message,
+                  "entity model: trained with other features, word lists or word splitting (model %016llx, this "
+                  "build %016llx); retrain it with scripts/train-entities",
+                  static_cast<unsigned long long>(header.fingerprint),
+                  static_cast<unsigned long long>(feature_fingerprint()));
+    throw std::runtime_error(message);
+  }
   const std::size_t buckets = std::size_t{1} << header.bucket_bits;
   if (blob.size() < sizeof header + buckets * kTagCount * sizeof(std::int16_t))
     throw std::runtime_error("entity model: truncated weights");
@@ -325,6 +452,7 @@ std::string Model::serialize(std::uint32_t bucket_bits, const std::vector<float>
   header.version = kVersion;
   header.bucket_bits = bucket_bits;
   header.tag_count = kTagCount;
+  header.fingerprint = feature_fingerprint();
   std::string blob(reinterpret_cast<const char*>(&header), sizeof header);
   blob.reserve(sizeof header + weights.size() * 2);
   for (const float w : weights) {

@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "entities/gazetteer.hpp"
 #include "core/hash.hpp"
+#include "entities/gazetteer.hpp"
 
 namespace tmk::ner {
 
@@ -29,6 +29,9 @@ struct Word {
   std::uint64_t shape_hash = 0;
   bool capitalized = false;  // first letter upper case
   bool common = false;       // a word of the general vocabulary (written in lower case in WordNet)
+  // 1 + the word's cluster id in lib/resources/entities/word-clusters.tsv (by folded
+  // form), 0 when it has none; the id's top bits are coarser clusters.
+  std::uint16_t cluster = 0;
 };
 
 class WordSequence {
@@ -41,6 +44,7 @@ class WordSequence {
   void clear() {
     words_.clear();
     folded_.clear();
+    case_mode_ = -1;
   }
   // Splits the surface token text[begin, end) into words and appends them.
   void add_token(std::size_t begin, std::size_t end);
@@ -53,6 +57,9 @@ class WordSequence {
   std::string_view surface(std::size_t i) const {
     return text_.substr(words_[i].start, words_[i].end - words_[i].start);
   }
+  // How the sentence is written: 0 normal case, 1 ALL CAPS, 2 all lower case, 3 Title Case
+  // (as headlines are); the tagger weighs capital letters apart in each.
+  int case_mode() const;
   // Lower-cased, digits as 0, curly apostrophes as '.
   std::string_view folded(std::size_t i) const {
     return std::string_view(folded_).substr(words_[i].fold_start, words_[i].fold_size);
@@ -62,7 +69,11 @@ class WordSequence {
   std::string_view text_;
   std::vector<Word> words_;
   std::string folded_;
+  mutable int case_mode_ = -1;  // computed on first use
 };
+
+// Function words that Title Case leaves in lower case ("Bank of England"), by folded form.
+bool title_case_small_word(std::string_view folded);
 
 // Word hashes (FNV-1a then a 64-bit finalizer) and their combination.
 std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed = 0);
@@ -176,11 +187,15 @@ void decode(const Weights& weights, const WordSequence& words, const std::vector
   }
 }
 
-// The model blob: "TMKNER" magic, version, bucket bits, tag count, scale, then
-// int16 weights[buckets][kTagCount] (little endian).
+// A hash of what the features depend on (their code version, the word lists they read and
+// the abbreviations that split words); a model trained under another one is refused.
+std::uint64_t feature_fingerprint();
+
+// The model blob: "TMKNER" magic, version, bucket bits, tag count, feature fingerprint,
+// then int16 weights[buckets][kTagCount] (little endian).
 class Model {
  public:
-  static constexpr std::uint32_t kVersion = 1;
+  static constexpr std::uint32_t kVersion = 3;
   // Reads a blob (kept by reference: it must outlive the model). Throws
   // std::runtime_error when the header does not match this build.
   explicit Model(std::string_view blob);

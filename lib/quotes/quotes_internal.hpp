@@ -29,11 +29,11 @@ enum WordClass : std::uint32_t {
   kAbbreviation = 1u << 8,  // its final period ends no sentence
   kCueAfterOnly = 1u << 9,  // a cue only right after a quote ("the statement read")
   kWeekday = 1u << 10,
-  kCueNameOnly = 1u << 11,  // a cue only before a quote, with a named subject ("Smith called it")
-  kParticiple = 1u << 12,   // "saying", "adding": the quote belongs to the clause's subject
-  kReport = 1u << 13,       // a verb that also reports speech indirectly ("said the plan failed")
-  kDocument = 1u << 14,     // a document that can be a source ("the report", "the statement")
-  kRole = 1u << 15,         // a word naming a job ("volunteer", "CEO") in "Apple CEO Tim Cook"
+  kCueNameOnly = 1u << 11,        // a cue only before a quote, with a named subject ("Smith called it")
+  kParticiple = 1u << 12,         // "saying", "adding": the quote belongs to the clause's subject
+  kReport = 1u << 13,             // a verb that also reports speech indirectly ("said the plan failed")
+  kDocument = 1u << 14,           // a document that can be a source ("the report", "the statement")
+  kRole = 1u << 15,               // a word naming a job ("volunteer", "CEO") in "Apple CEO Tim Cook"
   kTitleAbbreviation = 1u << 16,  // listed as a title's abbreviation ("sen", "capt")
 };
 
@@ -46,7 +46,6 @@ struct QuoteLexicon {
   std::unordered_map<std::string, std::uint32_t> two_word_cues;  // "according to" -> 1
   // English: tells is_heading which words (connectors) end no heading.
   SentenceSplitter splitter;
-  std::unordered_map<std::string, char> first_names;             // "hillary" -> 'f' (first-names.tsv)
 };
 
 // One word or one punctuation mark of the writer's text.

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "quotes/quotes_internal.hpp"
+#include "text/word_lists.hpp"
 #include "tmk/entities/entities.hpp"
 
 namespace tmk {
@@ -281,8 +282,8 @@ Gender gender_of(std::string_view text, std::size_t start, std::string_view name
   const std::string word = lower_word(text.substr(title, before - title));
   if (word == "mr." || word == "mr") return Gender::male;
   if (word == "mrs." || word == "mrs" || word == "ms." || word == "ms" || word == "miss") return Gender::female;
-  const auto found = lexicon.first_names.find(lower_word(name.substr(0, name.find(' '))));
-  if (found == lexicon.first_names.end()) return Gender::unknown;
+  const auto found = words::first_names().find(lower_word(name.substr(0, name.find(' '))));
+  if (found == words::first_names().end()) return Gender::unknown;
   return found->second == 'f' ? Gender::female : Gender::male;
 }
 

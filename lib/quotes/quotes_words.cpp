@@ -113,11 +113,6 @@ QuoteLexicon::QuoteLexicon() {
     if (entry.kind == AbbreviationKind::may_end) word_classes[lower] |= kAbbreviation;
     if (entry.kind == AbbreviationKind::title) word_classes[lower] |= kTitleAbbreviation;
   }
-  for_each_resource_line("quotes/first-names.tsv", [&](std::string_view line) {
-    const auto tab = line.find('\t');
-    if (tab != std::string_view::npos && tab + 1 < line.size())
-      first_names[std::string(line.substr(0, tab))] = line[tab + 1];
-  });
 }
 
 std::uint32_t QuoteLexicon::classes(std::string_view lower_word) const {

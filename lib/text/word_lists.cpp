@@ -41,6 +41,18 @@ bool WordList::contains(std::string_view word) const {
   return words_.find(word) != words_.end();
 }
 
+const std::unordered_map<std::string, char>& first_names() {
+  static const auto names = [] {
+    std::unordered_map<std::string, char> map;
+    for_each_resource_line("words/first-names.tsv", [&](std::string_view line) {
+      const auto tab = line.find('\t');
+      if (tab != std::string_view::npos && tab + 1 < line.size()) map[std::string(line.substr(0, tab))] = line[tab + 1];
+    });
+    return map;
+  }();
+  return names;
+}
+
 const WordList& titles() {
   static const WordList list = [] {
     WordList titles;

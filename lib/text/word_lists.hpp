@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -42,6 +43,9 @@ struct CalendarName {
 };
 const std::vector<CalendarName>& weekdays();
 const std::vector<CalendarName>& months();
+
+// Common first names and the gender they most often mark: "hillary" -> 'f', "aaron" -> 'm'.
+const std::unordered_map<std::string, char>& first_names();
 
 // Full day names: "monday" .. "sunday".
 const WordList& weekday_names();
