@@ -3,12 +3,12 @@
 #include <optional>
 #include <string>
 
-#include "tmk/text/analysis.hpp"
 #include "cli/cli.hpp"
 #include "core/diagnostics.hpp"
+#include "tmk/core/tsv.hpp"
 #include "tmk/entities/entities.hpp"
 #include "tmk/quotes/quotes.hpp"
-#include "tmk/core/tsv.hpp"
+#include "tmk/text/analysis.hpp"
 
 int main(int argc, char** argv) {
   tmk::cli::Tool tool(
@@ -37,33 +37,29 @@ int main(int argc, char** argv) {
     tmk::diag::message(std::string(e.what()) + "; speaker names are resolved without it");
   }
   const tmk::QuoteExtractor extractor(recognizer ? &*recognizer : nullptr);
-  return tool.run_documents(tmk::tsv_header({"doc", "sent", "start", "end", "kind", "speaker", "speaker_start",
-                                             "speaker_end", "speaker_canonical", "cue", "text"}),
-                            [&](const tmk::Document& doc, std::string& out) {
-                              tmk::Analysis analysis;
-                              tmk::analyze(doc.text, splitter, tokenizer, analysis);
-                              tmk::QuoteResult result;
-                              extractor.extract(doc.text, analysis, result);
-                              if (result.unbalanced > 0)
-                                tmk::diag::warning(
-                                    doc.id, std::to_string(result.unbalanced) +
-                                                " unbalanced quotation mark(s); an open quote ends at its paragraph");
-                              const std::string_view text = doc.text;
-                              for (const tmk::Quote& quote : result.quotes) {
-                                if (with_speaker && !quote.has_speaker) continue;
-                                tmk::TsvRow row(out);
-                                row.add(doc.id).add(quote.sentence + 1).add(quote.content.start).add(quote.content.end);
-                                row.add(tmk::to_string(quote.kind));
-                                if (quote.has_speaker)
-                                  row.add(text.substr(quote.speaker.start, quote.speaker.end - quote.speaker.start))
-                                      .add(quote.speaker.start)
-                                      .add(quote.speaker.end);
-                                else
-                                  row.add("").add("").add("");
-                                row.add(quote.speaker_canonical)
-                                    .add(quote.cue)
-                                    .add(text.substr(quote.content.start, quote.content.end - quote.content.start))
-                                    .end();
-                              }
-                            });
+  return tool.run_documents(
+      tmk::tsv_header({"doc", "sent", "start", "end", "kind", "speaker", "speaker_start", "speaker_end",
+                       "speaker_canonical", "cue", "text"}),
+      [&](const tmk::Document& doc, std::string& out) {
+        tmk::Analysis analysis;
+        tmk::analyze(doc.text, splitter, tokenizer, analysis);
+        const tmk::QuoteResult result = extractor.extract(doc.text, analysis);
+        if (result.unbalanced > 0)
+          tmk::diag::warning(doc.id, std::to_string(result.unbalanced) +
+                                         " unbalanced quotation mark(s); an open quote ends at its paragraph");
+        const std::string_view text = doc.text;
+        for (const tmk::Quote& quote : result.quotes) {
+          if (with_speaker && !quote.has_speaker) continue;
+          tmk::TsvRow row(out);
+          row.add(doc.id).add(quote.sentence + 1).add(quote.start).add(quote.end);
+          row.add(tmk::to_string(quote.kind));
+          if (quote.has_speaker)
+            row.add(text.substr(quote.speaker.start, quote.speaker.end - quote.speaker.start))
+                .add(quote.speaker.start)
+                .add(quote.speaker.end);
+          else
+            row.add("").add("").add("");
+          row.add(quote.speaker_canonical).add(quote.cue).add(text.substr(quote.start, quote.end - quote.start)).end();
+        }
+      });
 }

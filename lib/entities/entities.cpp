@@ -9,6 +9,7 @@
 
 #include "entities/ner_model.hpp"
 #include "core/resources.hpp"
+#include "text/input.hpp"
 
 namespace tmk {
 
@@ -190,7 +191,9 @@ EntityRecognizer::~EntityRecognizer() = default;
 EntityRecognizer::EntityRecognizer(EntityRecognizer&&) noexcept = default;
 EntityRecognizer& EntityRecognizer::operator=(EntityRecognizer&&) noexcept = default;
 
-std::vector<EntityMention> EntityRecognizer::recognize(std::string_view text, const Analysis& analysis) const {
+std::vector<EntityMention> EntityRecognizer::recognize(std::string_view raw_text, const Analysis& analysis) const {
+  std::string checked;
+  const std::string_view text = checked_input(raw_text, analysis, checked, "tmk::EntityRecognizer::recognize");
   std::vector<DocumentWord> doc_words;
   std::vector<Draft> drafts;
   ner::WordSequence words(text);

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/resources.hpp"
+#include "tmk/core/utf8.hpp"
 
 namespace tmk {
 namespace {
@@ -649,7 +650,8 @@ bool SentenceSplitter::continues_time(std::string_view word) const {
 }
 
 void SentenceSplitter::split(std::string_view text, std::vector<Span>& out) const {
-  Scanner(*this, text, out).run();
+  std::string scratch;  // the same sentences for raw bytes as for their repair (analyze reads that)
+  Scanner(*this, valid_utf8_view(text, scratch), out).run();
 }
 
 }  // namespace tmk

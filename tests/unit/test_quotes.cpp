@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "tmk/text/analysis.hpp"
 #include "tmk/quotes/quotes.hpp"
+#include "tmk/text/analysis.hpp"
 
 namespace {
 
@@ -28,13 +28,12 @@ Extracted extract(const std::string& text) {
   static const tmk::QuoteExtractor extractor;
   tmk::Analysis analysis;
   tmk::analyze(text, splitter, tokenizer, analysis);
-  tmk::QuoteResult result;
-  extractor.extract(text, analysis, result);
+  const tmk::QuoteResult result = extractor.extract(text, analysis);
   Extracted out;
   out.unbalanced = result.unbalanced;
   for (const tmk::Quote& q : result.quotes) {
     Row row;
-    row.text = text.substr(q.content.start, q.content.end - q.content.start);
+    row.text = text.substr(q.start, q.end - q.start);
     row.kind = std::string(tmk::to_string(q.kind));
     if (q.has_speaker) row.speaker = text.substr(q.speaker.start, q.speaker.end - q.speaker.start);
     row.canonical = q.speaker_canonical;
