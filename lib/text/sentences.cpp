@@ -400,7 +400,10 @@ class Scanner {
         boundary = false;  // "[...]" marks an omission inside a quotation
       } else if (dots >= 4 && attached && spaced) {
         // "word. . . . Next": the period ends the sentence; ". . ." opens the next one.
-        if (next.letter == Letter::upper || next.letter == Letter::digit) break_at(i + 1);
+        // The first mark is a period or a one-character ellipsis (three bytes): break after it,
+        // never inside it.
+        if (next.letter == Letter::upper || next.letter == Letter::digit)
+          break_at(i + (is_ellipsis_char(text_, i) ? 3 : 1));
         return after;
       } else if (dots == 3 && spaced) {
         boundary = next.after_newline && next.letter == Letter::upper;  // ". . ." elides words

@@ -226,3 +226,10 @@ TEST_CASE("sentences: long text without boundaries is linear", "[sentences]") {
   splitter.split(newlines, spans);
   CHECK(spans.size() == 1);
 }
+
+TEST_CASE("sentences: an ellipsis character before spaced periods is not cut", "[sentences]") {
+  // Found by fuzz_quotes: "word… . Next" broke one byte into the three-byte ellipsis, as if it
+  // were the period of "word. . . . Next".
+  CHECK(sentences_of("He waited\xE2\x80\xA6 . Maria came.") == Sentences{"He waited\xE2\x80\xA6", ". Maria came."});
+  CHECK(sentences_of("He waited. . . . Maria came.") == Sentences{"He waited.", ". . . Maria came."});
+}
