@@ -85,6 +85,14 @@ const std::vector<std::string> kPieces = {
     std::string(1, '\0'),
     "\xEF\xBB\xBF",
     "three",
+    "\xE2\x80\xB9",
+    "\xE2\x80\xBA",
+    "\xC2\xAB",
+    "\xC2\xBB",
+    "\xE2\x80\x98",
+    "\xE2\x80\x9E",
+    "\xE2\x80\x89",
+    "told",
 };
 // Lead bytes of multi-byte sequences, cut off: what the end of a text is biased towards.
 const std::vector<std::string> kCutEndings = {"\xC3",         "\xE2", "\xE2\x80", "\xF0",         "\xF0\x9F",
@@ -233,6 +241,18 @@ TEST_CASE("any bytes: a text that ends inside a UTF-8 sequence", "[any-bytes]") 
   const auto mentions = t.recognizer.recognize(buffer.view(), analysis);
   REQUIRE(!mentions.empty());
   CHECK(buffer.view().substr(mentions[0].start, mentions[0].end - mentions[0].start) == "Paris");
+}
+
+TEST_CASE("any bytes: a quote mark at the very end, looked at byte by byte", "[any-bytes]") {
+  // Found by fuzz_quotes: the quote reader stepped one byte back into the last character
+  // (a single guillemet) and decoded its continuation byte as a lead byte, past the end.
+  check_text("Itcoss%t\"$1\x16 \xE2\x80\xB9", nullptr);
+  check_text("\"No,\" he said \xE2\x80\xB9", nullptr);
+  check_text("\xC2\xAB Oui \xC2\xBB", nullptr);
+  check_text("x \xE2\x80\xBA", nullptr);
+  // Also found by fuzz_quotes: the sentence splitter cut "…" in two, so analyze's own
+  // analysis did not fit the text.
+  check_text("S\xFF . Ma\xE2\x80\xA6 . Maria-\x86Lpez i\x80", nullptr);
 }
 
 TEST_CASE("any bytes: valid_utf8_view returns valid text unchanged and repairs a copy otherwise", "[utf8]") {
