@@ -1,10 +1,10 @@
 // tmk-numbers: one row per number, with its value, unit, qualifier and counted noun.
 #include <vector>
 
-#include "tmk/text/analysis.hpp"
 #include "cli/cli.hpp"
-#include "tmk/numbers/numbers.hpp"
 #include "tmk/core/tsv.hpp"
+#include "tmk/numbers/numbers.hpp"
+#include "tmk/text/analysis.hpp"
 
 int main(int argc, char** argv) {
   tmk::cli::Tool tool(
@@ -42,14 +42,12 @@ int main(int argc, char** argv) {
         std::vector<tmk::Span> spans;
         splitter.split(doc.text, spans);
         for (const tmk::Span& span : spans) analysis.sentences.push_back({span, 0, 0});
-        std::vector<tmk::NumberMention> mentions;
-        extractor.extract(doc.text, analysis, mentions);
         const std::string_view text = doc.text;
-        for (const tmk::NumberMention& m : mentions) {
+        for (const tmk::NumberMention& m : extractor.extract(doc.text, analysis)) {
           if (!wanted(m.kind)) continue;
           tmk::TsvRow(out)
               .add(doc.id)
-              .add(analysis.sentence_at(m.start) + 1)
+              .add(m.sentence + 1)
               .add(m.start)
               .add(m.end)
               .add(tmk::to_string(m.kind))

@@ -23,7 +23,7 @@ const std::initializer_list<std::string_view> kColumns = {"doc",           "sent
 void add_row(std::string& out, const tmk::Document& doc, const tmk::Quote& quote) {
   const std::string_view text = doc.text;
   tmk::TsvRow row(out);
-  row.add(doc.id).add(quote.sentence + 1).add(quote.content.start).add(quote.content.end);
+  row.add(doc.id).add(quote.sentence + 1).add(quote.start).add(quote.end);
   row.add(tmk::to_string(quote.kind));
   if (quote.has_speaker)
     row.add(text.substr(quote.speaker.start, quote.speaker.end - quote.speaker.start))
@@ -31,9 +31,7 @@ void add_row(std::string& out, const tmk::Document& doc, const tmk::Quote& quote
         .add(quote.speaker.end);
   else
     row.add("").add("").add("");
-  row.add(quote.speaker_canonical)
-      .add(quote.cue)
-      .add(text.substr(quote.content.start, quote.content.end - quote.content.start));
+  row.add(quote.speaker_canonical).add(quote.cue).add(text.substr(quote.start, quote.end - quote.start));
   if (quote.quotation > 0)
     row.add(quote.quotation);
   else
@@ -91,8 +89,7 @@ int main(int argc, char** argv) {
   return tool.run_documents(tmk::tsv_header(kColumns), [&](const tmk::Document& doc, std::string& out) {
     tmk::Analysis analysis;
     tmk::analyze(doc.text, splitter, tokenizer, analysis);
-    tmk::QuoteResult result;
-    extractor.extract(doc.text, analysis, result);
+    const tmk::QuoteResult result = extractor.extract(doc.text, analysis);
     if (result.unbalanced > 0)
       tmk::diag::warning(doc.id, std::to_string(result.unbalanced) +
                                      " unbalanced quotation mark(s); an open quote ends at its paragraph");

@@ -1,5 +1,6 @@
 #include "cli/cli.hpp"
 
+#include <csignal>
 #include <exception>
 #include <iostream>
 #include <map>
@@ -10,6 +11,9 @@
 namespace tmk::cli {
 
 Tool::Tool(std::string name, std::string description, std::string example) : app_(std::move(description), name) {
+  // A tool's startup, never the library's: a closed pipe must show up as EPIPE from write()
+  // (Output then ends quietly), not kill the process.
+  std::signal(SIGPIPE, SIG_IGN);
   diag::set_program(name);
   app_.footer("Example:\n  " + example + "\n\nPart of tmk " + kVersion +
               ". Exit status: 0 ok, 1 an input failed, 2 usage error.\n");

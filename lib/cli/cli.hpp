@@ -17,7 +17,8 @@ namespace tmk::cli {
 
 class Tool {
  public:
-  // `name` is the program name (tmk-tokenize); `example` ends the --help text.
+  // `name` is the program name (tmk-tokenize); `example` ends the --help text. Sets the
+  // process up as a tool: SIGPIPE is ignored (see Output).
   Tool(std::string name, std::string description, std::string example);
 
   CLI::App& app() { return app_; }

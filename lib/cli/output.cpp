@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <csignal>
 #include <cstdlib>
 #include <cstring>
 
@@ -17,8 +16,6 @@ constexpr std::size_t kDirectWriteSize = 1 << 16;
 }  // namespace
 
 Output::Output() {
-  // A closed pipe must show up as EPIPE from write(), not kill the process.
-  std::signal(SIGPIPE, SIG_IGN);
   buffer_.reserve(kBufferSize);
 }
 

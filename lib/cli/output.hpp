@@ -1,6 +1,8 @@
 #pragma once
 // Buffered standard output with the contract's error semantics: a closed pipe ends the
-// program quietly with status 0; any other write error is reported and exits 1.
+// program quietly with status 0; any other write error is reported and exits 1. Part of the
+// command-line layer (lib/cli/): only a tool may end the process. A closed pipe is seen as
+// EPIPE because the tool ignores SIGPIPE at startup (cli::Tool); the library never does.
 #include <string>
 #include <string_view>
 

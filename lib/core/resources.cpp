@@ -8,7 +8,7 @@ namespace tmk {
 std::string_view resource(std::string_view name) {
   for (const auto& [key, bytes] : embedded_resources())
     if (key == name) return bytes;
-  throw std::out_of_range("no embedded resource named " + std::string(name));
+  throw std::runtime_error("no embedded resource named " + std::string(name));
 }
 
 std::vector<std::string_view> split_fields(std::string_view line, char separator) {

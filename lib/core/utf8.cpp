@@ -1,12 +1,14 @@
 #include "tmk/core/utf8.hpp"
 
+#include <cstdint>
+
 namespace tmk {
 
 namespace {
 
 // Length of the valid UTF-8 sequence starting at text[i], or 0 if it is not valid
 // (overlong forms, surrogates and code points above U+10FFFF are invalid).
-std::size_t valid_sequence_length(const std::string& text, std::size_t i) {
+std::size_t valid_sequence_length(std::string_view text, std::size_t i) {
   const auto at = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const std::size_t left = text.size() - i;
   const unsigned char b0 = at(i);
@@ -29,6 +31,35 @@ std::size_t valid_sequence_length(const std::string& text, std::size_t i) {
   return 0;
 }
 
+// Where the first byte that valid UTF-8 does not allow lies at or after `i`, or text.size().
+// `stop_at_nul` also stops at a NUL byte (repair_utf8 replaces those as well).
+std::size_t scan_valid(std::string_view text, std::size_t i, bool stop_at_nul) {
+  const std::size_t n = text.size();
+  while (i < n) {
+    // ASCII fast path, eight bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t word;
+      __builtin_memcpy(&word, text.data() + i, 8);
+      // Any byte >= 0x80 (or, when asked, a zero byte) ends the fast path.
+      std::uint64_t stop = word & 0x8080808080808080ull;
+      if (stop_at_nul) stop |= (word - 0x0101010101010101ull) & ~word & 0x8080808080808080ull;
+      if (stop) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b == 0 && stop_at_nul) return i;
+    if (b < 0x80) {
+      ++i;
+    } else if (const std::size_t len = valid_sequence_length(text, i)) {
+      i += len;
+    } else {
+      return i;
+    }
+  }
+  return n;
+}
+
 }  // namespace
 
 RepairReport repair_utf8(std::string& text, bool strip_bom) {
@@ -39,33 +70,31 @@ RepairReport repair_utf8(std::string& text, bool strip_bom) {
     report.had_bom = true;
     i = 3;
   }
-  const std::size_t n = text.size();
-  while (i < n) {
-    // ASCII fast path, eight bytes at a time.
-    while (i + 8 <= n) {
-      std::uint64_t word;
-      __builtin_memcpy(&word, text.data() + i, 8);
-      // Any byte >= 0x80, or any zero byte, ends the fast path.
-      const std::uint64_t high = word & 0x8080808080808080ull;
-      const std::uint64_t zero = (word - 0x0101010101010101ull) & ~word & 0x8080808080808080ull;
-      if (high | zero) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    const auto b = static_cast<unsigned char>(text[i]);
-    if (b == 0) {
-      text[i++] = ' ';
+  while ((i = scan_valid(text, i, true)) < text.size()) {
+    if (text[i] == 0) {
+      text[i] = ' ';
       ++report.nul_bytes;
-    } else if (b < 0x80) {
-      ++i;
-    } else if (const std::size_t len = valid_sequence_length(text, i)) {
-      i += len;
     } else {
-      text[i++] = kInvalidByte;
+      text[i] = kInvalidByte;
       ++report.invalid_bytes;
     }
+    ++i;
   }
   return report;
+}
+
+bool is_valid_utf8(std::string_view text) {
+  return scan_valid(text, 0, false) == text.size();
+}
+
+std::string_view valid_utf8_view(std::string_view text, std::string& scratch) {
+  std::size_t i = scan_valid(text, 0, false);
+  if (i == text.size()) return text;
+  scratch.assign(text);
+  // Only invalid bytes change: NUL and a BOM are valid UTF-8 and stay as the caller wrote them.
+  do scratch[i++] = kInvalidByte;
+  while ((i = scan_valid(scratch, i, false)) < scratch.size());
+  return scratch;
 }
 
 void append_utf8(std::string& out, char32_t cp) {

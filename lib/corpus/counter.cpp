@@ -8,10 +8,10 @@
 #include <stdexcept>
 #include <thread>
 
+#include "cli/parallel.hpp"
 #include "core/diagnostics.hpp"
 #include "core/hash.hpp"
 #include "tmk/core/io.hpp"
-#include "cli/parallel.hpp"
 
 namespace tmk {
 
@@ -335,27 +335,38 @@ std::string joined(const std::vector<std::string>& names) {
 
 KeyCounter merge_count_tables(const std::vector<std::string>& inputs, unsigned jobs,
                               const std::vector<std::string>& group_columns, std::vector<std::string>& key_columns) {
-  std::mutex mutex;
+  // The key columns, and so the output's column order, are those of the first input in
+  // argument order that has a header: not of whichever thread happens to read a header first.
   key_columns.clear();
-  bool known = false;
-  return count_inputs(inputs, jobs, [&](TsvReader& reader, KeyCounter& counter) {
-    std::vector<std::string> keys = count_table_keys(reader, group_columns);
-    {
-      const std::lock_guard lock(mutex);
-      if (!known) {
-        key_columns = keys;
-        known = true;
-      }
-      std::vector<std::string> a = keys, b = key_columns;
-      std::sort(a.begin(), a.end());
-      std::sort(b.begin(), b.end());
-      if (a != b)
-        throw std::runtime_error("key columns (" + joined(keys) + ") differ from the other inputs' (" +
-                                 joined(key_columns) + ")");
-      keys = key_columns;
+  KeyCounter total;
+  std::size_t first = 0;
+  std::string first_path;
+  for (; first < inputs.size() && key_columns.empty(); ++first) {
+    try {
+      const auto reader = open_tsv(inputs[first]);
+      if (!reader) continue;
+      std::vector<std::string> keys = count_table_keys(*reader, group_columns);
+      total.start_document();
+      merge_count_table(*reader, keys, total);
+      key_columns = std::move(keys);
+      first_path = inputs[first];
+    } catch (const std::exception& e) {
+      diag::error(inputs[first], e.what());
     }
-    merge_count_table(reader, keys, counter);
-  });
+  }
+  const std::vector<std::string> rest(inputs.begin() + static_cast<std::ptrdiff_t>(first), inputs.end());
+  if (rest.empty()) return total;
+  total.merge(count_inputs(rest, jobs, [&](TsvReader& reader, KeyCounter& counter) {
+    const std::vector<std::string> keys = count_table_keys(reader, group_columns);
+    std::vector<std::string> sorted = keys, expected = key_columns;
+    std::sort(sorted.begin(), sorted.end());
+    std::sort(expected.begin(), expected.end());
+    if (sorted != expected)
+      throw std::runtime_error("key columns (" + joined(keys) + ") differ from " + first_path + "'s (" +
+                               joined(key_columns) + ")");
+    merge_count_table(reader, key_columns, counter);
+  }));
+  return total;
 }
 
 }  // namespace tmk

@@ -134,9 +134,10 @@ class RowKeys {
 };
 
 // Sums tables written by tmk-count (key columns, count, docs). The key columns are a
-// table's columns other than count and docs, `group_columns` first; every input must have
-// the same ones (in any order), else it is reported as failed. `key_columns` receives them
-// (empty when no input had a header).
+// table's columns other than count and docs, `group_columns` first, in the order of the first
+// input (in argument order) that has a header; every other input must have the same ones (in
+// any order), else it is reported as failed. `key_columns` receives them (empty when no input
+// had a header). The result does not depend on `jobs`.
 KeyCounter merge_count_tables(const std::vector<std::string>& inputs, unsigned jobs,
                               const std::vector<std::string>& group_columns, std::vector<std::string>& key_columns);
 

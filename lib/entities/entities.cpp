@@ -9,6 +9,7 @@
 
 #include "core/resources.hpp"
 #include "entities/ner_model.hpp"
+#include "text/input.hpp"
 #include "text/word_lists.hpp"
 
 namespace tmk {
@@ -714,7 +715,9 @@ EntityRecognizer::~EntityRecognizer() = default;
 EntityRecognizer::EntityRecognizer(EntityRecognizer&&) noexcept = default;
 EntityRecognizer& EntityRecognizer::operator=(EntityRecognizer&&) noexcept = default;
 
-std::vector<EntityMention> EntityRecognizer::recognize(std::string_view text, const Analysis& analysis) const {
+std::vector<EntityMention> EntityRecognizer::recognize(std::string_view raw_text, const Analysis& analysis) const {
+  std::string checked;
+  const std::string_view text = checked_input(raw_text, analysis, checked, "tmk::EntityRecognizer::recognize");
   return DocumentResolver(*impl_, text).run(analysis);
 }
 

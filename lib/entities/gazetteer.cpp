@@ -4,9 +4,10 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "entities/ner_model.hpp"
 #include "core/resources.hpp"
+#include "entities/ner_model.hpp"
 #include "tmk/core/tsv.hpp"
+#include "tmk/core/utf8.hpp"
 
 namespace tmk {
 namespace {
@@ -93,7 +94,11 @@ std::vector<ListedName> read_name_list(const std::string& path) {
   return parse_name_list(content.str(), path);
 }
 
-void Gazetteer::add(std::string_view name, EntityType type) {
+void Gazetteer::add(std::string_view raw_name, EntityType type) {
+  // The word reader decodes UTF-8 without checks: a caller's name is repaired first, as a
+  // text is, so that a name with an invalid byte matches that text.
+  std::string scratch;
+  const std::string_view name = valid_utf8_view(raw_name, scratch);
   ner::WordSequence words(name);
   std::size_t pos = 0;
   while (pos < name.size()) {

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "numbers/numbers_reader.hpp"
+#include "text/input.hpp"
 
 namespace tmk {
 
@@ -564,18 +565,25 @@ void SentenceReader::emit_quantity(const Quantity& q, std::string_view counted_h
 
 }  // namespace numbers_detail
 
-void NumberExtractor::extract(std::string_view text, const Analysis& analysis, std::vector<NumberMention>& out) const {
+std::vector<NumberMention> NumberExtractor::extract(std::string_view raw_text, const Analysis& analysis) const {
+  std::string scratch;
+  const std::string_view text = checked_input(raw_text, analysis, scratch, "tmk::NumberExtractor::extract");
+  std::vector<NumberMention> out;
   std::vector<Lexeme> lexemes;
-  const auto read_span = [&](std::size_t begin, std::size_t end) {
+  const auto read_span = [&](std::size_t begin, std::size_t end, std::size_t sentence) {
+    const std::size_t first = out.size();
     lexemes.clear();
     lex(text, begin, end, lexicon_->vocabulary, lexemes);
     SentenceReader(text, lexemes, lexicon_->vocabulary, out).run();
+    for (std::size_t i = first; i < out.size(); ++i) out[i].sentence = sentence;
   };
   if (analysis.sentences.empty()) {
-    read_span(0, text.size());
-    return;
+    read_span(0, text.size(), 0);
+    return out;
   }
-  for (const Sentence& sentence : analysis.sentences) read_span(sentence.span.start, sentence.span.end);
+  for (std::size_t s = 0; s < analysis.sentences.size(); ++s)
+    read_span(analysis.sentences[s].span.start, analysis.sentences[s].span.end, s);
+  return out;
 }
 
 }  // namespace tmk

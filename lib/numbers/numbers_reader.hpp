@@ -87,7 +87,7 @@ class SentenceReader {
     m.value = std::move(value);
     m.unit = std::move(unit);
     m.qualifier = qualifier;
-    m.counted = counted;
+    m.counted.assign(counted);
     out_.push_back(std::move(m));
   }
 

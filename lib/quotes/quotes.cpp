@@ -6,6 +6,7 @@
 
 #include "quotes/quotes_internal.hpp"
 #include "text/heading.hpp"
+#include "text/input.hpp"
 #include "tmk/core/utf8.hpp"
 
 namespace tmk {
@@ -305,7 +306,8 @@ std::string role_text(std::string_view text, Span role) {
 
 Quote quote_of(std::string_view text, const Analysis& analysis, const Segment& segment) {
   Quote quote;
-  quote.content = segment.content;
+  quote.start = segment.content.start;
+  quote.end = segment.content.end;
   quote.kind = segment.kind;
   quote.sentence = analysis.sentences.empty() ? 0 : analysis.sentence_at(segment.content.start);
   quote.has_speaker = segment.has_speaker;
@@ -327,13 +329,14 @@ QuoteExtractor::~QuoteExtractor() = default;
 QuoteExtractor::QuoteExtractor(QuoteExtractor&&) noexcept = default;
 QuoteExtractor& QuoteExtractor::operator=(QuoteExtractor&&) noexcept = default;
 
-void QuoteExtractor::extract(std::string_view text, const Analysis& analysis, QuoteResult& out) const {
-  out.quotes.clear();
-  out.unbalanced = 0;
+QuoteResult QuoteExtractor::extract(std::string_view raw_text, const Analysis& analysis) const {
+  std::string scratch;
+  const std::string_view text = checked_input(raw_text, analysis, scratch, "tmk::QuoteExtractor::extract");
+  QuoteResult out;
   std::vector<Segment> segments;
   std::vector<Span> paragraphs;
   find_segments(text, segments, paragraphs, out.unbalanced);
-  if (segments.empty() && !indirect_) return;
+  if (segments.empty() && !indirect_) return out;
   std::size_t heading_paragraph = paragraphs.size();  // the paragraph `heading` was computed for
   bool heading = false;
   for (Segment& segment : segments) {
@@ -356,6 +359,7 @@ void QuoteExtractor::extract(std::string_view text, const Analysis& analysis, Qu
   out.quotes.reserve(rows.size());
   for (const Segment& segment : rows) out.quotes.push_back(quote_of(text, analysis, segment));
   resolve_speakers(text, analysis, *lexicon_, recognizer_, segments, out.quotes);
+  return out;
 }
 
 }  // namespace tmk

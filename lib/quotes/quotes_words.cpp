@@ -22,16 +22,28 @@ std::uint32_t class_named(std::string_view name) {
   return 0;
 }
 
+// next_code_point for any position of valid UTF-8: the quote reader also looks at positions
+// inside a character (one byte back from a mark, or byte by byte over a paragraph). A
+// continuation byte there is read as one U+FFFD, not as a lead byte whose sequence could run
+// past the end of the text.
+char32_t decode(std::string_view text, std::size_t& pos) {
+  if ((static_cast<unsigned char>(text[pos]) & 0xC0u) == 0x80u) {
+    ++pos;
+    return U'\uFFFD';
+  }
+  return next_code_point(text, pos);
+}
+
 char32_t code_point_at(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return 0;
-  return next_code_point(text, pos);
+  return decode(text, pos);
 }
 
 // The punctuation class of the character at `pos` (0 for letters, digits and spaces), and
 // its length in bytes.
 char punct_at(std::string_view text, std::size_t pos, std::size_t& length) {
   std::size_t next = pos;
-  const char32_t cp = next_code_point(text, next);
+  const char32_t cp = decode(text, next);
   length = next - pos;
   switch (cp) {
     case ',':
@@ -164,7 +176,7 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
   while (i < to) {
     if (is_space_at(text, i)) {
       std::size_t next = i;
-      next_code_point(text, next);
+      decode(text, next);
       i = next;
       continue;
     }
@@ -179,11 +191,11 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
     std::size_t j = i;
     while (j < to) {
       if (is_alnum_at(text, j)) {
-        next_code_point(text, j);
+        decode(text, j);
         continue;
       }
       std::size_t after = j;
-      const char32_t cp = next_code_point(text, after);
+      const char32_t cp = decode(text, after);
       // An apostrophe, hyphen or period joins two alphanumeric runs (don't, U.S., AFL-CIO).
       if ((is_apostrophe_or_hyphen(cp) || cp == '.') && after < to && is_alnum_at(text, after)) {
         j = after;

@@ -14,6 +14,7 @@
 #include "core/resources.hpp"
 #include "text/heading.hpp"
 #include "text/word_lists.hpp"
+#include "tmk/core/utf8.hpp"
 
 namespace tmk {
 namespace {
@@ -402,7 +403,10 @@ class Scanner {
         boundary = false;  // "[...]" marks an omission inside a quotation
       } else if (dots >= 4 && attached && spaced) {
         // "word. . . . Next": the period ends the sentence; ". . ." opens the next one.
-        if (next.letter == Letter::upper || next.letter == Letter::digit) break_at(i + 1);
+        // The first mark is a period or a one-character ellipsis (three bytes): break after it,
+        // never inside it.
+        if (next.letter == Letter::upper || next.letter == Letter::digit)
+          break_at(i + (is_ellipsis_char(text_, i) ? 3 : 1));
         return after;
       } else if (dots == 3 && spaced) {
         boundary = next.after_newline && next.letter == Letter::upper;  // ". . ." elides words
@@ -658,7 +662,8 @@ bool SentenceSplitter::continues_time(std::string_view word) const {
 }
 
 void SentenceSplitter::split(std::string_view text, std::vector<Span>& out) const {
-  Scanner(*this, text, out).run();
+  std::string scratch;  // the same sentences for raw bytes as for their repair (analyze reads that)
+  Scanner(*this, valid_utf8_view(text, scratch), out).run();
 }
 
 }  // namespace tmk

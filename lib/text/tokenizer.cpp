@@ -14,8 +14,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "tmk/text/sentences.hpp"
 #include "tmk/core/utf8.hpp"
+#include "tmk/text/sentences.hpp"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -224,8 +224,9 @@ const SentenceSplitter& abbreviations() {
 // Tokenizes one sentence range.
 class Scanner {
  public:
-  Scanner(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out)
-      : text_(text), begin_(begin), end_(end), out_(out) {}
+  // Tokens are emitted at `base` plus their offset in `text`.
+  Scanner(std::string_view text, std::size_t begin, std::size_t end, std::size_t base, std::vector<Token>& out)
+      : text_(text), begin_(begin), end_(end), base_(base), out_(out) {}
 
   void run() {
     std::size_t pos = begin_;
@@ -270,7 +271,7 @@ class Scanner {
     const CharClass cls = at(pos).cls;
     return cls == CharClass::letter || cls == CharClass::digit;
   }
-  void emit(std::size_t start, std::size_t end, TokenKind kind) { out_.push_back({start, end, kind}); }
+  void emit(std::size_t start, std::size_t end, TokenKind kind) { out_.push_back({base_ + start, base_ + end, kind}); }
 
   // A run of letters and digits from `pos`; sets the counts.
   struct Run {
@@ -636,6 +637,7 @@ class Scanner {
   std::string_view text_;
   std::size_t begin_;
   std::size_t end_;
+  std::size_t base_;
   std::vector<Token>& out_;
   int open_single_quotes_ = 0;
 };
@@ -647,7 +649,13 @@ Tokenizer::Tokenizer() {
 }
 
 void Tokenizer::tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out) const {
-  Scanner(text, begin, std::min(end, text.size()), out).run();
+  end = std::min(end, text.size());
+  if (begin >= end) return;
+  // The scanner reads only the range, so only the range needs to be valid UTF-8; a repaired
+  // copy (same length) reads as kInvalidByte symbols wherever the caller's bytes are invalid.
+  std::string scratch;
+  const std::string_view range = valid_utf8_view(text.substr(begin, end - begin), scratch);
+  Scanner(range, 0, range.size(), begin, out).run();
 }
 
 namespace {

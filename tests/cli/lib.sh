@@ -62,6 +62,19 @@ for row in rows:
 PY
 }
 
+# unprivileged COMMAND...: runs COMMAND as a user that file permissions apply to: the caller
+# when not root; else (root reads any file, CI runs as root) the user nobody, through setpriv.
+# Fails rather than skips when that cannot be done. Paths COMMAND uses must be open to nobody.
+unprivileged() {
+  if [ "$(id -u)" -ne 0 ]; then
+    "$@"
+    return
+  fi
+  command -v setpriv >/dev/null || fail "running as root without setpriv: cannot run a permission test"
+  id nobody >/dev/null 2>&1 || fail "running as root without a user nobody: cannot run a permission test"
+  setpriv --reuid="$(id -u nobody)" --regid="$(id -g nobody)" --clear-groups -- "$@"
+}
+
 # done_ok: prints the closing line ctest logs show.
 done_ok() { echo "ok: $CHECKS checks"; }
 

@@ -47,6 +47,17 @@ tmk-count -c canonical --by type "$ENT" >grouped.counts
 check_eq "merge keeps groups" "$(cat grouped.counts)" "$(tmk-count --merge --by type grouped.counts)"
 cut -f2,1,3,4 grouped.counts | awk -F'\t' -v OFS='\t' '{print $2, $1, $4, $3}' >reordered.counts
 check_eq "merge finds columns by name" "$(cat grouped.counts)" "$(tmk-count --merge --by type reordered.counts)"
+# Inputs with the key columns in different orders: the first input (in argument order) fixes
+# the output's column order, whichever thread reads a header first. The first input here is a
+# pipe that is slow to start, so the other thread always reads its header first.
+merged_first=$(tmk-count --merge -j 1 grouped.counts reordered.counts)
+check_eq "merge: column order of the first input" "type${T}canonical${T}count${T}docs" "$(head -1 <<<"$merged_first")"
+for run in 1 2 3; do
+  check_eq "merge -j 2 over different column orders, run $run" "$merged_first" \
+    "$(tmk-count --merge -j 2 <(sleep 0.3; cat grouped.counts) reordered.counts)"
+done
+check_eq "merge: the other order gives the other column order" "canonical${T}type${T}count${T}docs" \
+  "$(tmk-count --merge -j 2 <(sleep 0.3; cat reordered.counts) grouped.counts | head -1)"
 
 printf '%s\n' part1.tsv part2.tsv >list
 check_eq "--files-from" "$(tmk-count -c canonical part1.tsv part2.tsv)" "$(tmk-count -c canonical --files-from list)"

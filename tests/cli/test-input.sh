@@ -3,6 +3,7 @@
 # tmk-sentences and tmk-tokenize: bad input, exit statuses, pipes, formats.
 source "$TMK_SOURCE/tests/cli/lib.sh"
 cd "$WORK"
+T=$'\t'
 
 printf 'First sentence here. Second one follows.\n' >good.txt
 
@@ -61,16 +62,21 @@ tmk-tokenize crlf.txt >crlf.tsv
 check_eq "no CR in CRLF tokens" "0" "$(grep -c '\\r' crlf.tsv)"
 check_offsets "CRLF offsets" crlf.tsv crlf.txt 4 5 6
 
-# Unreadable file and directory (root can read anything, so skipped then).
-if [ "$(id -u)" -ne 0 ]; then
-  cp good.txt locked.txt && chmod 000 locked.txt
-  check_status "unreadable file" 1 tmk-sentences locked.txt good.txt
-  check_grep "unreadable message" "locked.txt: Permission denied" "$WORK/err"
-  mkdir -p lockeddir && cp good.txt lockeddir/ && chmod 000 lockeddir
-  check_status "unreadable directory" 1 tmk-sentences lockeddir good.txt
-  check_grep "unreadable dir message" "lockeddir" "$WORK/err"
-  chmod 755 lockeddir
-fi
+# Unreadable file and directory. Root reads anything, so as root the tool runs as nobody
+# (unprivileged, lib.sh); the files live in perm/, which nobody can reach (WORK made 711).
+mkdir -p perm && chmod 711 "$WORK" && chmod 755 perm && cp good.txt perm/good.txt && chmod 644 perm/good.txt
+cp good.txt perm/locked.txt && chmod 000 perm/locked.txt
+mkdir -p perm/lockeddir && cp good.txt perm/lockeddir/ && chmod 000 perm/lockeddir
+cd perm
+check_status "unreadable file" 1 unprivileged tmk-sentences locked.txt good.txt
+check_grep "unreadable message" "locked.txt: Permission denied" "$WORK/err"
+check_grep "the readable input is still read" "^good.txt${T}1${T}" "$WORK/out"
+check_status "unreadable directory" 1 unprivileged tmk-sentences lockeddir good.txt
+check_grep "unreadable dir message" "lockeddir.*Permission denied" "$WORK/err"
+check_grep "the readable input is still read after the directory" "^good.txt${T}1${T}" "$WORK/out"
+check_status "a readable file alone" 0 unprivileged tmk-sentences good.txt
+chmod 755 lockeddir
+cd "$WORK"
 
 # A directory is read recursively in byte order, hidden files skipped; --files-from; stdin.
 mkdir -p dir/sub && cp good.txt dir/b.txt && cp good.txt dir/sub/a.txt && cp good.txt dir/.hidden.txt

@@ -15,12 +15,11 @@ const tmk::NumberExtractor& extractor() {
 
 // Each number of `text` as "TEXT|kind|value|unit|qualifier|counted" (no analysis: one sentence).
 std::vector<std::string> numbers(const std::string& text) {
-  std::vector<tmk::NumberMention> mentions;
-  extractor().extract(text, tmk::Analysis{}, mentions);
+  const std::vector<tmk::NumberMention> mentions = extractor().extract(text, tmk::Analysis{});
   std::vector<std::string> rows;
   for (const auto& m : mentions) {
     rows.push_back(text.substr(m.start, m.end - m.start) + "|" + std::string(tmk::to_string(m.kind)) + "|" + m.value +
-                   "|" + m.unit + "|" + std::string(tmk::to_string(m.qualifier)) + "|" + std::string(m.counted));
+                   "|" + m.unit + "|" + std::string(tmk::to_string(m.qualifier)) + "|" + m.counted);
   }
   return rows;
 }
@@ -220,14 +219,15 @@ TEST_CASE("URLs and e-mail addresses are skipped", "[numbers]") {
 
 TEST_CASE("sentences bound numbers and offsets are bytes", "[numbers]") {
   const std::string text = "Café prices rose 5%. Then 7 more.";
-  std::vector<tmk::NumberMention> mentions;
   tmk::Analysis analysis;
   analysis.sentences.push_back({{0, 21}, 0, 0});
   analysis.sentences.push_back({{22, text.size()}, 0, 0});
-  extractor().extract(text, analysis, mentions);
+  const std::vector<tmk::NumberMention> mentions = extractor().extract(text, analysis);
   REQUIRE(mentions.size() == 2);
   CHECK(text.substr(mentions[0].start, mentions[0].end - mentions[0].start) == "5%");
+  CHECK(mentions[0].sentence == 0);
   CHECK(mentions[1].start == 27);
+  CHECK(mentions[1].sentence == 1);
 }
 
 TEST_CASE("a tilde before a number means about", "[numbers]") {

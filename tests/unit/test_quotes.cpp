@@ -43,13 +43,12 @@ Extracted extract(const std::string& text, bool indirect = false) {
   static const tmk::QuoteExtractor extractor;
   tmk::Analysis analysis;
   tmk::analyze(text, splitter, tokenizer, analysis);
-  tmk::QuoteResult result;
-  (indirect ? indirect_extractor() : extractor).extract(text, analysis, result);
+  const tmk::QuoteResult result = (indirect ? indirect_extractor() : extractor).extract(text, analysis);
   Extracted out;
   out.unbalanced = result.unbalanced;
   for (const tmk::Quote& q : result.quotes) {
     Row row;
-    row.text = text.substr(q.content.start, q.content.end - q.content.start);
+    row.text = text.substr(q.start, q.end - q.start);
     row.kind = std::string(tmk::to_string(q.kind));
     if (q.has_speaker) row.speaker = text.substr(q.speaker.start, q.speaker.end - q.speaker.start);
     row.canonical = q.speaker_canonical;
@@ -560,8 +559,7 @@ TEST_CASE("quotes: with the entity recognizer, canonical names and pronouns foll
   const tmk::Tokenizer tokenizer;
   tmk::Analysis analysis;
   tmk::analyze(text, splitter, tokenizer, analysis);
-  tmk::QuoteResult result;
-  extractor.extract(text, analysis, result);
+  const tmk::QuoteResult result = extractor.extract(text, analysis);
   REQUIRE(result.quotes.size() == 3);
   CHECK(result.quotes[0].speaker_canonical == "Adrian Pelt");
   CHECK(result.quotes[1].speaker_canonical == "Adrian Pelt");  // a person, not the hotel

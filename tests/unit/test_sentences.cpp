@@ -175,7 +175,7 @@ TEST_CASE("sentences: abbreviation data", "[sentences]") {
   CHECK(splitter.abbreviation("dog") == nullptr);
   CHECK(splitter.is_sentence_starter("The"));
   CHECK_FALSE(splitter.is_sentence_starter("Government"));
-  CHECK_THROWS_AS(tmk::SentenceSplitter("xx-none"), std::out_of_range);
+  CHECK_THROWS_AS(tmk::SentenceSplitter("xx-none"), std::runtime_error);
 }
 
 TEST_CASE("sentences: odd input stays well-formed", "[sentences]") {
@@ -225,4 +225,11 @@ TEST_CASE("sentences: long text without boundaries is linear", "[sentences]") {
   spans.clear();
   splitter.split(newlines, spans);
   CHECK(spans.size() == 1);
+}
+
+TEST_CASE("sentences: an ellipsis character before spaced periods is not cut", "[sentences]") {
+  // Found by fuzz_quotes: "word… . Next" broke one byte into the three-byte ellipsis, as if it
+  // were the period of "word. . . . Next".
+  CHECK(sentences_of("He waited\xE2\x80\xA6 . Maria came.") == Sentences{"He waited\xE2\x80\xA6", ". Maria came."});
+  CHECK(sentences_of("He waited. . . . Maria came.") == Sentences{"He waited.", ". . . Maria came."});
 }

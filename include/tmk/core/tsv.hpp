@@ -15,8 +15,9 @@
 
 namespace tmk {
 
-// Appends `field` escaped. kInvalidByte (utf8.hpp) is printed as U+FFFD, so output made
-// from a repaired document is valid UTF-8.
+// Appends `field` escaped. Any bytes: kInvalidByte (utf8.hpp) is printed as U+FFFD and every
+// other byte is copied as it is, so output made from a repaired document (or from the view
+// valid_utf8_view gives of any text) is valid UTF-8.
 void append_tsv_escaped(std::string& out, std::string_view field);
 std::string tsv_unescape(std::string_view field);
 

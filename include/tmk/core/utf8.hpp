@@ -20,6 +20,15 @@ struct RepairReport {
 // Repairs `text` in place as Document describes; `strip_bom` for a document's start.
 RepairReport repair_utf8(std::string& text, bool strip_bom = true);
 
+// Whether `text` is valid UTF-8 (NUL bytes are valid).
+bool is_valid_utf8(std::string_view text);
+
+// `text` itself when it is valid UTF-8; otherwise a copy in `scratch` with each invalid
+// byte replaced by kInvalidByte, as repair_utf8 does (NUL bytes and a BOM are left alone).
+// The length never changes, so offsets into the result are offsets into `text`. Every
+// extractor reads its input through this, so any bytes can be passed to the library.
+std::string_view valid_utf8_view(std::string_view text, std::string& scratch);
+
 // Decodes the code point at `pos` of valid UTF-8 and moves `pos` past it.
 // Precondition: pos < text.size() and the text was repaired (never fails then).
 inline char32_t next_code_point(std::string_view text, std::size_t& pos) {

@@ -60,11 +60,11 @@ struct EntityOptions {
   std::string model;
 };
 
-
 class EntityRecognizer {
  public:
   // Uses the model and gazetteer built into the library. Throws std::runtime_error when a
-  // model blob given in `options` is not a model for this version.
+  // model blob given in `options` is not a model for this version. Listed names may be any
+  // bytes (invalid UTF-8 in them is repaired as in the text).
   EntityRecognizer();
   explicit EntityRecognizer(EntityOptions options);
   ~EntityRecognizer();
@@ -72,7 +72,10 @@ class EntityRecognizer {
   EntityRecognizer& operator=(EntityRecognizer&&) noexcept;
 
   // The mentions of `text` (already analyzed into sentences and tokens), ordered by start.
-  // Thread-safe: one recognizer can serve many threads.
+  // `text` may be any bytes: invalid UTF-8 is read as valid_utf8_view (utf8.hpp) repairs it
+  // (offsets do not move). Throws std::invalid_argument when `analysis` does not fit `text`
+  // (not made from it: offsets past its end or inside a character), nothing else but
+  // std::bad_alloc. Thread-safe: one recognizer can serve many threads.
   std::vector<EntityMention> recognize(std::string_view text, const Analysis& analysis) const;
 
   struct Impl;  // the model and the word lists

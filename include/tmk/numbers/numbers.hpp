@@ -41,7 +41,8 @@ struct NumberMention {
   std::string value;
   std::string unit;  // "USD", "percent", "percentage point", "km", "USD/hour", ...
   Qualifier qualifier = Qualifier::exact;
-  std::string_view counted;  // head noun the number counts, a view into the text; may be empty
+  std::string counted;       // the head noun the number counts, as written; may be empty
+  std::size_t sentence = 0;  // 0-based index into Analysis::sentences (0 without sentences)
 };
 
 // A plain decimal in the C locale with at most 6 decimals, trailing zeros dropped.
@@ -49,14 +50,18 @@ std::string format_decimal(double value);
 
 class NumberExtractor {
  public:
-  NumberExtractor();  // loads the embedded noun lexicon
+  NumberExtractor();  // loads the embedded noun lexicon; throws std::runtime_error if it is broken
   ~NumberExtractor();
   NumberExtractor(const NumberExtractor&) = delete;
   NumberExtractor& operator=(const NumberExtractor&) = delete;
 
-  // Appends the numbers of `text` in order of `start`. Numbers never cross the sentence
-  // boundaries of `analysis` (an analysis without sentences means one sentence).
-  void extract(std::string_view text, const Analysis& analysis, std::vector<NumberMention>& out) const;
+  // The numbers of `text` in order of `start`. Numbers never cross the sentence boundaries
+  // of `analysis` (an analysis without sentences means one sentence; tokens are not needed).
+  // `text` may be any bytes: invalid UTF-8 is read as valid_utf8_view repairs it (offsets do
+  // not move). Throws std::invalid_argument when `analysis` does not fit `text` (not made
+  // from it: offsets past its end or inside a character), nothing else but std::bad_alloc.
+  // Thread-safe: one extractor can serve many threads.
+  std::vector<NumberMention> extract(std::string_view text, const Analysis& analysis) const;
 
  private:
   struct Lexicon;

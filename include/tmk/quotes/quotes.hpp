@@ -38,9 +38,10 @@ std::string_view to_string(SpeakerType type);
 std::string_view to_string(QuoteKind kind);
 
 struct Quote {
-  Span content;  // the quoted text without its marks, byte offsets into the document
+  std::size_t start = 0;  // the quoted text without its marks: byte offsets, end exclusive
+  std::size_t end = 0;
   QuoteKind kind = QuoteKind::full;
-  std::size_t sentence = 0;  // 0-based index into Analysis::sentences (where content starts)
+  std::size_t sentence = 0;  // 0-based index into Analysis::sentences (where `start` lies; 0 without)
   bool has_speaker = false;
   Span speaker;                   // the mention naming the speaker (may lie before the quote)
   std::string speaker_canonical;  // the entity the speaker resolves to; empty when unnamed
@@ -62,7 +63,9 @@ class EntityRecognizer;
 
 class QuoteExtractor {
  public:
-  QuoteExtractor();  // loads the embedded word lists; names without the entity recognizer
+  // Loads the embedded word lists; names speakers without the entity recognizer. Throws
+  // std::runtime_error if the word lists are broken.
+  QuoteExtractor();
   // Resolves speakers' names with `recognizer` too (it must outlive the extractor).
   explicit QuoteExtractor(const EntityRecognizer* recognizer);
   ~QuoteExtractor();
@@ -74,8 +77,11 @@ class QuoteExtractor {
   // gender (titles, first names, earlier pronouns), never "they"/"we"; a named speaker to the
   // recognizer's canonical name, a surname to the full name seen in the document; a
   // description without a name ("the statement") stays empty.
-  // Thread-safe: one extractor can serve many threads.
-  void extract(std::string_view text, const Analysis& analysis, QuoteResult& out) const;
+  // `text` may be any bytes: invalid UTF-8 is read as valid_utf8_view (utf8.hpp) repairs it
+  // (offsets do not move). Throws std::invalid_argument when `analysis` does not fit `text`
+  // (not made from it: offsets past its end or inside a character), nothing else but
+  // std::bad_alloc. Thread-safe: one extractor can serve many threads.
+  QuoteResult extract(std::string_view text, const Analysis& analysis) const;
 
   // Also report indirect speech ("X said the plan would fail") as rows of kind `indirect`.
   void set_indirect(bool on) { indirect_ = on; }

@@ -24,7 +24,11 @@ struct Analysis {
   std::size_t sentence_at(std::size_t offset) const;
 };
 
-// Splits `text` into sentences and each sentence into tokens.
+// Splits `text` into sentences and each sentence into tokens. `text` may be any bytes:
+// invalid UTF-8 is read as valid_utf8_view (utf8.hpp) repairs it, so offsets are those of
+// `text`. The extractors check that the Analysis they are given fits their text and throw
+// std::invalid_argument if not (offsets past its end or inside a character, spans out of
+// order); an Analysis made by analyze() of the same text always fits.
 void analyze(std::string_view text, const SentenceSplitter& splitter, const Tokenizer& tokenizer, Analysis& out);
 
 }  // namespace tmk

@@ -31,12 +31,14 @@ enum class AbbreviationKind {
 class SentenceSplitter {
  public:
   SentenceSplitter();  // loads the embedded English data
-  // Loads the embedded data of `language` ("en"); throws std::out_of_range if there is none.
+  // Loads the embedded data of `language` ("en"); throws std::runtime_error if there is none.
   explicit SentenceSplitter(std::string_view language);
 
   // Appends the sentences of `text` in order; spans are trimmed of surrounding whitespace
   // and never empty. DESIGN.md's line-break rules apply (a blank line always ends one).
-  // Linear in the length of the text.
+  // Linear in the length of the text. `text` may be any bytes: invalid UTF-8 is read as
+  // valid_utf8_view (utf8.hpp) repairs it, so offsets are those of `text`. Does not throw
+  // (but std::bad_alloc). Thread-safe.
   void split(std::string_view text, std::vector<Span>& out) const;
 
   // Lookups the splitter uses, public so tests and other tools can ask the same questions.

@@ -25,14 +25,17 @@ struct Token {
 class Tokenizer {
  public:
   Tokenizer();
-  // Appends the tokens of text[begin, end) to `out` (offsets are into `text`; the whole
-  // text is visible so context outside the range can be looked at).
+  // Appends the tokens of text[begin, end) to `out` (offsets are into `text`); `end` is
+  // clipped to the text and an empty range gives no tokens. Only bytes inside the range are
+  // read. `text` may be any bytes: the range is read as valid_utf8_view (utf8.hpp) repairs
+  // it (a sequence cut by the range counts as invalid), so each invalid byte is a one-byte
+  // symbol token. Does not throw (but std::bad_alloc). Thread-safe.
   void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out) const;
   void tokenize(std::string_view text, std::vector<Token>& out) const { tokenize(text, 0, text.size(), out); }
 };
 
 // NFKC case-folded form of a token, with curly quotes and apostrophes folded to ASCII.
-// Appends to `out`.
+// Appends to `out`. Any bytes: an invalid UTF-8 byte becomes kInvalidByte.
 void normalize_token(std::string_view token, std::string& out);
 std::string normalize_token(std::string_view token);
 
