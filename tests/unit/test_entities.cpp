@@ -226,6 +226,11 @@ TEST_CASE("entities: a model blob for another version is refused") {
   blob = tmk::ner::Model::serialize(10, std::vector<float>(std::size_t{1024} * tmk::ner::kTagCount));
   blob.resize(blob.size() / 2);
   CHECK_THROWS_AS(tmk::ner::Model(blob), std::runtime_error);
+  // A model trained with other features or word lists: its fingerprint (bytes 16-23) differs.
+  blob = tmk::ner::Model::serialize(10, std::vector<float>(std::size_t{1024} * tmk::ner::kTagCount));
+  CHECK_NOTHROW(tmk::ner::Model(blob));
+  blob[16] = static_cast<char>(blob[16] ^ 0x5A);
+  CHECK_THROWS_WITH(tmk::ner::Model(blob), Catch::Contains("retrain"));
 }
 
 TEST_CASE("entities: bad input gives no crash and no stray spans") {
