@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/resources.hpp"
+#include "entities/full_names.hpp"
 #include "entities/ner_model.hpp"
 #include "text/input.hpp"
 #include "text/word_lists.hpp"
@@ -117,17 +118,6 @@ std::string collapse_spaces(std::string_view text) {
   return out;
 }
 
-std::vector<std::string_view> split_spaces(std::string_view s) {
-  std::vector<std::string_view> parts;
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    const std::size_t space = std::min(s.find(' ', pos), s.size());
-    if (space > pos) parts.push_back(s.substr(pos, space - pos));
-    pos = space + 1;
-  }
-  return parts;
-}
-
 // A name of the form "Federation of State, County and Municipal Employees": the model may
 // stop at the comma; the list of capitalized words ending in "and ..." continues the name
 // when the model left those words untagged, or tagged them but they are everyday words
@@ -159,12 +149,6 @@ std::size_t extend_over_coordination(const ner::WordSequence& words, std::size_t
     return end;
   const std::size_t after = capitalized_run(i + 1);
   return after == i + 1 ? end : after;
-}
-
-// Words that end a person's name after its surname: "Martin Luther King Jr.", "John Smith III".
-bool is_name_suffix(std::string_view folded) {
-  static constexpr std::string_view kSuffixes[] = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"};
-  return std::find(std::begin(kSuffixes), std::end(kSuffixes), folded) != std::end(kSuffixes);
 }
 
 // A mention written in capitals only ("PHOENIX", "NATIONAL NURSES UNITED"), other than a
@@ -210,7 +194,7 @@ std::string acronym_letters(std::string_view name) {
 // The initials of the capitalized words of `long_form` ("National Nurses United" -> "NNU").
 std::string capital_initials(std::string_view long_form) {
   std::string initials;
-  for (const std::string_view word : split_spaces(long_form))
+  for (const std::string_view word : name_words(long_form))
     if (std::isupper(static_cast<unsigned char>(word.front()))) initials.push_back(word.front());
   return initials;
 }
@@ -415,7 +399,7 @@ class DocumentResolver {
     std::size_t w = d.end_word;
     const std::size_t sentence_end = base + words.size();
     if (w < sentence_end && words.folded(w - base) == ",") ++w;
-    if (w < sentence_end && is_name_suffix(words.folded(w - base)) && words_[w].capitalized) d.end_word = w + 1;
+    if (w < sentence_end && is_name_suffix(words.surface(w - base)) && words_[w].capitalized) d.end_word = w + 1;
   }
 
   // "Well, ..." or "Heck!" opening a sentence: an everyday word the model took for a name.
@@ -570,48 +554,16 @@ class DocumentResolver {
       if (d.source == EntitySource::model && d.type != EntityType::PER && d.end_word - d.first_word == 1 &&
           surnames.contains(d.name))
         d.type = EntityType::PER;
-    std::vector<std::vector<std::string_view>> parts(drafts_.size());
-    // Full names of people (two words or more) by their first or last word and their length
-    // in words, in document order.
-    std::map<std::pair<std::string_view, std::size_t>, std::vector<std::size_t>> full_names;
+    // Full names of people by draft number (drafts are in document order).
+    FullNames full_names;
+    std::vector<std::size_t> draft_of;  // full name number -> draft
+    for (std::size_t k = 0; k < drafts_.size(); ++k) {
+      if (drafts_[k].type == EntityType::PER && full_names.add(name_words(drafts_[k].name), k)) draft_of.push_back(k);
+    }
     for (std::size_t k = 0; k < drafts_.size(); ++k) {
       if (drafts_[k].type != EntityType::PER) continue;
-      parts[k] = split_spaces(drafts_[k].name);
-      if (parts[k].size() < 2) continue;
-      full_names[{parts[k].front(), parts[k].size()}].push_back(k);
-      if (parts[k].back() != parts[k].front()) full_names[{parts[k].back(), parts[k].size()}].push_back(k);
-    }
-    const auto names_part = [&](std::size_t k, std::size_t full) {
-      const auto& p = parts[k];
-      const auto& f = parts[full];
-      return std::equal(p.begin(), p.end(), f.begin()) ||
-             std::equal(p.begin(), p.end(), f.end() - static_cast<std::ptrdiff_t>(p.size()));
-    };
-    constexpr std::size_t kLongestName = 6;  // words
-    for (std::size_t k = 0; k < drafts_.size(); ++k) {
-      if (parts[k].empty()) continue;
-      std::size_t best = drafts_.size();  // the latest full name before, else the first after
-      for (std::size_t size = parts[k].size() + 1; size <= kLongestName; ++size) {
-        for (const std::string_view key : {parts[k].front(), parts[k].back()}) {
-          const auto found = full_names.find({key, size});
-          if (found == full_names.end()) continue;
-          const std::vector<std::size_t>& list = found->second;
-          const auto at = std::lower_bound(list.begin(), list.end(), k);
-          for (auto it = at; it != list.begin();) {
-            if (names_part(k, *--it)) {
-              if (best == drafts_.size() || best > k || *it > best) best = *it;
-              break;
-            }
-          }
-          for (auto it = at; it != list.end() && (best == drafts_.size() || best > k); ++it) {
-            if (names_part(k, *it)) {
-              if (*it < best) best = *it;
-              break;
-            }
-          }
-        }
-      }
-      if (best != drafts_.size()) drafts_[k].canonical = drafts_[best].canonical;
+      const std::size_t full = full_names.full_name_of(name_words(drafts_[k].name), k);
+      if (full != FullNames::kNone) drafts_[k].canonical = drafts_[draft_of[full]].canonical;
     }
   }
 
@@ -649,8 +601,12 @@ class DocumentResolver {
         if (std::find(lengths.begin(), lengths.end(), end - first) == lengths.end()) lengths.push_back(end - first);
       };
       remember(d.first_word, d.end_word);
-      if (d.type == EntityType::PER && d.end_word - d.first_word >= 2 && words_[d.end_word - 1].capitalized)
-        remember(d.end_word - 1, d.end_word);
+      if (d.type == EntityType::PER && d.end_word - d.first_word >= 2) {
+        std::size_t surname = d.end_word - 1;  // before a "Jr." and its comma
+        if (surname > d.first_word + 1 && is_name_suffix(surface(surname, surname + 1))) --surname;
+        if (surname > d.first_word + 1 && !words_[surname].has_word_char) --surname;
+        if (words_[surname].capitalized) remember(surname, surname + 1);
+      }
     }
     std::vector<bool> covered(words_.size(), false);
     for (const Draft& d : drafts_) std::fill(covered.begin() + d.first_word, covered.begin() + d.end_word, true);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "entities/full_names.hpp"
 #include "quotes/quotes_internal.hpp"
 #include "text/word_lists.hpp"
 #include "tmk/entities/entities.hpp"
@@ -50,10 +51,6 @@ NameRun strip_leading(const std::vector<Piece>& pieces, NameRun run) {
 
 bool line_break_between(std::string_view text, const Piece& left, const Piece& right) {
   return text.substr(left.end, right.start - left.end).find('\n') != std::string_view::npos;
-}
-
-bool is_name_suffix(std::string_view word) {
-  return word == "Jr." || word == "Sr." || word == "Jr" || word == "Sr" || word == "II" || word == "III";
 }
 
 // Adds the people's names among `pieces`: two or three capitalized words after any titles,
@@ -128,7 +125,8 @@ std::vector<PersonName> find_person_names(std::string_view text, const QuoteLexi
 class PersonIndex {
  public:
   explicit PersonIndex(std::vector<PersonName> names) : names_(std::move(names)) {
-    for (std::size_t i = 0; i < names_.size(); ++i) by_surname_[names_[i].last_word].push_back(i);
+    for (std::size_t i = 0; i < names_.size(); ++i)
+      if (full_names_.add(name_words(names_[i].name), names_[i].start)) numbered_.push_back(i);
   }
 
   // The last name ending at or before `position`.
@@ -142,14 +140,10 @@ class PersonIndex {
     return nullptr;
   }
 
-  // The full name a surname shortens: the last one before `position`, else the first after.
-  const PersonName* full_name_of(std::string_view surname, std::size_t position) const {
-    const auto found = by_surname_.find(std::string(surname));
-    if (found == by_surname_.end()) return nullptr;
-    const std::vector<std::size_t>& indices = found->second;
-    const auto after = std::lower_bound(indices.begin(), indices.end(), position,
-                                        [&](std::size_t i, std::size_t p) { return names_[i].start < p; });
-    return &names_[after == indices.begin() ? *after : *std::prev(after)];
+  // The full name a surname (or any part of a name) shortens, by the entity recognizer's rule.
+  const PersonName* full_name_of(std::string_view part, std::size_t position) const {
+    const std::size_t full = full_names_.full_name_of(name_words(part), position);
+    return full == FullNames::kNone ? nullptr : &names_[numbered_[full]];
   }
 
   bool empty() const { return names_.empty(); }
@@ -157,7 +151,8 @@ class PersonIndex {
 
  private:
   std::vector<PersonName> names_;  // in text order
-  std::unordered_map<std::string, std::vector<std::size_t>> by_surname_;
+  FullNames full_names_;
+  std::vector<std::size_t> numbered_;  // full name number -> index into names_
 };
 
 std::string canonical_of(std::string_view text, const QuoteLexicon& lexicon, const PersonIndex& names, Span speaker) {

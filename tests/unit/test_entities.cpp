@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "../../trainer/perceptron_trainer.hpp"
+#include "entities/full_names.hpp"
 #include "entities/ner_model.hpp"
 #include "tmk/core/utf8.hpp"
 #include "tmk/entities/entities.hpp"
@@ -370,4 +371,46 @@ TEST_CASE("entities: the abbreviations that keep their period are the model's") 
     CHECK(split_words(body + ".") == std::vector<std::string>{body + "."});
   for (const std::string body : {"Calif", "Mon", "Thur", "Tues", "etc", "Esq", "Govt", "May"})
     CHECK(split_words(body + ".") == std::vector<std::string>{body, "."});
+}
+
+TEST_CASE("entities: a part of a name stands for the latest full name before it, else the first after") {
+  tmk::FullNames names;
+  CHECK(names.add({"Nora", "Vance"}, 10));
+  CHECK(names.add({"Ivo", "Vance"}, 50));
+  CHECK(names.add({"Walt", "Gray", "Jr."}, 70));
+  CHECK_FALSE(names.add({"Vance"}, 80));  // one word is no full name
+  using P = std::vector<std::string_view>;
+  CHECK(names.full_name_of(P{"Vance"}, 5) == 0);   // nothing before: the first after
+  CHECK(names.full_name_of(P{"Vance"}, 40) == 0);  // the latest before
+  CHECK(names.full_name_of(P{"Vance"}, 60) == 1);
+  CHECK(names.full_name_of(P{"Nora"}, 90) == 0);  // a first name too
+  CHECK(names.full_name_of(P{"Gray"}, 90) == 2);  // a suffix is left out
+  CHECK(names.full_name_of(P{"Brandt"}, 90) == tmk::FullNames::kNone);
+}
+
+TEST_CASE("entities: the surname of a name with Jr. is found again and resolves to it") {
+  const auto found =
+      find_entities(builtin_recognizer(), "Walt Gray Jr. opened the hearing. Later Gray thanked the volunteers.");
+  REQUIRE(find(found, "Gray"));
+  CHECK(find(found, "Gray")->canonical == "Walt Gray Jr.");
+}
+
+TEST_CASE("entities: a name never repeats a word: a signature running into a name is cut") {
+  const auto found = find_entities(builtin_recognizer(), "Signed by Tomas Tomas Lind on Friday.");
+  CHECK_FALSE(find(found, "Tomas Tomas Lind"));
+  REQUIRE(find(found, "Tomas Lind"));
+  CHECK(find(found, "Tomas Lind")->type == "PER");
+}
+
+TEST_CASE("entities: a name the caller lists outvotes the model's guesses about the same name") {
+  tmk::EntityOptions options;
+  options.names = tmk::parse_name_list("MQ\tMara Quinlan\tORG\n", "aliases.tsv");  // a band named like a person
+  const tmk::EntityRecognizer recognizer(std::move(options));
+  const auto found = find_entities(recognizer,
+                                   "Mara Quinlan played in Dublin on Friday. Mara Quinlan sold out the hall, and MQ "
+                                   "will tour next year.");
+  REQUIRE(find(found, "MQ"));
+  for (const Found& f : found)
+    if (f.canonical == "Mara Quinlan") CHECK(f.type == "ORG");
+  CHECK(find(found, "Mara Quinlan"));
 }
