@@ -1,9 +1,9 @@
 // tmk-cooc: pairs of entities that appear together, from tmk-entities output.
 
 #include "cli/cli.hpp"
+#include "core/diagnostics.hpp"
 #include "corpus/cooccurrence.hpp"
 #include "corpus/counter.hpp"
-#include "core/diagnostics.hpp"
 #include "tmk/core/tsv.hpp"
 
 int main(int argc, char** argv) {

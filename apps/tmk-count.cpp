@@ -1,7 +1,7 @@
 // tmk-count: how many rows (count) and documents (docs) hold each value of some columns.
 #include "cli/cli.hpp"
-#include "corpus/counter.hpp"
 #include "core/diagnostics.hpp"
+#include "corpus/counter.hpp"
 #include "tmk/core/tsv.hpp"
 
 int main(int argc, char** argv) {

@@ -2,8 +2,8 @@
 #include <stdexcept>
 
 #include "cli/cli.hpp"
-#include "corpus/concordance.hpp"
 #include "core/diagnostics.hpp"
+#include "corpus/concordance.hpp"
 #include "tmk/core/tsv.hpp"
 
 int main(int argc, char** argv) {

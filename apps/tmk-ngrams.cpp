@@ -2,8 +2,8 @@
 #include <charconv>
 
 #include "cli/cli.hpp"
-#include "corpus/counter.hpp"
 #include "core/diagnostics.hpp"
+#include "corpus/counter.hpp"
 #include "corpus/ngrams.hpp"
 #include "tmk/core/tsv.hpp"
 

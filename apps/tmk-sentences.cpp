@@ -1,7 +1,7 @@
 // tmk-sentences: one row per sentence.
 #include "cli/cli.hpp"
-#include "tmk/text/sentences.hpp"
 #include "tmk/core/tsv.hpp"
+#include "tmk/text/sentences.hpp"
 
 int main(int argc, char** argv) {
   tmk::cli::Tool tool("tmk-sentences",

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "tmk/text/analysis.hpp"
 #include "cli/cli.hpp"
 #include "text/token_rows.hpp"
+#include "tmk/text/analysis.hpp"
 
 int main(int argc, char** argv) {
   tmk::cli::Tool tool("tmk-tokenize",

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "tmk/text/analysis.hpp"
 #include "entities/gazetteer.hpp"
 #include "entities/ner_model.hpp"
+#include "tmk/text/analysis.hpp"
 
 namespace tmk::ner {
 

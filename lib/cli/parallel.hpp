@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "tmk/core/document.hpp"
 #include "cli/output.hpp"
+#include "tmk/core/document.hpp"
 #include "tmk/core/reader.hpp"
 
 namespace tmk {

@@ -9,8 +9,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "tmk/text/analysis.hpp"
 #include "tmk/core/tsv.hpp"
+#include "tmk/text/analysis.hpp"
 
 namespace tmk {
 

@@ -2,8 +2,8 @@
 #include <string>
 #include <vector>
 
-#include "tmk/core/io.hpp"
 #include "corpus/ngrams.hpp"
+#include "tmk/core/io.hpp"
 
 namespace {
 

@@ -2,10 +2,10 @@
 #include <string>
 #include <vector>
 
-#include "tmk/text/analysis.hpp"
 #include "text/token_rows.hpp"
-#include "tmk/text/tokenizer.hpp"
 #include "tmk/core/utf8.hpp"
+#include "tmk/text/analysis.hpp"
+#include "tmk/text/tokenizer.hpp"
 
 namespace {
 
