@@ -466,7 +466,8 @@ class DocumentResolver {
       const std::string initials = capital_initials(d.name);
       if (initials.size() < 2) continue;
       const auto [at, added] = by_initials.emplace(initials, k);
-      if (!added && drafts_[at->second].name != d.name) at->second = std::string::npos;
+      if (!added && at->second != std::string::npos && drafts_[at->second].name != d.name)
+        at->second = std::string::npos;  // two long names with these initials: none wins
     }
     for (const Draft& d : drafts_) {
       const std::string letters = acronym_letters(d.name);
