@@ -39,9 +39,7 @@ struct EntityRecognizer::Impl {
     // unlike titles that also begin other names ("General Motors").
     for (const words::Abbreviation& abbreviation : words::abbreviations("en")) {
       if (abbreviation.kind != AbbreviationKind::title) continue;
-      std::string folded = abbreviation.word + ".";
-      for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      personal_titles.insert(ner::hash_bytes(folded, 2));
+      personal_titles.insert(ner::hash_bytes(words::lower_ascii(abbreviation.word + "."), 2));
     }
     for_each_resource_line("stopwords/en.txt",
                            [&](std::string_view line) { function_words.insert(ner::hash_bytes(line, 2)); });
@@ -252,12 +250,12 @@ class DocumentResolver {
   std::string surface(std::size_t first, std::size_t end) const {
     return collapse_spaces(text_.substr(words_[first].start, words_[end - 1].end - words_[first].start));
   }
-  // Whether the text between word w - 1 and word w breaks a name: a line break, or a list
-  // separator standing between spaces ("Bernie Sanders / AP", "Home | Contact").
+  // Whether the text between word w - 1 and word w breaks a name: a line break.
   bool breaks_name(std::size_t w) const {
     const std::string_view gap = text_.substr(words_[w - 1].end, words_[w].start - words_[w - 1].end);
     return gap.find('\n') != std::string_view::npos;
   }
+  // Whether word w is a list separator standing between spaces ("Bernie Sanders / AP").
   bool is_spaced_separator(std::size_t w) const {
     const std::string_view word = text_.substr(words_[w].start, words_[w].end - words_[w].start);
     if (word != "/" && word != "|" && word != "\xE2\x80\xA2" && word != ";") return false;
@@ -504,11 +502,11 @@ class DocumentResolver {
     };
     std::unordered_map<std::string, std::string> written;  // folded name -> a mixed-case spelling
     for (const Draft& d : drafts_)
-      if (!unusual_case(d.name)) written.emplace(fold_ascii(d.name), d.name);
+      if (!unusual_case(d.name)) written.emplace(words::lower_ascii(d.name), d.name);
     for (Draft& d : drafts_) {
       d.canonical = d.name;
       if (unusual_case(d.name)) {
-        const auto found = written.find(fold_ascii(d.name));
+        const auto found = written.find(words::lower_ascii(d.name));
         if (found != written.end())
           d.canonical = found->second;
         else if (is_shouted(d.name))
@@ -527,13 +525,6 @@ class DocumentResolver {
       }
     }
     resolve_people();
-  }
-
-  static std::string fold_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    return out;
   }
 
   void resolve_people() {

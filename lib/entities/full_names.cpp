@@ -1,7 +1,8 @@
 #include "entities/full_names.hpp"
 
 #include <algorithm>
-#include <cctype>
+
+#include "text/word_lists.hpp"
 
 namespace tmk {
 
@@ -18,8 +19,7 @@ std::vector<std::string_view> name_words(std::string_view name) {
 
 bool is_name_suffix(std::string_view word) {
   static constexpr std::string_view kSuffixes[] = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"};
-  std::string folded(word.substr(0, 4));
-  for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string folded = words::lower_ascii(word.substr(0, 4));
   return word.size() <= 4 && std::find(std::begin(kSuffixes), std::end(kSuffixes), folded) != std::end(kSuffixes);
 }
 

@@ -5,7 +5,6 @@
 #include "core/resources.hpp"
 
 namespace tmk::words {
-namespace {
 
 std::string lower_ascii(std::string_view word) {
   std::string out(word);
@@ -13,6 +12,8 @@ std::string lower_ascii(std::string_view word) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
+
+namespace {
 
 // Rows "name<TAB>number<TAB>short forms" (months) or "name<TAB>short forms" (days, numbered
 // in order). Views into the embedded resource, which lives as long as the program.

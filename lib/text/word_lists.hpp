@@ -60,6 +60,9 @@ struct Abbreviation {
 // English ones include the short forms of the days and months ("Tues", "Sept").
 std::vector<Abbreviation> abbreviations(std::string_view language);
 
+// "U.S." -> "u.s.": ASCII letters lower-cased, other bytes kept.
+std::string lower_ascii(std::string_view word);
+
 // "monday" -> "Monday" (ASCII).
 std::string capitalized(std::string_view lower);
 
