@@ -269,7 +269,7 @@ std::string lower_word(std::string_view word) {
 }
 
 // The gender a name's title (Mr., Mrs., Ms.) or first name marks.
-Gender gender_of(std::string_view text, std::size_t start, std::string_view name, const QuoteLexicon& lexicon) {
+Gender gender_of(std::string_view text, std::size_t start, std::string_view name) {
   std::size_t before = start;
   while (before > 0 && is_space_at(text, before - 1)) --before;
   std::size_t title = before;
@@ -310,12 +310,11 @@ bool is_pronoun(std::string_view text, Span speaker, const QuoteLexicon& lexicon
 }
 
 // People named outside quotations, from the recognizer (PER only) or else the light reader.
-std::vector<Candidate> candidates_of(std::string_view text, const Analysis& analysis, const QuoteLexicon& lexicon,
-                                     const PersonIndex& names, const std::vector<EntityMention>* mentions,
-                                     const std::vector<Segment>& segments) {
+std::vector<Candidate> candidates_of(std::string_view text, const Analysis& analysis, const PersonIndex& names,
+                                     const std::vector<EntityMention>* mentions, const std::vector<Segment>& segments) {
   std::vector<Candidate> people;
   const auto add = [&](std::size_t start, std::size_t sentence, std::string name) {
-    const Gender gender = gender_of(text, start, name, lexicon);
+    const Gender gender = gender_of(text, start, name);
     people.push_back({start, sentence, std::move(name), gender});
   };
   if (!mentions) {
@@ -451,7 +450,7 @@ void resolve_speakers(std::string_view text, const Analysis& analysis, const Quo
     mentions = recognizer->recognize(text, sentences_holding(analysis, offsets));
   }
   const std::vector<Candidate> people =
-      candidates_of(text, analysis, lexicon, names, recognized ? &mentions : nullptr, segments);
+      candidates_of(text, analysis, names, recognized ? &mentions : nullptr, segments);
   std::unordered_map<std::string, Gender> known;  // genders learned from resolved pronouns
 
   for (Quote& quote : quotes) {
