@@ -147,15 +147,17 @@ class PerceptronTrainer {
     return accuracy;
   }
 
-  // The averaged weights as a model blob (tmk::ner::Model).
-  std::string serialize() const {
+  // The weights averaged over every step of training.
+  std::vector<float> averaged() const {
     std::vector<float> averaged(weights_.values.size());
     for (std::size_t k = 0; k < averaged.size(); ++k) {
       const double total = totals_[k] + static_cast<double>(now_ - stamps_[k]) * weights_.values[k];
       averaged[k] = now_ ? static_cast<float>(total / static_cast<double>(now_)) : 0.0f;
     }
-    return Model::serialize(bucket_bits_, averaged);
+    return averaged;
   }
+  // The averaged weights as a model blob (tmk::ner::Model).
+  std::string serialize() const { return Model::serialize(bucket_bits_, averaged()); }
 
  private:
   struct Weights {

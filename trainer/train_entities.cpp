@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
   float recase_weight = 1.0f;
   std::uint32_t bucket_bits = 18;
   std::uint32_t seed = 1;
+  int ensemble = 1;
   app.add_option("files", files, "Training files whose MISC names are tagged (PATH or PATH@WEIGHT)");
   app.add_option("--without-misc", files_without_misc, "Training files that leave MISC names untagged");
   app.add_option("--dev", dev_files, "Held-out files to report the PER/ORG/LOC span F1 on");
@@ -85,6 +86,8 @@ int main(int argc, char** argv) {
   app.add_option("--epochs", epochs, "Passes over the data")->check(CLI::Range(1, 100));
   app.add_option("--bucket-bits", bucket_bits, "log2 of the number of feature buckets")->check(CLI::Range(8, 24));
   app.add_option("--seed", seed, "Seed of the shuffled order of sentences");
+  app.add_option("--ensemble", ensemble, "Train this many models (seeds SEED, SEED+1, ...) and average their weights")
+      ->check(CLI::Range(1, 20));
   app.add_option("--recase-every", recase_every, "Also train on a recased copy of every N-th sentence (0: none)")
       ->check(CLI::Range(0, 1000));
   app.add_option("--recase-styles", recase_styles, "Cases of the recased copies in turn: u upper, t title, l lower")
@@ -99,10 +102,19 @@ int main(int argc, char** argv) {
     for (const std::string& f : files) read_sentences(f, true, sentences);
     for (const std::string& f : files_without_misc) read_sentences(f, false, sentences);
     if (recase_every > 0) add_recased(sentences, recase_every, recase_styles, recase_weight);
-    tmk::ner::PerceptronTrainer trainer(bucket_bits);
-    const double accuracy = trainer.train(sentences, epochs, seed);
+    // Models trained in other orders of the sentences err differently: their mean weights
+    // score like their ensemble, and vary less with the seed than any one of them.
+    std::vector<float> weights;
+    double accuracy = 0;
+    for (int member = 0; member < ensemble; ++member) {
+      tmk::ner::PerceptronTrainer trainer(bucket_bits);
+      accuracy = trainer.train(sentences, epochs, seed + static_cast<std::uint32_t>(member));
+      const std::vector<float> averaged = trainer.averaged();
+      weights.resize(averaged.size());
+      for (std::size_t k = 0; k < averaged.size(); ++k) weights[k] += averaged[k] / static_cast<float>(ensemble);
+    }
     std::ofstream out(output, std::ios::binary);
-    const std::string blob = trainer.serialize();
+    const std::string blob = tmk::ner::Model::serialize(bucket_bits, weights);
     out.write(blob.data(), static_cast<std::streamsize>(blob.size()));
     if (!out) throw std::runtime_error(output + ": cannot write");
     if (!dev_files.empty() || !dev_apart.empty()) {
@@ -129,7 +141,7 @@ int main(int argc, char** argv) {
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
     std::cerr << "tmk-train-entities: " << sentences.size() << " sentences, " << epochs
-              << " epochs, last-pass accuracy " << accuracy << ", " << blob.size() << " bytes, " << seconds << " s\n";
+              << " epochs, " << ensemble << " model(s) averaged, last-pass accuracy " << accuracy << ", " << blob.size() << " bytes, " << seconds << " s\n";
   } catch (const std::exception& e) {
     std::cerr << "tmk-train-entities: " << e.what() << '\n';
     return 1;

@@ -239,6 +239,7 @@ class DocumentResolver {
     std::sort(drafts_.begin(), drafts_.end(), by_position);
     link_acronyms();
     resolve_canonical_names();
+    type_teams_in_results();
     vote_types();
     find_repeats();
     return mentions();
@@ -292,6 +293,8 @@ class DocumentResolver {
           found.back().end_word = base + i + 1;
       }
       merge_adjacent_people(words, base, found);
+      take_first_names(words, base, found);
+      split_person_of(words, base, found);
       add_listed_names(words, base, found);
       split_repeated_names(words, base, found);
       clean_spans(words, base, tags, found);
@@ -317,6 +320,40 @@ class DocumentResolver {
       if (!full_name_after && !surname_after) continue;
       before.end_word = after.end_word;
       found.erase(found.begin() + static_cast<std::ptrdiff_t>(k--));
+    }
+  }
+
+  // A known first name the model left out right before a person's name belongs to it
+  // ("Hillary" at the start of a sentence, before "Clinton"), unless it is an everyday word
+  // ("Will", "Bill"), which the model weighs better.
+  void take_first_names(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      Draft& d = found[k];
+      const std::size_t w = d.first_word;
+      if (d.type != EntityType::PER || w == base || (k > 0 && found[k - 1].end_word == w) || breaks_name(w)) continue;
+      const DocumentWord& before = words_[w - 1];
+      if (before.capitalized && !before.common &&
+          words::first_names().contains(std::string(words.folded(w - 1 - base))))
+        --d.first_word;
+    }
+  }
+
+  // "Maria Lopez of Vanguard" read as one person: a full name, then "of" and the
+  // organization or place the person is from ("Catherine of Aragon", one word before "of",
+  // stays whole). The rest is a place when the built-in list has it as one.
+  void split_person_of(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      const Draft d = found[k];
+      if (d.type != EntityType::PER || d.source != EntitySource::model) continue;
+      std::size_t of = d.first_word + 2;
+      while (of + 1 < d.end_word && words.folded(of - base) != "of") ++of;
+      if (of + 1 >= d.end_word || !words_[of + 1].capitalized) continue;
+      const Gazetteer::Match listed = Gazetteer::builtin().longest_match(words, of + 1 - base);
+      const bool place =
+          listed.length == d.end_word - of - 1 && (listed.types & (1u << static_cast<int>(EntityType::LOC)));
+      found[k].end_word = of;
+      found.insert(found.begin() + static_cast<std::ptrdiff_t>(k + 1),
+                   Draft(of + 1, d.end_word, place ? EntityType::LOC : EntityType::ORG));
     }
   }
 
@@ -559,7 +596,27 @@ class DocumentResolver {
     }
   }
 
-  // 5. One type per canonical name: the caller's list decides, else the majority, else the first.
+  // 5. Sports results name teams by their country or city ("Leeds 2 Chelsea 1", "Australia
+  // 245 England 180"): a place followed by a score, in a sentence with another name followed
+  // by a score, is a team. The vote then types the place's other mentions in the document.
+  void type_teams_in_results() {
+    const auto score_follows = [&](const Draft& d) {
+      if (d.end_word >= words_.size() || words_[d.end_word].sentence != words_[d.first_word].sentence) return false;
+      const std::string_view next =
+          text_.substr(words_[d.end_word].start, words_[d.end_word].end - words_[d.end_word].start);
+      return !next.empty() && next.size() <= 3 &&
+             std::all_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    std::unordered_map<std::size_t, int> scores_in_sentence;
+    for (const Draft& d : drafts_)
+      if (d.type != EntityType::PER && score_follows(d)) ++scores_in_sentence[words_[d.first_word].sentence];
+    for (Draft& d : drafts_)
+      if (d.type == EntityType::LOC && d.source == EntitySource::model && score_follows(d) &&
+          scores_in_sentence[words_[d.first_word].sentence] >= 2)
+        d.type = EntityType::ORG;
+  }
+
+  // 6. One type per canonical name: the caller's list decides, else the majority, else the first.
   void vote_types() {
     constexpr int kListedVote = 1000;  // a listed name outvotes any number of model guesses
     std::map<std::string, std::array<int, kEntityTypeCount + 1>> votes;
@@ -576,7 +633,7 @@ class DocumentResolver {
     }
   }
 
-  // 6. Repeats: a name found once is found wherever it recurs, and so is a person's
+  // 7. Repeats: a name found once is found wherever it recurs, and so is a person's
   // surname. Web text often writes names in lower case: such a repeat counts when it is not
   // a single everyday word ("chicago" does, "bush" does not) nor a function word ("us" is
   // not "US", "who" not "WHO").
