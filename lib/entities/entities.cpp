@@ -73,8 +73,9 @@ struct Draft {
   std::size_t end_word = 0;
   EntityType type = EntityType::MISC;
   EntitySource source = EntitySource::model;
-  std::string name;       // the surface with whitespace collapsed
-  std::string canonical;  // filled by DocumentResolver::resolve_canonical_names()
+  bool user_listed = false;  // found through the caller's --gazetteer or --aliases list
+  std::string name;          // the surface with whitespace collapsed
+  std::string canonical;     // filled by DocumentResolver::resolve_canonical_names()
 };
 
 struct DocumentWord {
@@ -86,6 +87,8 @@ struct DocumentWord {
   bool has_word_char = false;
   bool capitalized = false;
 };
+
+constexpr std::size_t kNoDraft = static_cast<std::size_t>(-1);
 
 bool has_word_char(std::string_view s) {
   for (const char c : s)
@@ -227,6 +230,69 @@ void split_repeated_names(const ner::WordSequence& words, std::size_t base, std:
   }
 }
 
+// A sentence in capitals ("UNION BACKS CLINTON OVER SANDERS") tells the tagger little, so
+// it is tagged as the body would write it: each word in the form the document's sentences
+// in normal case give it most often (not counting their first words), else an everyday
+// word in lower case, a short word in capitals (likely an acronym) and any other with a
+// capital first letter. Only ASCII letters change, so offsets stay the same.
+class HeadlineCase {
+ public:
+  HeadlineCase(std::string_view text, const Analysis& analysis) : text_(text), analysis_(analysis) {}
+
+  // The document's text with the words of `caps` (a sentence in capitals) recased.
+  std::string_view restore(const ner::WordSequence& caps) {
+    if (!counted_) count_forms();
+    if (restored_.empty()) restored_ = text_;
+    for (std::size_t i = 0; i < caps.size(); ++i) {
+      const std::string_view surface = caps.surface(i);
+      std::string form(surface);
+      if (const auto seen = forms_.find(std::string(caps.folded(i))); seen != forms_.end()) {
+        form = seen->second.first;
+      } else if (ner::is_everyday_word(caps.folded(i))) {
+        form = words::lower_ascii(surface);
+      } else if (surface.size() > 4) {
+        form = words::lower_ascii(surface);
+        form[0] = surface[0];
+      }
+      // Letters take the case of the form; anything else stays (digits fold alike: "2016" is not "2017").
+      if (form.size() != surface.size()) continue;
+      for (std::size_t k = 0; k < form.size(); ++k) {
+        const char c = surface[k];
+        if (((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) && (c | 0x20) == (form[k] | 0x20))
+          restored_[caps[i].start + k] = form[k];
+      }
+    }
+    return restored_;
+  }
+
+ private:
+  void count_forms() {
+    counted_ = true;
+    std::unordered_map<std::string, std::map<std::string, int>> counts;  // folded -> form -> count
+    ner::WordSequence words(text_);
+    for (const Sentence& sentence : analysis_.sentences) {
+      words.clear();
+      for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t)
+        words.add_token(analysis_.tokens[t].start, analysis_.tokens[t].end);
+      if (words.case_mode() != ner::kNormalCase) continue;
+      for (std::size_t i = 1; i < words.size(); ++i)
+        ++counts[std::string(words.folded(i))][std::string(words.surface(i))];
+    }
+    for (const auto& [folded, forms] : counts) {
+      std::pair<std::string, int> best{"", 0};
+      for (const auto& [form, n] : forms)
+        if (n > best.second) best = {form, n};
+      forms_.emplace(folded, std::move(best));
+    }
+  }
+
+  std::string_view text_;
+  const Analysis& analysis_;
+  bool counted_ = false;
+  std::unordered_map<std::string, std::pair<std::string, int>> forms_;  // folded -> its most frequent form
+  std::string restored_;
+};
+
 // Finds the mentions of one document in phases: tag each sentence, clean up the spans,
 // link acronyms to their long names, resolve canonical names, give each name one type, and
 // find the names again wherever they recur.
@@ -237,6 +303,7 @@ class DocumentResolver {
   std::vector<EntityMention> run(const Analysis& analysis) {
     tag_sentences(analysis);
     std::sort(drafts_.begin(), drafts_.end(), by_position);
+    join_first_names_to_surnames();
     link_acronyms();
     resolve_canonical_names();
     type_teams_in_results();
@@ -270,12 +337,18 @@ class DocumentResolver {
     ner::DecodeScratch scratch;
     std::vector<std::uint8_t> tags;
     std::vector<Draft> found;
+    HeadlineCase headline_case(text_, analysis);
     for (std::size_t s = 0; s < analysis.sentences.size(); ++s) {
       const Sentence& sentence = analysis.sentences[s];
-      words.clear();
+      words.reset(text_);
       for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t)
         words.add_token(analysis.tokens[t].start, analysis.tokens[t].end);
       if (words.size() == 0) continue;
+      if (words.case_mode() == ner::kAllCaps) {
+        words.reset(headline_case.restore(words));
+        for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t)
+          words.add_token(analysis.tokens[t].start, analysis.tokens[t].end);
+      }
       const std::size_t base = words_.size();
       for (std::size_t i = 0; i < words.size(); ++i)
         words_.push_back({words[i].start, words[i].end, s, words[i].fold_hash, words[i].common,
@@ -296,6 +369,7 @@ class DocumentResolver {
       take_first_names(words, base, found);
       split_person_of(words, base, found);
       add_listed_names(words, base, found);
+      add_known_names(words, base, found);
       split_repeated_names(words, base, found);
       clean_spans(words, base, tags, found);
     }
@@ -382,7 +456,40 @@ class DocumentResolver {
       std::erase_if(found, [&](const Draft& d) { return d.first_word < end && first < d.end_word; });
       const auto type = static_cast<EntityType>(std::countr_zero(static_cast<unsigned>(match.types)));
       found.emplace_back(first, end, type, EntitySource::gazetteer);
+      found.back().user_listed = true;
       i += match.length;
+    }
+    std::sort(found.begin(), found.end(), by_position);
+  }
+
+  // A name of two or more words that the built-in gazetteer lists with one type, written
+  // as a name (capitalized but for small words: "Bank of England", "Federal Reserve"), is
+  // that name where the model found none or only a part of it ("England"); a leading
+  // "The" stays out, as in the model's names.
+  void add_known_names(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    for (std::size_t i = 0; i < words.size();) {
+      const Gazetteer::Match match = Gazetteer::builtin().longest_match(words, i);
+      if (match.length == 0) {
+        ++i;
+        continue;
+      }
+      std::size_t first = base + i;
+      const std::size_t end = first + match.length;
+      i += match.length;
+      if (match.length > 2 && words.folded(first - base) == "the") ++first;  // as the model's spans
+      if (end - first < 2 || !std::has_single_bit(static_cast<unsigned>(match.types)) || !words_[first].capitalized ||
+          !words_[end - 1].capitalized)
+        continue;
+      bool written_as_name = true;
+      for (std::size_t w = first; w < end; ++w)
+        written_as_name &= words_[w].capitalized || ner::title_case_small_word(words.folded(w - base));
+      const bool covered_wider = std::any_of(found.begin(), found.end(), [&](const Draft& d) {
+        return d.first_word < end && first < d.end_word && (d.first_word < first || d.end_word > end || d.user_listed);
+      });
+      if (!written_as_name || covered_wider) continue;
+      std::erase_if(found, [&](const Draft& d) { return d.first_word < end && first < d.end_word; });
+      found.emplace_back(first, end, static_cast<EntityType>(std::countr_zero(static_cast<unsigned>(match.types))),
+                         EntitySource::gazetteer);
     }
     std::sort(found.begin(), found.end(), by_position);
   }
@@ -460,6 +567,39 @@ class DocumentResolver {
       piece = separator ? w + 1 : w;
       if (separator) ++w;
     }
+  }
+
+  // A known first name right before a word the document uses alone as a person's name is
+  // that person's full name, where the model saw neither ("endorsed Hillary Clinton" when
+  // only the later "Clinton" was found).
+  void join_first_names_to_surnames() {
+    std::unordered_set<std::string> surnames;
+    for (const Draft& d : drafts_)
+      if (d.type == EntityType::PER && d.end_word - d.first_word == 1)
+        surnames.insert(surface(d.first_word, d.end_word));
+    if (surnames.empty()) return;
+    std::vector<std::size_t> draft_at(words_.size(), kNoDraft);
+    for (std::size_t k = 0; k < drafts_.size(); ++k)
+      std::fill(draft_at.begin() + drafts_[k].first_word, draft_at.begin() + drafts_[k].end_word, k);
+    bool joined = false;
+    for (std::size_t w = 0; w + 1 < words_.size(); ++w) {
+      const std::size_t next = draft_at[w + 1];
+      if (draft_at[w] != kNoDraft || !words_[w].capitalized || words_[w].common ||
+          words_[w + 1].sentence != words_[w].sentence || breaks_name(w + 1) ||
+          (next != kNoDraft && (drafts_[next].type != EntityType::PER || drafts_[next].end_word != w + 2 ||
+                                drafts_[next].first_word != w + 1)) ||
+          !surnames.contains(surface(w + 1, w + 2)) ||
+          !words::first_names().contains(words::lower_ascii(surface(w, w + 1))))
+        continue;
+      if (next != kNoDraft) {
+        drafts_[next].first_word = w;
+        drafts_[next].name = surface(w, w + 2);
+      } else {
+        drafts_.emplace_back(w, w + 2, EntityType::PER, EntitySource::alias, surface(w, w + 2));
+      }
+      joined = true;
+    }
+    if (joined) std::sort(drafts_.begin(), drafts_.end(), by_position);
   }
 
   // 3. Acronyms: defined in the text, "Long Name (LN)" or "LN (Long Name)", or used alone
@@ -622,7 +762,7 @@ class DocumentResolver {
     std::map<std::string, std::array<int, kEntityTypeCount + 1>> votes;
     for (const Draft& d : drafts_) {
       auto& v = votes[d.canonical];
-      v[static_cast<int>(d.type)] += d.source == EntitySource::gazetteer ? kListedVote : 1;
+      v[static_cast<int>(d.type)] += d.user_listed ? kListedVote : 1;
     }
     for (Draft& d : drafts_) {
       const auto& v = votes[d.canonical];

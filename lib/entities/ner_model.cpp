@@ -224,6 +224,16 @@ bool title_case_small_word(std::string_view folded) {
   return std::find(std::begin(kSmall), std::end(kSmall), folded) != std::end(kSmall);
 }
 
+bool is_everyday_word(std::string_view folded) {
+  const auto common = [](std::string_view w) { return (lexicon().find(hash_bytes(w, 2)) & kCommonBit) != 0; };
+  if (common(folded)) return true;
+  for (const std::string_view ending : {"s", "es", "d", "ed", "ing"})
+    if (folded.size() > ending.size() + 2 && folded.ends_with(ending) &&
+        common(folded.substr(0, folded.size() - ending.size())))
+      return true;
+  return false;
+}
+
 int WordSequence::case_mode() const {
   if (case_mode_ >= 0) return case_mode_;
   std::size_t words = 0, capitalized = 0, all_caps = 0, other_lower = 0, long_words = 0;
@@ -237,13 +247,13 @@ int WordSequence::case_mode() const {
     if (upper + lower > 1) ++long_words, all_caps += lower == 0;
     other_lower += !words_[i].capitalized && !title_case_small_word(folded(i));
   }
-  case_mode_ = 0;
+  case_mode_ = kNormalCase;
   if (words >= 3 && long_words > 0 && all_caps * 5 >= long_words * 4)
-    case_mode_ = 1;
+    case_mode_ = kAllCaps;
   else if (words >= 3 && capitalized == 0)
-    case_mode_ = 2;
+    case_mode_ = kLowerCase;
   else if (words >= 4 && other_lower == 0 && capitalized * 5 >= words * 3)
-    case_mode_ = 3;
+    case_mode_ = kTitleCase;
   return case_mode_;
 }
 

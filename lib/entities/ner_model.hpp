@@ -19,6 +19,8 @@ namespace tmk::ner {
 // One word: Universal Dependencies splits a surface token such as "Enron's" or "don't"
 // into words ("Enron" "'s", "do" "n't"); the tagger works on such words so that it sees
 // the same units at run time as in its training data, and spans never take in an 's.
+enum CaseMode : int { kNormalCase = 0, kAllCaps = 1, kLowerCase = 2, kTitleCase = 3 };
+
 struct Word {
   std::size_t start = 0;  // byte offsets into the text, end exclusive
   std::size_t end = 0;
@@ -57,8 +59,8 @@ class WordSequence {
   std::string_view surface(std::size_t i) const {
     return text_.substr(words_[i].start, words_[i].end - words_[i].start);
   }
-  // How the sentence is written: 0 normal case, 1 ALL CAPS, 2 all lower case, 3 Title Case
-  // (as headlines are); the tagger weighs capital letters apart in each.
+  // How the sentence is written: kNormalCase, kAllCaps, kLowerCase or kTitleCase (as
+  // headlines are); the tagger weighs capital letters apart in each.
   int case_mode() const;
   // Lower-cased, digits as 0, curly apostrophes as '.
   std::string_view folded(std::size_t i) const {
@@ -74,6 +76,9 @@ class WordSequence {
 
 // Function words that Title Case leaves in lower case ("Bank of England"), by folded form.
 bool title_case_small_word(std::string_view folded);
+// Whether a folded word, or its stem without a plural or verb ending ("backs", "vowed",
+// "fuming"), is one of the general vocabulary (lib/resources/entities/common-words.txt).
+bool is_everyday_word(std::string_view folded);
 
 // Word hashes (FNV-1a then a 64-bit finalizer) and their combination.
 std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed = 0);

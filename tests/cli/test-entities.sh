@@ -24,10 +24,10 @@ check_eq "stdin rows" $'-\tPER\tMaria Lopez\n-\tLOC\tDenver\n-\tLOC\tToronto' \
 check_eq "--no-header" "3" "$(printf 'Maria Lopez flew from Denver to Toronto.\n' | tmk-entities --no-header | wc -l)"
 
 # --gazetteer: the user's names win, matched with their case; a bad list is a usage error.
-printf 'Members of the Blue Heron Collective met near Maple Grove.\n' >"$WORK/heron.txt"
+printf 'Members of the Blue Heron Collective met near Quillfeather Flats.\n' >"$WORK/heron.txt"
 tmk-entities --gazetteer "$DATA/names.tsv" "$WORK/heron.txt" >"$WORK/heron.out" || fail "--gazetteer run failed"
 check_grep "gazetteer name" $'\tORG\tBlue Heron Collective\tBlue Heron Collective\tgazetteer' "$WORK/heron.out"
-if grep -q $'\tgazetteer$' <(grep 'Maple Grove' "$WORK/heron.out"); then fail "case-sensitive gazetteer matched"; fi
+if grep -q $'\tgazetteer$' <(grep 'Quillfeather Flats' "$WORK/heron.out"); then fail "case-sensitive gazetteer matched"; fi
 CHECKS=$((CHECKS + 1))
 printf 'Blue Heron\tBIRD\n' >"$WORK/bad-names.tsv"
 check_status "bad gazetteer type" 2 tmk-entities --gazetteer "$WORK/bad-names.tsv" "$WORK/heron.txt"

@@ -424,3 +424,88 @@ TEST_CASE("entities: an acronym that three long names of the document spell stan
   for (const Found& f : found)
     if (f.text == "NVB") CHECK(f.canonical == "NVB");
 }
+
+TEST_CASE("entities: places followed by scores in a results line are teams") {
+  const auto found = find_entities(builtin_recognizer(), "Final scores: France 3 Brazil 1, Spain 2 Chile 0.");
+  for (const char* team : {"France", "Brazil", "Spain", "Chile"}) {
+    INFO(team);
+    REQUIRE(find(found, team));
+    CHECK(find(found, team)->type == "ORG");
+  }
+  // A place after the scores stays a place.
+  const auto cricket = find_entities(builtin_recognizer(), "Cricket: India 245 Pakistan 180 in Lahore.");
+  REQUIRE(find(cricket, "Lahore"));
+  CHECK(find(cricket, "Lahore")->type == "LOC");
+  // One place with a number is no results line: "Iowa 2" stays a place.
+  const auto alone = find_entities(builtin_recognizer(), "Voters in Iowa 2 years ago chose differently.");
+  REQUIRE(find(alone, "Iowa"));
+  CHECK(find(alone, "Iowa")->type == "LOC");
+}
+
+TEST_CASE("entities: a known first name left before a person's surname joins the name") {
+  const auto found = find_entities(builtin_recognizer(), "Hillary Clinton spoke first. Clinton left early.");
+  REQUIRE(find(found, "Hillary Clinton"));
+  CHECK(find(found, "Hillary Clinton")->type == "PER");
+  REQUIRE(find(found, "Clinton"));
+  CHECK(find(found, "Clinton")->canonical == "Hillary Clinton");
+}
+
+TEST_CASE("entities: a person 'of' an organization or place is two names") {
+  const auto found = find_entities(builtin_recognizer(),
+                                   "Maria Lopez of Vanguard and Peter Olsen of Denmark signed the letter.");
+  REQUIRE(find(found, "Maria Lopez"));
+  CHECK(find(found, "Maria Lopez")->type == "PER");
+  REQUIRE(find(found, "Vanguard"));
+  CHECK(find(found, "Vanguard")->type == "ORG");
+  REQUIRE(find(found, "Denmark"));
+  CHECK(find(found, "Denmark")->type == "LOC");
+  // One word before "of" is a name of its own kind, kept whole.
+  const auto whole = find_entities(builtin_recognizer(), "Catherine of Aragon was queen of England.");
+  CHECK_FALSE(find(whole, "Aragon"));
+}
+
+TEST_CASE("entities: the built-in gazetteer knows news media and companies") {
+  const auto found = find_entities(builtin_recognizer(),
+                                   "The report was first carried by Reuters and later confirmed by Goldman Sachs.");
+  REQUIRE(find(found, "Reuters"));
+  CHECK(find(found, "Reuters")->type == "ORG");
+  REQUIRE(find(found, "Goldman Sachs"));
+  CHECK(find(found, "Goldman Sachs")->type == "ORG");
+}
+
+TEST_CASE("entities: a headline in capitals is read with the case the body gives its words") {
+  const std::string text =
+      "SENATE PANEL GRILLS AMAZON CHIEF IN WASHINGTON\n"
+      "The Senate panel questioned the head of Amazon in Washington on Monday.";
+  const auto found = find_entities(builtin_recognizer(), text);
+  REQUIRE(find(found, "AMAZON"));
+  CHECK(find(found, "AMAZON")->type == "ORG");
+  CHECK(find(found, "AMAZON")->canonical == "Amazon");
+  REQUIRE(find(found, "WASHINGTON"));
+  CHECK(find(found, "WASHINGTON")->type == "LOC");
+  // Everyday words of the headline are no names.
+  CHECK_FALSE(find(found, "GRILLS"));
+  CHECK_FALSE(find(found, "PANEL"));
+}
+
+TEST_CASE("entities: a name of several words that the built-in list knows is found whole") {
+  const auto found =
+      find_entities(builtin_recognizer(), "The Federal Reserve and the Bank of England kept rates unchanged.");
+  REQUIRE(find(found, "Federal Reserve"));
+  CHECK(find(found, "Federal Reserve")->type == "ORG");
+  REQUIRE(find(found, "Bank of England"));
+  CHECK(find(found, "Bank of England")->type == "ORG");
+  CHECK_FALSE(find(found, "England"));
+  // Written in lower case it is no name.
+  CHECK_FALSE(find(find_entities(builtin_recognizer(), "the federal reserve of grain ran low."), "federal reserve"));
+}
+
+TEST_CASE("entities: a first name before a surname used alone elsewhere makes the full name") {
+  const auto found = find_entities(builtin_recognizer(),
+                                   "The union endorsed Hillary Clinton's campaign. Later Clinton thanked the union "
+                                   "and Clinton promised to visit.");
+  REQUIRE(find(found, "Hillary Clinton"));
+  CHECK(find(found, "Hillary Clinton")->type == "PER");
+  REQUIRE(find(found, "Clinton"));
+  CHECK(find(found, "Clinton")->canonical == "Hillary Clinton");
+}
