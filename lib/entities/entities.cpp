@@ -369,7 +369,7 @@ class DocumentResolver {
       take_first_names(words, base, found);
       split_person_of(words, base, found);
       add_listed_names(words, base, found);
-      add_known_names(words, base, found);
+      add_known_names(words, base, gazetteer, found);
       split_repeated_names(words, base, found);
       clean_spans(words, base, tags, found);
     }
@@ -466,20 +466,24 @@ class DocumentResolver {
   // as a name (capitalized but for small words: "Bank of England", "Federal Reserve"), is
   // that name where the model found none or only a part of it ("England"); a leading
   // "The" stays out, as in the model's names.
-  void add_known_names(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
-    for (std::size_t i = 0; i < words.size();) {
-      const Gazetteer::Match match = Gazetteer::builtin().longest_match(words, i);
-      if (match.length == 0) {
-        ++i;
-        continue;
-      }
+  // `gazetteer` holds the positions of the matches in the sentence (ner::gazetteer_positions).
+  void add_known_names(const ner::WordSequence& words, std::size_t base, const std::vector<std::uint16_t>& gazetteer,
+                       std::vector<Draft>& found) const {
+    const auto position_of = [&](std::size_t i, int type) { return (gazetteer[i] >> (3 * type)) & 7; };
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      // A match of one type that begins here (a name listed with two types is left alone).
+      int type = -1, begins = 0;
+      for (int t = 0; t < kEntityTypeCount; ++t)
+        if (position_of(i, t) == 1 + ner::kBegin) type = t, ++begins;
+      if (begins != 1 || gazetteer[i] != (1 + ner::kBegin) << (3 * type)) continue;
+      std::size_t last = i + 1;
+      while (last < words.size() && position_of(last, type) == 1 + ner::kInside) ++last;
+      if (last == words.size() || position_of(last, type) != 1 + ner::kLast) continue;
       std::size_t first = base + i;
-      const std::size_t end = first + match.length;
-      i += match.length;
-      if (match.length > 2 && words.folded(first - base) == "the") ++first;  // as the model's spans
-      if (end - first < 2 || !std::has_single_bit(static_cast<unsigned>(match.types)) || !words_[first].capitalized ||
-          !words_[end - 1].capitalized)
-        continue;
+      const std::size_t end = base + last + 1;
+      i = last;
+      if (end - first > 2 && words.folded(first - base) == "the") ++first;  // as the model's spans
+      if (!words_[first].capitalized || !words_[end - 1].capitalized) continue;
       bool written_as_name = true;
       for (std::size_t w = first; w < end; ++w)
         written_as_name &= words_[w].capitalized || ner::title_case_small_word(words.folded(w - base));
@@ -488,8 +492,7 @@ class DocumentResolver {
       });
       if (!written_as_name || covered_wider) continue;
       std::erase_if(found, [&](const Draft& d) { return d.first_word < end && first < d.end_word; });
-      found.emplace_back(first, end, static_cast<EntityType>(std::countr_zero(static_cast<unsigned>(match.types))),
-                         EntitySource::gazetteer);
+      found.emplace_back(first, end, static_cast<EntityType>(type), EntitySource::gazetteer);
     }
     std::sort(found.begin(), found.end(), by_position);
   }

@@ -109,6 +109,20 @@ inline constexpr bool allowed_after(std::uint8_t previous, std::uint8_t tag) {
          (tag_position(tag) == kInside || tag_position(tag) == kLast);
 }
 
+// The tags that may precede each tag, in increasing order (the Viterbi step visits only these).
+struct PreviousTags {
+  std::uint8_t count = 0;
+  std::array<std::uint8_t, kTagCount> tags{};
+};
+inline constexpr std::array<PreviousTags, kTagCount> kPreviousTags = [] {
+  std::array<PreviousTags, kTagCount> table{};
+  for (int t = 0; t < kTagCount; ++t)
+    for (int p = 0; p < kTagCount; ++p)
+      if (allowed_after(static_cast<std::uint8_t>(p), static_cast<std::uint8_t>(t)))
+        table[t].tags[table[t].count++] = static_cast<std::uint8_t>(p);
+  return table;
+}();
+
 // For each word, where it sits in a built-in gazetteer match of each type (3 bits per type:
 // 0 none, else 1 + Position).
 void gazetteer_positions(const WordSequence& words, const Gazetteer& gazetteer, std::vector<std::uint16_t>& out);
@@ -170,10 +184,14 @@ void decode(const Weights& weights, const WordSequence& words, const std::vector
       float best = transition[kStartTag][t];
       std::uint8_t from = 0;
       if (i > 0) {
-        best = scratch.best[i - 1][0] + transition[0][t];
-        for (int p = 1; p < kTagCount; ++p) {
+        // Only the tags BILOU allows before t (9 or 2 of 17): the rest score kForbidden.
+        const PreviousTags& allowed = kPreviousTags[t];
+        from = allowed.tags[0];
+        best = scratch.best[i - 1][from] + transition[from][t];
+        for (int k = 1; k < allowed.count; ++k) {
+          const std::uint8_t p = allowed.tags[k];
           const float score = scratch.best[i - 1][p] + transition[p][t];
-          if (score > best) best = score, from = static_cast<std::uint8_t>(p);
+          if (score > best) best = score, from = p;
         }
       }
       scratch.best[i][t] = best + static_cast<float>(emission[t]);
