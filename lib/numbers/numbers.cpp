@@ -38,6 +38,10 @@ std::string_view to_string(NumberKind kind) {
       return "range";
     case NumberKind::label:
       return "label";
+    case NumberKind::duration:
+      return "duration";
+    case NumberKind::interval:
+      return "interval";
   }
   return "cardinal";
 }
@@ -92,6 +96,10 @@ bool SentenceReader::may_start_number(std::size_t i) const {
 
 std::size_t SentenceReader::read_at(std::size_t i) {
   if (!may_start_number(i)) return i + 1;
+  if (starts_relative_date(i)) {
+    const std::size_t e = read_relative_date(i);
+    return e ? e : i + 1;
+  }
   if (const std::size_t e = read_date(i)) return e;
   if (const std::size_t e = read_time(i)) return e;
   if (const std::size_t e = read_decade(i)) return e;
@@ -476,6 +484,11 @@ std::size_t SentenceReader::read_quantity(std::size_t i) {
                        second.unit.empty() && is_year_number(i) && is_year_number(joint + 1);
     if (same_unit && first.value < second.value && (between || from || dash || to)) {
       const std::string_view counted = counted_after(second.end);
+      if (years && counted.empty() && (between || from)) {  // "from 2014 to 2018": a span of time
+        emit(first.first, second.end, NumberKind::interval,
+             format_decimal(first.value) + "/" + format_decimal(second.value));
+        return second.end;
+      }
       const NumberKind kind = years && counted.empty() ? NumberKind::year : NumberKind::range;
       emit(first.first, second.end, kind, format_decimal(first.value) + ".." + format_decimal(second.value), first.unit,
            Qualifier::exact, kind == NumberKind::year ? std::string_view() : counted);
@@ -560,12 +573,16 @@ void SentenceReader::emit_quantity(const Quantity& q, std::string_view counted_h
       return;
     }
   }
+  if ((kind == NumberKind::cardinal || kind == NumberKind::fraction) && q.unit.empty() && q.value > 0 &&
+      emit_duration(q, qualifier))
+    return;
   emit(q.first, q.end, kind, std::move(value), q.unit, qualifier, counted);
 }
 
 }  // namespace numbers_detail
 
-std::vector<NumberMention> NumberExtractor::extract(std::string_view raw_text, const Analysis& analysis) const {
+std::vector<NumberMention> NumberExtractor::extract(std::string_view raw_text, const Analysis& analysis,
+                                                    const std::optional<CalendarDate>& document_date) const {
   std::string scratch;
   const std::string_view text = checked_input(raw_text, analysis, scratch, "tmk::NumberExtractor::extract");
   std::vector<NumberMention> out;
@@ -579,10 +596,18 @@ std::vector<NumberMention> NumberExtractor::extract(std::string_view raw_text, c
   };
   if (analysis.sentences.empty()) {
     read_span(0, text.size(), 0);
-    return out;
+  } else {
+    for (std::size_t s = 0; s < analysis.sentences.size(); ++s)
+      read_span(analysis.sentences[s].span.start, analysis.sentences[s].span.end, s);
   }
-  for (std::size_t s = 0; s < analysis.sentences.size(); ++s)
-    read_span(analysis.sentences[s].span.start, analysis.sentences[s].span.end, s);
+  const std::optional<CalendarDate> today = document_date ? document_date : find_dateline(text, out);
+  if (today) {
+    for (NumberMention& m : out) {
+      if ((m.kind == NumberKind::date || m.kind == NumberKind::year || m.kind == NumberKind::interval) &&
+          (m.value.starts_with("rel:") || m.value.starts_with("--")))
+        m.value = resolve_date_value(m.value, *today);
+    }
+  }
   return out;
 }
 

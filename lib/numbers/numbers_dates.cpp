@@ -72,6 +72,20 @@ std::size_t SentenceReader::read_date(std::size_t i) {
       emit(i, j + 2, NumberKind::date, iso_date(static_cast<int>(lx_[j + 1].value), month, 0));
       return j + 2;
     }
+    // "between March and May", "from June to August 2016": an interval of months.
+    const bool between = i > 0 && word_is(i - 1, "between");
+    const bool from = i > 0 && word_is(i - 1, "from");
+    const bool joint = between ? word_is(j, "and") : from && (word_is(j, "to") || word_is(j, "until"));
+    if (joint && is_month(j + 1)) {
+      const int last = static_cast<int>(word_value(j + 1));
+      std::size_t e = j + 2;
+      if (is_symbol(e, '.') && adjacent(j + 1) && is_year_number(e + 1)) ++e;  // "Sept. 2016", not "May."
+      int year = 0;
+      if (is_year_number(e)) year = static_cast<int>(lx_[e++].value);
+      const int start_year = year && last < month ? year - 1 : year;
+      emit(i, e, NumberKind::interval, iso_date(start_year, month, 0) + "/" + iso_date(year, last, 0));
+      return e;
+    }
     return 0;
   }
   if (std::size_t k = day_at(i, day)) {  // "18 August 2015", "18th of August"
@@ -118,31 +132,41 @@ std::size_t SentenceReader::read_date(std::size_t i) {
 }
 
 std::size_t SentenceReader::read_time(std::size_t i) {
+  std::string value, unit;
   if (role(i) == Role::clock && !(i > 0 && is_symbol(i - 1, '-') && adjacent(i - 1))) {
-    emit(i, i + 1, NumberKind::time, clock(static_cast<int>(word_value(i)), 0));
-    return i + 1;
+    value = clock(static_cast<int>(word_value(i)), 0);
+    const std::size_t e = read_zone(i + 1, value, unit);
+    emit(i, e, NumberKind::time, std::move(value), std::move(unit));
+    return e;
   }
   if (!is_plain_integer(i) || lx_[i].int_digits > 2) return 0;
   const int hour = static_cast<int>(lx_[i].value);
+  std::size_t e = i + 2;
   if (i + 2 < n_ && adjacent(i) && adjacent(i + 1) && is_symbol(i + 1, ':') && is_plain_integer(i + 2) &&
       lx_[i + 2].int_digits == 2 && hour <= 24 && lx_[i + 2].value < 60) {
-    std::size_t e = i + 3;
+    e = i + 3;
     if (e + 1 < n_ && adjacent(e - 1) && is_symbol(e, ':') && is_plain_integer(e + 1) && lx_[e + 1].int_digits == 2)
       e += 2;  // seconds
     int h = hour;
     if (role(e) == Role::meridiem && hour <= 12) h = apply_meridiem(hour, word_value(e++));
-    emit(i, e, NumberKind::time, clock(h, static_cast<int>(lx_[i + 2].value)));
-    return e;
+    value = clock(h, static_cast<int>(lx_[i + 2].value));
+  } else if (hour >= 1 && hour <= 12 && role(i + 1) == Role::meridiem) {
+    value = clock(apply_meridiem(hour, word_value(i + 1)), 0);
+  } else if (hour >= 1 && hour <= 12 && role(i + 1) == Role::oclock) {
+    value = clock(hour, 0);
+  } else {
+    return 0;
   }
-  if (hour >= 1 && hour <= 12 && role(i + 1) == Role::meridiem) {
-    emit(i, i + 2, NumberKind::time, clock(apply_meridiem(hour, word_value(i + 1)), 0));
-    return i + 2;
-  }
-  if (hour >= 1 && hour <= 12 && role(i + 1) == Role::oclock) {
-    emit(i, i + 2, NumberKind::time, clock(hour, 0));
-    return i + 2;
-  }
-  return 0;
+  e = read_zone(e, value, unit);
+  emit(i, e, NumberKind::time, std::move(value), std::move(unit));
+  return e;
+}
+
+std::size_t SentenceReader::read_zone(std::size_t e, std::string& value, std::string& unit) {
+  if (role(e) != Role::zone || !lx_[e].upper) return e;
+  value += lx_[e].info->unit;
+  unit = surface(e);
+  return e + 1;
 }
 
 std::size_t SentenceReader::read_decade(std::size_t i) {

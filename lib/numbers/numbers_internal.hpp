@@ -4,6 +4,7 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,6 +45,12 @@ enum class Role : std::uint8_t {
   oclock,         // o'clock
   measure,        // km, miles, kg ... (unit = canonical unit)
   suffix_scale,   // k, m, bn, mln ... written after digits (value = multiplier)
+  weekday,        // monday .. sunday (value = 1 .. 7, from words/weekdays.tsv)
+  day_word,       // today, yesterday, tomorrow, tonight (value = days from the document date)
+  shift,          // last, next, this (value = -1, 1, 0 periods from the document date)
+  weekend,        // weekend
+  sequel,         // before, after in "the day before" (value = -1, 1)
+  zone,           // EDT, GMT, ... after a time (unit = the offset from UTC, "-04:00" or "Z")
 };
 
 struct WordInfo {
@@ -126,5 +133,9 @@ class Vocabulary {
 // Cuts text[begin, end) into lexemes (whitespace dropped, URLs and e-mail addresses skipped).
 void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabulary& vocabulary,
          std::vector<Lexeme>& out);
+
+// The date of the document's dateline among the first `mentions` of `text`, as
+// NumberExtractor::extract describes it; nothing when there is none.
+std::optional<CalendarDate> find_dateline(std::string_view text, const std::vector<NumberMention>& mentions);
 
 }  // namespace tmk::numbers_detail

@@ -119,6 +119,24 @@ class SentenceReader {
 
   std::size_t read_time(std::size_t i);
 
+  // A time zone after a time ("3 p.m. EDT"): adds its offset to `value` and returns the
+  // lexeme after it, or e when there is none.
+  std::size_t read_zone(std::size_t e, std::string& value, std::string& unit);
+
+  // ---- dates relative to the document (numbers_relative.cpp) ----
+  bool starts_relative_date(std::size_t i) const {
+    const Role r = role(i);
+    return r == Role::weekday || r == Role::day_word || r == Role::shift || r == Role::weekend || r == Role::sequel;
+  }
+  // "Monday", "last Friday", "next week", "earlier this month", "over the weekend",
+  // "yesterday morning", "the day before": a relative date at i; returns its end or 0.
+  std::size_t read_relative_date(std::size_t i);
+  // A part of the day after a relative date ("morning"): the lexeme after it, or k.
+  std::size_t day_part_at(std::size_t k);
+  // "three years", "six months ago": emits a duration (or a relative date) for a counted time
+  // unit right after the quantity; false when the quantity counts something else.
+  bool emit_duration(const Quantity& q, Qualifier qualifier);
+
   // ---- decades: "1960s", "the '90s", "1990's" ----
   std::size_t read_decade(std::size_t i);
 

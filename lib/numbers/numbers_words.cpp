@@ -43,6 +43,11 @@ Role role_named(std::string_view name) {
       {"oclock", Role::oclock},
       {"measure", Role::measure},
       {"suffix_scale", Role::suffix_scale},
+      {"day_word", Role::day_word},
+      {"shift", Role::shift},
+      {"weekend", Role::weekend},
+      {"sequel", Role::sequel},
+      {"zone", Role::zone},
   };
   for (const auto& [role_name, role] : kRoles)
     if (role_name == name) return role;
@@ -363,6 +368,8 @@ Vocabulary::Vocabulary() {
     for (const std::string_view short_form : month.short_forms)
       add(short_form, {Role::month, static_cast<double>(month.number), {}});
   }
+  for (const words::CalendarName& day : words::weekdays())
+    add(day.name, {Role::weekday, static_cast<double>(day.number), {}});
   for_each_resource_line("numbers/function-words.txt", [&](std::string_view line) { function_words_.insert(line); });
   for_each_resource_line("numbers/currencies.tsv", [&](std::string_view line) {
     const std::vector<std::string_view> fields = split_fields(line, '\t');

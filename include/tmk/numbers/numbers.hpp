@@ -1,10 +1,13 @@
 #pragma once
 // Numbers in news text: every cardinal, ordinal, fraction, percentage, money amount,
-// measure, year, date, time, range and label, with a canonical value, its unit, a
-// qualifier ("more than 70") and the noun it counts ("500,000 members" -> members).
+// measure, year, date, time, range, label, duration and date interval, with a canonical
+// value, its unit, a qualifier ("more than 70") and the noun it counts ("500,000 members" ->
+// members). Dates written relative to the document ("last Friday") resolve against the
+// document's date.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,7 +27,9 @@ enum class NumberKind : std::uint8_t {
   date,
   time,
   range,
-  label
+  label,
+  duration,  // "three years": an ISO 8601 duration, "P3Y"
+  interval   // "from 2014 to 2018": two dates or years, "2014/2018"
 };
 std::string_view to_string(NumberKind kind);
 
@@ -37,7 +42,9 @@ struct NumberMention {
   std::size_t start = 0;  // byte offsets into the text, end exclusive
   std::size_t end = 0;
   NumberKind kind = NumberKind::cardinal;
-  // C locale: "1200000000", "0.5", "2015-08-18", "--08-18", "17:22", "10..20", "747".
+  // C locale: "1200000000", "0.5", "2015-08-18", "--08-18", "17:22", "15:00-04:00", "10..20",
+  // "747", "P3Y", "2014/2018". Without a document date, a date relative to it is written
+  // "rel:-1D", "rel:<=MON", ... (resolve_date_value says what each means).
   std::string value;
   std::string unit;  // "USD", "percent", "percentage point", "km", "USD/hour", ...
   Qualifier qualifier = Qualifier::exact;
@@ -47,6 +54,30 @@ struct NumberMention {
 
 // A plain decimal in the C locale with at most 6 decimals, trailing zeros dropped.
 std::string format_decimal(double value);
+
+// A day of the proleptic Gregorian calendar.
+struct CalendarDate {
+  int year = 0;
+  int month = 0;  // 1-12
+  int day = 0;    // 1-31
+};
+// "2016-08-18" (exactly that form, a real day) -> the date; nothing otherwise.
+std::optional<CalendarDate> parse_iso_date(std::string_view text);
+
+// A date value made absolute with the document's date `today`; other values are returned as
+// they are. Relative values, and what they become:
+//   rel:+0D rel:-1D rel:+2D  days from today            -> 2016-08-17
+//   rel:-1W rel:+0W          weeks (ISO weeks)          -> 2016-W32
+//   rel:-1M rel:+0M          months                     -> 2016-07
+//   rel:-2Y rel:+1Y          years                      -> 2014
+//   rel:<=FRI                the last Friday on or before today (a bare weekday in news)
+//   rel:<FRI rel:>FRI        the last Friday before today ("last Friday"), the first after it
+//   rel:>=FRI                the first Friday on or after today (a weekday after "will")
+//   rel:<WKND rel:>WKND      the weekend before today, after today -> 2016-08-13/2016-08-14
+//   --08-18                  a day without its year: the year that puts it nearest today
+//   --03                     a month without its year, likewise                -> 2016-03
+//   A/B                      an interval: each end resolved, the end not before the start
+std::string resolve_date_value(std::string_view value, const CalendarDate& today);
 
 class NumberExtractor {
  public:
@@ -61,7 +92,12 @@ class NumberExtractor {
   // not move). Throws std::invalid_argument when `analysis` does not fit `text` (not made
   // from it: offsets past its end or inside a character), nothing else but std::bad_alloc.
   // Thread-safe: one extractor can serve many threads.
-  std::vector<NumberMention> extract(std::string_view text, const Analysis& analysis) const;
+  // Relative dates resolve against `document_date` (resolve_date_value); without one, against
+  // the dateline of the text: a full date among its first three sentences and 400 bytes,
+  // alone on its line or sentence, before a dash ("WASHINGTON, Aug. 18, 2016 -"), or after
+  // "posted", "published" or "updated". Without either they keep their "rel:" values.
+  std::vector<NumberMention> extract(std::string_view text, const Analysis& analysis,
+                                     const std::optional<CalendarDate>& document_date = std::nullopt) const;
 
  private:
   struct Lexicon;
