@@ -41,6 +41,11 @@ void Tool::add_document_options() {
   add_header_option();
 }
 
+void Tool::add_date_field_option() {
+  app_.add_option("--date-field", input_.date_field,
+                  "jsonl, tsv: the field or column holding each document's date (YYYY-MM-DD)");
+}
+
 void Tool::add_tsv_input_options() {
   app_.add_option("inputs", paths_, "TSV files to read; '-' or nothing: standard input");
   app_.add_option("--files-from", files_from_, "Read input paths from FILE, one per line");

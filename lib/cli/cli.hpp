@@ -28,6 +28,8 @@ class Tool {
   void add_document_options();
   // Inputs that are TSV (the corpus tools): paths and --files-from.
   void add_tsv_input_options();
+  // --date-field F: the jsonl field or tsv column holding each document's date (Document::date).
+  void add_date_field_option();
   // --no-header.
   void add_header_option();
   // --gazetteer FILE and --aliases FILE: the caller's names for the entity recognizer

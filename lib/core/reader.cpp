@@ -188,6 +188,8 @@ bool DocumentReader::next(Document& doc) {
           text_column_ = tsv_->require_column(options_.text_column);
           has_id_column_ = !options_.id_column.empty();
           if (has_id_column_) id_column_ = tsv_->require_column(options_.id_column);
+          has_date_column_ = !options_.date_field.empty();
+          if (has_date_column_) date_column_ = tsv_->require_column(options_.date_field);
           break;
       }
     } catch (const std::exception& e) {
@@ -204,6 +206,7 @@ bool DocumentReader::next_from_lines(Document& doc) {
       // Data line N of the file is line N+1 (the header is line 1).
       doc.id = has_id_column_ ? tsv_unescape(fields_[id_column_]) : line_id(current_path_, tsv_->line_number());
       doc.text = tsv_unescape(fields_[text_column_]);
+      doc.date = has_date_column_ ? tsv_unescape(fields_[date_column_]) : std::string();
       if (accept(doc)) return true;
       continue;
     }
@@ -247,6 +250,11 @@ bool DocumentReader::next_from_lines(Document& doc) {
       doc.id = id->is_string() ? id->get<std::string>() : id->dump();
     }
     doc.text = text->get<std::string>();
+    doc.date.clear();
+    if (!options_.date_field.empty()) {
+      const auto date = object.find(options_.date_field);
+      if (date != object.end() && date->is_string()) doc.date = date->get<std::string>();
+    }
     if (accept(doc)) return true;
   }
 }

@@ -52,6 +52,42 @@ tmk-numbers --input lines --jobs 4 "$WORK/many.txt" >"$WORK/j4.out"
 check_eq "jobs 1 vs 4" "$(md5sum <"$WORK/j1.out")" "$(md5sum <"$WORK/j4.out")"
 check_eq "lines input rows (label, percent, cardinal, money, year, date each)" "1201" "$(wc -l <"$WORK/j1.out")"
 
+# Relative dates in corpus/, checked by hand against the articles. The second article's
+# dateline, "August 18, 2015" on its own line, was a Tuesday, so "Last Friday" is 14 August.
+# The first has no dateline: it reports the unions' statement of Monday 22 February 2016,
+# after the Nevada caucus of Saturday 20 February ("over the weekend").
+CORPUS="$TMK_SOURCE/corpus"
+check_eq "dateline resolves" $'date\t2015-08-18\tAugust 18, 2015\ndate\t2015-08-14\tLast Friday' \
+  "$(tmk-numbers --kind date --no-header "$CORPUS/002_81d68105fabcd2d8.txt" | cut -f5,6,10)"
+check_eq "--date resolves" \
+  $'date\t2016-02-22\tMonday\ndate\t2016-02-22\tMonday\ninterval\t2016-02-20/2016-02-21\tover the weekend' \
+  "$(tmk-numbers --kind date,interval --no-header --date 2016-02-22 "$CORPUS/000_ae791565803d9243.txt" | cut -f5,6,10)"
+check_eq "no date: relative values" $'rel:<=MON\nrel:<=MON\nrel:<WKND' \
+  "$(tmk-numbers --kind date,interval --no-header "$CORPUS/000_ae791565803d9243.txt" | cut -f6)"
+# --date comes before the dateline.
+check_eq "--date over dateline" "2016-02-19" \
+  "$(tmk-numbers --no-header --date 2016-02-22 "$CORPUS/002_81d68105fabcd2d8.txt" | awk -F'\t' '$10 == "Last Friday"' | cut -f6)"
+
+# --date-field (jsonl, tsv) comes before --date; a missing or bad field falls back to --date.
+{
+  echo '{"text": "The ferry sank Monday.", "published": "2016-08-18"}'
+  echo '{"text": "The ferry sank Monday."}'
+  echo '{"text": "The ferry sank Monday.", "published": "soon"}'
+} >"$WORK/dated.jsonl"
+check_eq "--date-field jsonl" $'2016-08-15\n2016-08-29\n2016-08-29' \
+  "$(tmk-numbers --no-header --input jsonl --date-field published --date 2016-09-01 "$WORK/dated.jsonl" | cut -f6)"
+printf 'text\tday\nRates rose last year and two years ago.\t2016-08-18\n' >"$WORK/dated.tsv"
+check_eq "--date-field tsv" $'2015\n2014' "$(tmk-numbers --no-header --input tsv --date-field day "$WORK/dated.tsv" | cut -f6)"
+check_status "--date not a date" 2 tmk-numbers --date 2016-02-30 /dev/null
+check_status "--date-field needs fields" 2 tmk-numbers --date-field day /dev/null
+
+# Durations, intervals and time zones.
+printf 'He led for six months, from 2014 to 2018, between March and May, until 3 p.m. EDT.\n' |
+  tmk-numbers --no-header --kind duration,interval,time >"$WORK/spans.out"
+check_eq "durations, intervals, zones" \
+  $'duration\tP6M\t\tsix months\ninterval\t2014/2018\t\t2014 to 2018\ninterval\t--03/--05\t\tMarch and May\ntime\t15:00-04:00\tEDT\t3 p.m. EDT' \
+  "$(cut -f5,6,7,10 "$WORK/spans.out")"
+
 # A closed stdout ends the tool quietly.
 yes 'There were 12 boats and 7 cars.' | head -n 20000 >"$WORK/big.txt"
 tmk-numbers "$WORK/big.txt" | head -n 1 >/dev/null

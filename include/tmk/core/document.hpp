@@ -12,6 +12,8 @@ namespace tmk {
 struct Document {
   std::string id;
   std::string text;
+  // The value of InputOptions::date_field for this document ("" when not asked for or absent).
+  std::string date;
   // Set when a DocumentReader defers reading a file to DocumentReader::load, so that worker
   // threads, not the one thread that hands out documents, pay for opening and reading it.
   bool unread = false;

@@ -20,6 +20,7 @@ struct InputOptions {
   std::string id_field;              // jsonl; empty: PATH:LINE
   std::string text_column = "text";  // tsv
   std::string id_column;             // tsv; empty: PATH:LINE
+  std::string date_field;            // jsonl field or tsv column copied into Document::date; empty: none
   bool strict = false;               // invalid UTF-8 makes the document an error instead of a warning
 };
 
@@ -64,6 +65,8 @@ class DocumentReader {
   std::size_t text_column_ = 0;
   std::size_t id_column_ = 0;
   bool has_id_column_ = false;
+  std::size_t date_column_ = 0;
+  bool has_date_column_ = false;
   std::vector<std::string_view> fields_;
 };
 
