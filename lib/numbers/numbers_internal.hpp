@@ -50,6 +50,7 @@ enum class Role : std::uint8_t {
   shift,          // last, next, this (value = -1, 1, 0 periods from the document date)
   weekend,        // weekend
   sequel,         // before, after in "the day before" (value = -1, 1)
+  ago,            // ago after "a year", "a week" (numbers before "ago" are read with their unit)
   zone,           // EDT, GMT, ... after a time (unit = the offset from UTC, "-04:00" or "Z")
 };
 

@@ -126,10 +126,11 @@ class SentenceReader {
   // ---- dates relative to the document (numbers_relative.cpp) ----
   bool starts_relative_date(std::size_t i) const {
     const Role r = role(i);
-    return r == Role::weekday || r == Role::day_word || r == Role::shift || r == Role::weekend || r == Role::sequel;
+    return r == Role::weekday || r == Role::day_word || r == Role::shift || r == Role::weekend || r == Role::sequel ||
+           r == Role::ago;
   }
   // "Monday", "last Friday", "next week", "earlier this month", "over the weekend",
-  // "yesterday morning", "the day before": a relative date at i; returns its end or 0.
+  // "yesterday morning", "the day before", "a year ago": a relative date at i; returns its end or 0.
   std::size_t read_relative_date(std::size_t i);
   // A part of the day after a relative date ("morning"): the lexeme after it, or k.
   std::size_t day_part_at(std::size_t k);

@@ -251,6 +251,37 @@ std::string relative(long n, char unit) {
   return std::string("rel:") + (n < 0 ? "-" : "+") + std::to_string(std::labs(n)) + unit;
 }
 
+struct TimeUnit {
+  std::string_view singular;
+  std::string_view plural;
+  char designator;  // of ISO 8601
+  double factor;    // designators per unit: 10 years a decade
+  bool clock;       // written after "T" in ISO 8601
+};
+constexpr std::array<TimeUnit, 9> kTimeUnits = {{{"year", "years", 'Y', 1, false},
+                                                 {"month", "months", 'M', 1, false},
+                                                 {"week", "weeks", 'W', 1, false},
+                                                 {"day", "days", 'D', 1, false},
+                                                 {"decade", "decades", 'Y', 10, false},
+                                                 {"century", "centuries", 'Y', 100, false},
+                                                 {"hour", "hours", 'H', 1, true},
+                                                 {"minute", "minutes", 'M', 1, true},
+                                                 {"second", "seconds", 'S', 1, true}}};
+
+const TimeUnit* time_unit(std::string_view lower) {
+  for (const TimeUnit& u : kTimeUnits)
+    if (lower == u.singular || lower == u.plural) return &u;
+  return nullptr;
+}
+
+// "two years ago": `amount` designators of `unit` before the document's date, as a relative
+// value; "" for hours and fractions, which name no day.
+std::string ago_value(const TimeUnit& unit, double amount) {
+  if (unit.clock || amount != static_cast<double>(static_cast<long>(amount))) return {};
+  const long n = static_cast<long>(amount);
+  return unit.designator == 'W' ? relative(-7 * n, 'D') : relative(-n, unit.designator);
+}
+
 }  // namespace
 
 std::size_t SentenceReader::read_relative_date(std::size_t i) {
@@ -325,6 +356,15 @@ std::size_t SentenceReader::read_relative_date(std::size_t i) {
       emit(i - 2, i + 1, NumberKind::interval, future(i - 2) ? "rel:>WKND" : "rel:<WKND");
       return i + 1;
     }
+    case Role::ago: {  // "a year ago": "a" is no number by itself
+      if (i < 2 || role(i - 2) != Role::article) return 0;
+      const TimeUnit* unit = time_unit(lower(i - 1));
+      if (!unit) return 0;
+      std::string value = ago_value(*unit, unit->factor);
+      if (value.empty()) return 0;
+      emit(i - 2, i + 1, unit->designator == 'Y' ? NumberKind::year : NumberKind::date, std::move(value));
+      return i + 1;
+    }
     case Role::sequel: {  // "the day before", "the day after" at the end of a clause
       if (i < 2 || !word_is(i - 1, "day") || !word_is(i - 2, "the") || is_word(i + 1)) return 0;
       emit(i - 2, i + 1, NumberKind::date, relative(static_cast<long>(word_value(i)), 'D'));
@@ -336,37 +376,20 @@ std::size_t SentenceReader::read_relative_date(std::size_t i) {
 }
 
 bool SentenceReader::emit_duration(const Quantity& q, Qualifier qualifier) {
-  struct TimeUnit {
-    std::string_view singular;
-    std::string_view plural;
-    char designator;
-    double factor;
-    bool clock;  // written after "T" in ISO 8601
-  };
-  static constexpr std::array<TimeUnit, 9> kUnits = {{{"year", "years", 'Y', 1, false},
-                                                      {"month", "months", 'M', 1, false},
-                                                      {"week", "weeks", 'W', 1, false},
-                                                      {"day", "days", 'D', 1, false},
-                                                      {"decade", "decades", 'Y', 10, false},
-                                                      {"century", "centuries", 'Y', 100, false},
-                                                      {"hour", "hours", 'H', 1, true},
-                                                      {"minute", "minutes", 'M', 1, true},
-                                                      {"second", "seconds", 'S', 1, true}}};
   const std::size_t k = q.end;
   const std::string_view w = lower(k);
   if (w.empty() || lx_[q.end - 1].end == lx_[k].start) return false;  // "3days" is no phrase
-  const TimeUnit* unit = nullptr;
-  for (const TimeUnit& u : kUnits)
-    if (w == u.singular || w == u.plural) unit = &u;
+  const TimeUnit* unit = time_unit(w);
   if (!unit) return false;
   const std::string_view next = lower(k + 1);
   if (next == "old" || next == "older" || next == "younger") return false;  // an age
   const double amount = q.value * unit->factor;
-  if (next == "ago" && !unit->clock && amount == static_cast<long>(amount)) {  // "two years ago"
-    const long n = static_cast<long>(amount);
-    const std::string value = unit->designator == 'W' ? relative(-7 * n, 'D') : relative(-n, unit->designator);
-    emit(q.first, k + 2, unit->designator == 'Y' ? NumberKind::year : NumberKind::date, value, {}, qualifier);
-    return true;
+  if (next == "ago") {  // "two years ago"
+    if (std::string value = ago_value(*unit, amount); !value.empty()) {
+      emit(q.first, k + 2, unit->designator == 'Y' ? NumberKind::year : NumberKind::date, std::move(value), {},
+           qualifier);
+      return true;
+    }
   }
   std::string value = unit->clock ? "PT" : "P";
   value += format_decimal(amount);

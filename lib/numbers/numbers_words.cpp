@@ -47,6 +47,7 @@ Role role_named(std::string_view name) {
       {"shift", Role::shift},
       {"weekend", Role::weekend},
       {"sequel", Role::sequel},
+      {"ago", Role::ago},
       {"zone", Role::zone},
   };
   for (const auto& [role_name, role] : kRoles)

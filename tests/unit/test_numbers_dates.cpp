@@ -84,6 +84,8 @@ TEST_CASE("relative dates without a document date stay relative", "[numbers][dat
   CHECK(dates("Prices rose last year.") == Rows{"last year|year|rel:-1Y|"});
   CHECK(dates("The mill closed two years ago.") == Rows{"two years ago|year|rel:-2Y|"});
   CHECK(dates("The quay flooded three weeks ago.") == Rows{"three weeks ago|date|rel:-21D|"});
+  CHECK(dates("A year ago it froze; a week ago it thawed; an hour ago it rained.") ==
+        Rows{"A year ago|year|rel:-1Y|", "a week ago|date|rel:-7D|"});
   CHECK(dates("Polls close Nov. 8.") == Rows{"Nov. 8|date|--11-08|"});
 }
 

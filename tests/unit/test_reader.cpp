@@ -113,6 +113,25 @@ TEST_CASE("input format tsv finds the text column by name and unescapes it", "[r
   CHECK(read_all({file}, options)[1].id == "B");
 }
 
+TEST_CASE("a date field or column is copied into the document", "[reader]") {
+  TempDir dir;
+  const auto jsonl = dir.write("d.jsonl",
+                               "{\"text\": \"one\", \"day\": \"2016-08-18\"}\n"
+                               "{\"text\": \"two\"}\n"
+                               "{\"text\": \"three\", \"day\": 20160818}\n");
+  tmk::InputOptions options;
+  options.format = tmk::InputFormat::jsonl;
+  options.date_field = "day";
+  const auto docs = read_all({jsonl}, options);
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[0].date == "2016-08-18");
+  CHECK(docs[1].date.empty());  // absent: no date
+  CHECK(docs[2].date.empty());  // not a string: no date
+  const auto tsv = dir.write("d.tsv", "text\tday\nfour\t2015-01-02\n");
+  options.format = tmk::InputFormat::tsv;
+  CHECK(read_all({tsv}, options)[0].date == "2015-01-02");
+}
+
 TEST_CASE("invalid UTF-8 is repaired, or skipped with --strict", "[reader]") {
   TempDir dir;
   const auto bad = dir.write("bad.txt", "ok \xFF end");
