@@ -592,6 +592,7 @@ std::vector<NumberMention> NumberExtractor::extract(std::string_view raw_text, c
     lexemes.clear();
     lex(text, begin, end, lexicon_->vocabulary, lexemes);
     SentenceReader(text, lexemes, lexicon_->vocabulary, out).run();
+    join_date_intervals(text, out, first);
     for (std::size_t i = first; i < out.size(); ++i) out[i].sentence = sentence;
   };
   if (analysis.sentences.empty()) {

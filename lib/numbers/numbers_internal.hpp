@@ -135,6 +135,10 @@ class Vocabulary {
 void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabulary& vocabulary,
          std::vector<Lexeme>& out);
 
+// Joins two dates of mentions[first..] into an interval where the text says "from A to B" or
+// "between A and B".
+void join_date_intervals(std::string_view text, std::vector<NumberMention>& mentions, std::size_t first);
+
 // The date of the document's dateline among the first `mentions` of `text`, as
 // NumberExtractor::extract describes it; nothing when there is none.
 std::optional<CalendarDate> find_dateline(std::string_view text, const std::vector<NumberMention>& mentions);

@@ -240,6 +240,40 @@ std::optional<CalendarDate> find_dateline(std::string_view text, const std::vect
   return std::nullopt;
 }
 
+void join_date_intervals(std::string_view text, std::vector<NumberMention>& mentions, std::size_t first) {
+  const auto joinable = [](const NumberMention& m) {
+    return m.kind == NumberKind::date && m.value.find('/') == std::string::npos;
+  };
+  std::size_t kept = first;
+  for (std::size_t i = first; i < mentions.size(); ++i) {
+    if (i + 1 < mentions.size() && joinable(mentions[i]) && joinable(mentions[i + 1])) {
+      NumberMention& a = mentions[i];
+      const NumberMention& b = mentions[i + 1];
+      std::string_view between = text.substr(a.end, b.start - a.end);
+      while (!between.empty() && is_space(between.front())) between.remove_prefix(1);
+      between = trim_end(between);
+      const std::string joint = words::lower_ascii(between);
+      const std::string_view before = trim_end(text.substr(0, a.start));
+      const bool from = ends_with_word(before, "from") &&
+                        (joint == "to" || joint == "until" || joint == "through" || joint == "-" || joint == "\u2013");
+      const bool between_and = ends_with_word(before, "between") && joint == "and";
+      if (from || between_and) {  // "from Aug. 1 to Aug. 18", "between Monday and Wednesday"
+        a.kind = NumberKind::interval;
+        a.value += '/';
+        a.value += b.value;
+        a.end = b.end;
+        if (kept != i) mentions[kept] = std::move(a);
+        ++kept;
+        ++i;
+        continue;
+      }
+    }
+    if (kept != i) mentions[kept] = std::move(mentions[i]);
+    ++kept;
+  }
+  mentions.resize(kept);
+}
+
 std::size_t SentenceReader::day_part_at(std::size_t k) {
   const std::string_view w = lower(k);
   return w == "morning" || w == "afternoon" || w == "evening" || w == "night" ? k + 1 : k;

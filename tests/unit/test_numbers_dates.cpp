@@ -135,6 +135,13 @@ TEST_CASE("intervals", "[numbers][dates]") {
   CHECK(dates("Crops ripen between March and May.", kThursday) == Rows{"March and May|interval|2016-03/2016-05|"});
   CHECK(dates("Work ran from November to February 2016.") ==
         Rows{"November to February 2016|interval|2015-11/2016-02|"});
+  CHECK(dates("Roads close from Aug. 1 to Aug. 18, 2016.") ==
+        Rows{"Aug. 1 to Aug. 18, 2016|interval|--08-01/2016-08-18|"});
+  CHECK(dates("Roads close from Aug. 1 to Aug. 18.", kThursday) ==
+        Rows{"Aug. 1 to Aug. 18|interval|2016-08-01/2016-08-18|"});
+  CHECK(dates("The fair runs between Monday and Wednesday.", kThursday) ==
+        Rows{"Monday and Wednesday|interval|2016-08-15/2016-08-17|"});
+  CHECK(dates("It rained on Aug. 1 and on Aug. 18.") == Rows{"Aug. 1|date|--08-01|", "Aug. 18|date|--08-18|"});
   // Without "from" or "between", two years joined by "to" stay a range.
   CHECK(dates("In 2014 to 2018 prices fell.") == Rows{"2014 to 2018|range|2014..2018|"});
 }
