@@ -235,7 +235,15 @@ std::optional<CalendarDate> find_dateline(std::string_view text, const std::vect
     if (ends_with_word(cue, "on")) cue = trim_end(cue.substr(0, cue.size() - 2));
     const bool posted =
         ends_with_word(cue, "posted") || ends_with_word(cue, "published") || ends_with_word(cue, "updated");
-    if ((starts_line && ends_line) || dash || posted) return date;
+    // "Wednesday, April 13, 2011 NASA said": a weekday names the day of the dateline.
+    bool weekday = false;
+    if (std::string_view head = trim_end(before); head.ends_with(',') && !after.starts_with(",")) {
+      head = trim_end(head.substr(0, head.size() - 1));
+      const std::size_t space = head.find_last_of(" \t\n");
+      weekday = words::weekday_names().contains(
+          words::lower_ascii(head.substr(space == std::string_view::npos ? 0 : space + 1)));
+    }
+    if ((starts_line && ends_line) || dash || posted || weekday) return date;
   }
   return std::nullopt;
 }

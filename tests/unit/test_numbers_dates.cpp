@@ -162,7 +162,11 @@ TEST_CASE("the document date from a dateline", "[numbers][dates]") {
         Rows{"March 3, 2016|date|2016-03-03|", "Tuesday|date|2016-03-01|"});
   CHECK(dates("Harbour strike ends\nAugust 18, 2016\n\nDockers voted last Friday.") ==
         Rows{"August 18, 2016|date|2016-08-18|", "last Friday|date|2016-08-12|"});
+  CHECK(dates("Ferry crews strike Thursday, August 18, 2016 Ferry crews struck Monday.") ==
+        Rows{"August 18, 2016|date|2016-08-18|", "Monday|date|2016-08-15|"});
   // A date inside the first sentence is no dateline.
+  CHECK(dates("On Thursday, August 18, 2016, the crews struck again Monday.") ==
+        Rows{"August 18, 2016|date|2016-08-18|", "Monday|date|rel:<=MON|"});
   CHECK(dates("On March 3, 2014, the firm said sales fell Monday.") ==
         Rows{"March 3, 2014|date|2014-03-03|", "Monday|date|rel:<=MON|"});
   // A date given by the caller wins over the dateline.

@@ -94,8 +94,9 @@ class NumberExtractor {
   // Thread-safe: one extractor can serve many threads.
   // Relative dates resolve against `document_date` (resolve_date_value); without one, against
   // the dateline of the text: a full date among its first three sentences and 400 bytes,
-  // alone on its line or sentence, before a dash ("WASHINGTON, Aug. 18, 2016 -"), or after
-  // "posted", "published" or "updated". Without either they keep their "rel:" values.
+  // alone on its line, before a dash ("WASHINGTON, Aug. 18, 2016 -"), after "posted",
+  // "published" or "updated", or after a weekday and a comma when no comma follows
+  // ("Thursday, Aug. 18, 2016 The ..."). Without either they keep their "rel:" values.
   std::vector<NumberMention> extract(std::string_view text, const Analysis& analysis,
                                      const std::optional<CalendarDate>& document_date = std::nullopt) const;
 
