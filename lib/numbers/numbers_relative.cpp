@@ -366,8 +366,9 @@ std::size_t SentenceReader::read_relative_date(std::size_t i) {
         return end;
       }
       if (role(i + 1) == Role::weekend) {
-        if (shift == 0) return 0;
-        emit(i, i + 2, NumberKind::interval, shift < 0 ? "rel:<WKND" : "rel:>WKND");
+        // "this weekend": the one just past, or the coming one after "will"
+        const bool coming = shift > 0 || (shift == 0 && future(i));
+        emit(i, i + 2, NumberKind::interval, coming ? "rel:>WKND" : "rel:<WKND");
         return i + 2;
       }
       const bool after_the = i > 0 && word_is(i - 1, "the");

@@ -80,6 +80,9 @@ TEST_CASE("relative dates without a document date stay relative", "[numbers][dat
   CHECK(dates("She was hired yesterday and starts tomorrow.") ==
         Rows{"yesterday|date|rel:-1D|", "tomorrow|date|rel:+1D|"});
   CHECK(dates("The barges collided over the weekend.") == Rows{"over the weekend|interval|rel:<WKND|"});
+  CHECK(
+      dates("Crowds came this weekend; more will come next weekend and this weekend too.") ==
+      Rows{"this weekend|interval|rel:<WKND|", "next weekend|interval|rel:>WKND|", "this weekend|interval|rel:>WKND|"});
   CHECK(dates("Sales fell earlier this month.") == Rows{"earlier this month|date|rel:+0M|"});
   CHECK(dates("Prices rose last year.") == Rows{"last year|year|rel:-1Y|"});
   CHECK(dates("The mill closed two years ago.") == Rows{"two years ago|year|rel:-2Y|"});
