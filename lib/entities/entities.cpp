@@ -43,6 +43,8 @@ struct EntityRecognizer::Impl {
     }
     for_each_resource_line("stopwords/en.txt",
                            [&](std::string_view line) { function_words.insert(ner::hash_bytes(line, 2)); });
+    for_each_resource_line("entities/interjections.txt",
+                           [&](std::string_view line) { interjections.insert(ner::hash_bytes(line, 2)); });
     // Spellings of one name that news writes interchangeably ("U.S.", "United States"): they
     // only set the canonical name; the caller's list, read after it, wins and also finds names.
     for (const ListedName& listed : parse_name_list(resource("entities/aliases.tsv"), "entities/aliases.tsv"))
@@ -58,6 +60,7 @@ struct EntityRecognizer::Impl {
   ner::Model weights;
   std::unordered_set<std::uint64_t> titles;           // fold hashes
   std::unordered_set<std::uint64_t> personal_titles;  // fold hashes of "dr.", "sen." ...
+  std::unordered_set<std::uint64_t> interjections;    // fold hashes of "heck", "wow" ...
   std::unordered_set<std::uint64_t> function_words;   // fold hashes of the stop words ("us", "it", "who")
   Gazetteer user_names{Gazetteer::Matching::exact_case};
   std::unordered_map<std::string, std::pair<std::string, EntityType>> canonical_of;  // name -> canonical, type
@@ -367,6 +370,7 @@ class DocumentResolver {
       }
       merge_adjacent_people(words, base, found);
       take_first_names(words, base, found);
+      take_surnames(words, base, found);
       split_person_of(words, base, found);
       add_listed_names(words, base, found);
       add_known_names(words, base, gazetteer, found);
@@ -409,6 +413,23 @@ class DocumentResolver {
       if (before.capitalized && !before.common &&
           words::first_names().contains(std::string(words.folded(w - 1 - base))))
         --d.first_word;
+    }
+  }
+
+  // A known first name alone, then a capitalized word the model left out, is a full name
+  // even when the surname is also an everyday word ("Dr. Linda Park", "Tom Baker").
+  void take_surnames(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    const std::size_t sentence_end = base + words.size();
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      Draft& d = found[k];
+      const std::size_t next = d.end_word;
+      if (d.type != EntityType::PER || next - d.first_word != 1 || next >= sentence_end ||
+          (k + 1 < found.size() && found[k + 1].first_word == next) || !words_[next].capitalized || breaks_name(next) ||
+          impl_.is_title(words[next - base]) || is_weekday(words.folded(next - base)) ||
+          impl_.function_words.contains(words_[next].fold_hash) ||
+          !words::first_names().contains(std::string(words.folded(d.first_word - base))))
+        continue;
+      d.end_word = next + 1;
     }
   }
 
@@ -464,7 +485,8 @@ class DocumentResolver {
 
   // A name of two or more words that the built-in gazetteer lists with one type, written
   // as a name (capitalized but for small words: "Bank of England", "Federal Reserve"), is
-  // that name where the model found none or only a part of it ("England"); a leading
+  // that name where the model found none or only a part of it ("England"), not where the
+  // model found it or a longer name (which its later steps may still extend); a leading
   // "The" stays out, as in the model's names.
   // `gazetteer` holds the positions of the matches in the sentence (ner::gazetteer_positions).
   void add_known_names(const ner::WordSequence& words, std::size_t base, const std::vector<std::uint16_t>& gazetteer,
@@ -487,10 +509,12 @@ class DocumentResolver {
       bool written_as_name = true;
       for (std::size_t w = first; w < end; ++w)
         written_as_name &= words_[w].capitalized || ner::title_case_small_word(words.folded(w - base));
-      const bool covered_wider = std::any_of(found.begin(), found.end(), [&](const Draft& d) {
-        return d.first_word < end && first < d.end_word && (d.first_word < first || d.end_word > end || d.user_listed);
+      const bool found_already = std::any_of(found.begin(), found.end(), [&](const Draft& d) {
+        const bool same = d.first_word == first && d.end_word == end;
+        return d.first_word < end && first < d.end_word &&
+               (same || d.first_word < first || d.end_word > end || d.user_listed);
       });
-      if (!written_as_name || covered_wider) continue;
+      if (!written_as_name || found_already) continue;
       std::erase_if(found, [&](const Draft& d) { return d.first_word < end && first < d.end_word; });
       found.emplace_back(first, end, static_cast<EntityType>(type), EntitySource::gazetteer);
     }
@@ -519,11 +543,15 @@ class DocumentResolver {
         // Titles precede a name but are not part of it (and are no name alone).
         if (d.type == EntityType::PER)
           while (d.end_word - d.first_word > 1 && impl_.is_title(words[d.first_word - base])) ++d.first_word;
-        // "Governor" alone, or "Virginia Governor", names an office, not a person.
-        if ((d.type == EntityType::PER || d.end_word - d.first_word == 1) &&
+        // "Governor" alone, or "Virginia Governor", names an office, not a person; but a
+        // first name starts a person's name that may end in a word that is also a title
+        // ("Martin Luther King").
+        const bool has_first_name =
+            d.end_word - d.first_word > 1 && words::first_names().contains(std::string(folded(d.first_word)));
+        if ((d.type == EntityType::PER || d.end_word - d.first_word == 1) && !has_first_name &&
             impl_.is_title(words[d.end_word - 1 - base]))
           continue;
-        if (d.type == EntityType::PER) extend_over_suffix(words, base, d);
+        extend_over_suffix(words, base, d);
       }
       // A day name ends no name ("said Kramer Monday") and starts no person's name ("Monday
       // Kramer said"), but it may start the name of a paper or a place ("Sunday Herald").
@@ -544,12 +572,19 @@ class DocumentResolver {
     std::size_t w = d.end_word;
     const std::size_t sentence_end = base + words.size();
     if (w < sentence_end && words.folded(w - base) == ",") ++w;
-    if (w < sentence_end && is_name_suffix(words.surface(w - base)) && words_[w].capitalized) d.end_word = w + 1;
+    // "Jr." or "III" after a name of several words makes it a person's, whatever the model's type.
+    if (w < sentence_end && is_name_suffix(words.surface(w - base)) && words_[w].capitalized &&
+        (d.type == EntityType::PER || d.end_word - d.first_word > 1)) {
+      d.end_word = w + 1;
+      d.type = EntityType::PER;
+    }
   }
 
   // "Well, ..." or "Heck!" opening a sentence: an everyday word the model took for a name.
   bool is_interjection(const ner::WordSequence& words, std::size_t base, const Draft& d) const {
-    if (d.end_word - d.first_word != 1 || d.first_word != base || !words_[d.first_word].common) return false;
+    if (d.end_word - d.first_word != 1 || d.first_word != base ||
+        !(words_[d.first_word].common || impl_.interjections.contains(words_[d.first_word].fold_hash)))
+      return false;
     const std::size_t next = d.end_word - base;
     return next < words.size() && (words.folded(next) == "," || words.folded(next) == "!");
   }

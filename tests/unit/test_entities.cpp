@@ -509,3 +509,25 @@ TEST_CASE("entities: a first name before a surname used alone elsewhere makes th
   REQUIRE(find(found, "Clinton"));
   CHECK(find(found, "Clinton")->canonical == "Hillary Clinton");
 }
+
+TEST_CASE("entities: a name that ends in a title word is a person's when a first name starts it") {
+  const auto found = find_entities(builtin_recognizer(), "Martin Luther King, Jr. spoke in Atlanta.");
+  REQUIRE(find(found, "Martin Luther King, Jr."));
+  CHECK(find(found, "Martin Luther King, Jr.")->type == "PER");
+  // An office alone is still no person.
+  CHECK_FALSE(find(find_entities(builtin_recognizer(), "The Governor spoke in Atlanta."), "Governor"));
+}
+
+TEST_CASE("entities: a first name takes the capitalized surname after it, but no small word") {
+  const auto found = find_entities(builtin_recognizer(), "Dr. Linda Park leads the clinic.");
+  REQUIRE(find(found, "Linda Park"));
+  CHECK(find(found, "Linda Park")->type == "PER");
+  const auto small = find_entities(builtin_recognizer(), "Ask Linda About the plan.");
+  CHECK_FALSE(find(small, "Linda About"));
+}
+
+TEST_CASE("entities: an interjection WordNet does not list is no name either") {
+  const auto found = find_entities(builtin_recognizer(), "Gosh, the vote was close. Heck, nobody saw it coming.");
+  CHECK_FALSE(find(found, "Gosh"));
+  CHECK_FALSE(find(found, "Heck"));
+}
