@@ -43,6 +43,8 @@ struct EntityRecognizer::Impl {
     }
     for_each_resource_line("stopwords/en.txt",
                            [&](std::string_view line) { function_words.insert(ner::hash_bytes(line, 2)); });
+    for_each_resource_line("entities/organization-heads.txt",
+                           [&](std::string_view line) { organization_heads.insert(ner::hash_bytes(line, 2)); });
     for_each_resource_line("entities/interjections.txt",
                            [&](std::string_view line) { interjections.insert(ner::hash_bytes(line, 2)); });
     // Spellings of one name that news writes interchangeably ("U.S.", "United States"): they
@@ -58,10 +60,11 @@ struct EntityRecognizer::Impl {
 
   std::string owned;
   ner::Model weights;
-  std::unordered_set<std::uint64_t> titles;           // fold hashes
-  std::unordered_set<std::uint64_t> personal_titles;  // fold hashes of "dr.", "sen." ...
-  std::unordered_set<std::uint64_t> interjections;    // fold hashes of "heck", "wow" ...
-  std::unordered_set<std::uint64_t> function_words;   // fold hashes of the stop words ("us", "it", "who")
+  std::unordered_set<std::uint64_t> titles;              // fold hashes
+  std::unordered_set<std::uint64_t> personal_titles;     // fold hashes of "dr.", "sen." ...
+  std::unordered_set<std::uint64_t> interjections;       // fold hashes of "heck", "wow" ...
+  std::unordered_set<std::uint64_t> organization_heads;  // fold hashes of "bank", "university" ...
+  std::unordered_set<std::uint64_t> function_words;      // fold hashes of the stop words ("us", "it", "who")
   Gazetteer user_names{Gazetteer::Matching::exact_case};
   std::unordered_map<std::string, std::pair<std::string, EntityType>> canonical_of;  // name -> canonical, type
 };
@@ -374,6 +377,7 @@ class DocumentResolver {
       split_person_of(words, base, found);
       add_listed_names(words, base, found);
       add_known_names(words, base, gazetteer, found);
+      extend_to_organization_heads(words, base, found);
       split_repeated_names(words, base, found);
       clean_spans(words, base, tags, found);
     }
@@ -519,6 +523,37 @@ class DocumentResolver {
       found.emplace_back(first, end, static_cast<EntityType>(type), EntitySource::gazetteer);
     }
     std::sort(found.begin(), found.end(), by_position);
+  }
+
+  // "Bank of America" read as the place "America": a capitalized head noun of organizations
+  // and "of" right before a name make one organization, with the capitalized words before
+  // the head ("Royal Bank of Scotland"), but not a leading "The".
+  void extend_to_organization_heads(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      Draft& d = found[k];
+      if (d.type == EntityType::PER || d.user_listed || d.first_word < base + 2 ||
+          words.folded(d.first_word - 1 - base) != "of")
+        continue;
+      const std::size_t head = d.first_word - 2;
+      if (!words_[head].capitalized || !impl_.organization_heads.contains(words_[head].fold_hash)) continue;
+      std::size_t first = head;
+      while (first > base && words_[first - 1].capitalized && !breaks_name(first) &&
+             !impl_.function_words.contains(words_[first - 1].fold_hash))
+        --first;
+      const std::size_t end = d.end_word;
+      const auto runs_into = [&](const Draft& other) { return other.first_word < first && other.end_word > first; };
+      if (std::any_of(found.begin(), found.end(), runs_into)) continue;  // a name before runs into the head
+      d.first_word = first;
+      d.type = EntityType::ORG;
+      // Drafts inside the new name (the head tagged apart) give way to it.
+      std::erase_if(found, [&](const Draft& other) {
+        return other.first_word >= first && other.end_word <= end &&
+               !(other.first_word == first && other.end_word == end);
+      });
+      k = static_cast<std::size_t>(
+          std::find_if(found.begin(), found.end(), [&](const Draft& other) { return other.end_word == end; }) -
+          found.begin());
+    }
   }
 
   // 2. Spans as a name is written: without titles, a leading "The", punctuation, weekdays

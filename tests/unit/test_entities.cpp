@@ -531,3 +531,15 @@ TEST_CASE("entities: an interjection WordNet does not list is no name either") {
   CHECK_FALSE(find(found, "Gosh"));
   CHECK_FALSE(find(found, "Heck"));
 }
+
+TEST_CASE("entities: an organization named 'HEAD of Place' is one organization, not the place") {
+  const auto found = find_entities(builtin_recognizer(), "The Royal Bank of Scotland and the University of Leeds signed.");
+  REQUIRE(find(found, "Royal Bank of Scotland"));
+  CHECK(find(found, "Royal Bank of Scotland")->type == "ORG");
+  REQUIRE(find(found, "University of Leeds"));
+  CHECK(find(found, "University of Leeds")->type == "ORG");
+  // Without such a head the place stays a place.
+  const auto residents = find_entities(builtin_recognizer(), "Residents of Leeds voted on Sunday.");
+  REQUIRE(find(residents, "Leeds"));
+  CHECK(find(residents, "Leeds")->type == "LOC");
+}
