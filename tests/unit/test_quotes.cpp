@@ -581,3 +581,11 @@ TEST_CASE("quotes: an appositive after a name, and a possessive description", "[
   CHECK(got.rows[1].role == "spokesman");
   CHECK(got.rows[2].canonical == "Tom Beck");  // not Ruiz, named only as a possessive
 }
+
+TEST_CASE("quotes: a stance voiced or expressed is reported speech", "[quotes]") {
+  const Row got = only("The mayor expressed concern that the budget would fail.", true);
+  CHECK(got.kind == "indirect");
+  CHECK(got.cue == "expressed concern");
+  CHECK(got.speaker == "The mayor");
+  CHECK(got.text == "the budget would fail");
+}
