@@ -84,8 +84,7 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {  // quotes do not need the model: go on without it
     tmk::diag::message(std::string(e.what()) + "; speaker names are resolved without it");
   }
-  tmk::QuoteExtractor extractor(recognizer ? &*recognizer : nullptr);
-  extractor.set_indirect(indirect);
+  const tmk::QuoteExtractor extractor(tmk::QuoteOptions{recognizer ? &*recognizer : nullptr, indirect});
   return tool.run_documents(tmk::tsv_header(kColumns), [&](const tmk::Document& doc, std::string& out) {
     tmk::Analysis analysis;
     tmk::analyze(doc.text, splitter, tokenizer, analysis);
