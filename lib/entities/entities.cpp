@@ -45,6 +45,8 @@ struct EntityRecognizer::Impl {
                            [&](std::string_view line) { function_words.insert(ner::hash_bytes(line, 2)); });
     for_each_resource_line("entities/organization-heads.txt",
                            [&](std::string_view line) { organization_heads.insert(ner::hash_bytes(line, 2)); });
+    for_each_resource_line("entities/event-heads.txt",
+                           [&](std::string_view line) { event_heads.insert(ner::hash_bytes(line, 2)); });
     for_each_resource_line("entities/interjections.txt",
                            [&](std::string_view line) { interjections.insert(ner::hash_bytes(line, 2)); });
     // Spellings of one name that news writes interchangeably ("U.S.", "United States"): they
@@ -64,6 +66,7 @@ struct EntityRecognizer::Impl {
   std::unordered_set<std::uint64_t> personal_titles;     // fold hashes of "dr.", "sen." ...
   std::unordered_set<std::uint64_t> interjections;       // fold hashes of "heck", "wow" ...
   std::unordered_set<std::uint64_t> organization_heads;  // fold hashes of "bank", "university" ...
+  std::unordered_set<std::uint64_t> event_heads;         // fold hashes of "agreement", "marathon" ...
   std::unordered_set<std::uint64_t> function_words;      // fold hashes of the stop words ("us", "it", "who")
   Gazetteer user_names{Gazetteer::Matching::exact_case};
   std::unordered_map<std::string, std::pair<std::string, EntityType>> canonical_of;  // name -> canonical, type
@@ -198,11 +201,18 @@ std::string acronym_letters(std::string_view name) {
   return letters.size() >= 2 ? letters : std::string();
 }
 
-// The initials of the capitalized words of `long_form` ("National Nurses United" -> "NNU").
+// The initials of the capitalized words of `long_form` ("National Nurses United" -> "NNU"),
+// the parts of a hyphenated word each giving one ("Trans-Pacific Partnership" -> "TPP").
 std::string capital_initials(std::string_view long_form) {
   std::string initials;
-  for (const std::string_view word : name_words(long_form))
+  for (const std::string_view word : name_words(long_form)) {
     if (std::isupper(static_cast<unsigned char>(word.front()))) initials.push_back(word.front());
+    for (std::size_t k = 1; k + 1 < word.size(); ++k) {
+      const std::size_t joint = word[k] == '-' ? 1 : word.substr(k).starts_with("\xE2\x80\x93") ? 3 : 0;
+      if (joint && k + joint < word.size() && std::isupper(static_cast<unsigned char>(word[k + joint])))
+        initials.push_back(word[k + joint]);
+    }
+  }
   return initials;
 }
 
@@ -378,6 +388,7 @@ class DocumentResolver {
       add_listed_names(words, base, found);
       add_known_names(words, base, gazetteer, found);
       extend_to_organization_heads(words, base, found);
+      extend_to_event_heads(words, base, found);
       split_repeated_names(words, base, found);
       clean_spans(words, base, tags, found);
     }
@@ -553,6 +564,59 @@ class DocumentResolver {
       k = static_cast<std::size_t>(
           std::find_if(found.begin(), found.end(), [&](const Draft& other) { return other.end_word == end; }) -
           found.begin());
+    }
+  }
+
+  // Whether word w is the second half of a capitalized pair joined by a hyphen or a dash
+  // with no space ("Trans–Pacific").
+  bool dash_joined(std::size_t w) const {
+    const std::string_view joint = text_.substr(words_[w - 1].start, words_[w - 1].end - words_[w - 1].start);
+    return (joint == "-" || joint == "\xE2\x80\x93") && words_[w - 2].capitalized &&
+           words_[w - 2].end == words_[w - 1].start && words_[w - 1].end == words_[w].start;
+  }
+
+  // "Paris Agreement" read as the place "Paris": a name followed by a capitalized head noun
+  // of treaties, laws and events is one MISC name with it ("Kyoto Protocol", "Tokyo
+  // Olympics", "Trans-Pacific Partnership"), whatever type the model gave either part.
+  void extend_to_event_heads(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    const std::size_t sentence_end = base + words.size();
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      Draft& d = found[k];
+      if (d.type == EntityType::PER || d.user_listed) continue;
+      std::size_t head = d.end_word - 1;  // the model may have included the head
+      if (!impl_.event_heads.contains(words_[head].fold_hash)) {
+        head = d.end_word;
+        if (head >= sentence_end || !words_[head].capitalized || breaks_name(head) ||
+            !impl_.event_heads.contains(words_[head].fold_hash) ||
+            (k + 1 < found.size() && found[k + 1].first_word == head))
+          continue;
+      }
+      if (!words_[head].capitalized || head == d.first_word) continue;
+      d.end_word = head + 1;
+      d.type = EntityType::MISC;
+      while (d.first_word >= base + 2 && dash_joined(d.first_word)) d.first_word -= 2;
+    }
+    // The model may have missed the whole name ("the Trans–Pacific Partnership"): the
+    // capitalized words before the head, but a lone everyday word opening the sentence.
+    for (std::size_t head = base + 1; head < sentence_end; ++head) {
+      if (!words_[head].capitalized || !impl_.event_heads.contains(words_[head].fold_hash) ||
+          std::any_of(found.begin(), found.end(), [&](const Draft& d) {
+            return d.first_word <= head && head < d.end_word + 1 && d.end_word >= head;
+          }))
+        continue;
+      std::size_t first = head;
+      while (first > base && !breaks_name(first)) {
+        if (words_[first - 1].capitalized && !impl_.function_words.contains(words_[first - 1].fold_hash)) {
+          --first;
+        } else if (first >= base + 2 && dash_joined(first)) {
+          first -= 2;
+        } else {
+          break;
+        }
+      }
+      if (first == head || (first == base && head - first == 1 && words_[first].common)) continue;
+      found.emplace_back(first, head + 1, EntityType::MISC);
+      std::sort(found.begin(), found.end(), by_position);
     }
   }
 

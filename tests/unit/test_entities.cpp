@@ -543,3 +543,21 @@ TEST_CASE("entities: an organization named 'HEAD of Place' is one organization, 
   REQUIRE(find(residents, "Leeds"));
   CHECK(find(residents, "Leeds")->type == "LOC");
 }
+
+TEST_CASE("entities: a treaty or event named after a place is MISC, not the place") {
+  const auto found = find_entities(builtin_recognizer(), "Ministers defended the Lisbon Accord before the Oslo Marathon.");
+  REQUIRE(find(found, "Lisbon Accord"));
+  CHECK(find(found, "Lisbon Accord")->type == "MISC");
+  REQUIRE(find(found, "Oslo Marathon"));
+  CHECK(find(found, "Oslo Marathon")->type == "MISC");
+  CHECK_FALSE(find(found, "Lisbon"));
+}
+
+TEST_CASE("entities: a hyphenated long name gives an initial for each part to its acronym") {
+  const auto found = find_entities(builtin_recognizer(),
+                                   "Farmers fear the Trans–Atlantic Grain Pact (TAGP). Critics say TAGP favors ports.");
+  REQUIRE(find(found, "Trans–Atlantic Grain Pact"));
+  CHECK(find(found, "Trans–Atlantic Grain Pact")->type == "MISC");
+  REQUIRE(find(found, "TAGP"));
+  CHECK(find(found, "TAGP")->canonical == "Trans–Atlantic Grain Pact");
+}
