@@ -389,6 +389,7 @@ class DocumentResolver {
       add_known_names(words, base, gazetteer, found);
       extend_to_organization_heads(words, base, found);
       extend_to_event_heads(words, base, found);
+      join_campaigns_for_people(words, base, found);
       split_repeated_names(words, base, found);
       clean_spans(words, base, tags, found);
     }
@@ -564,6 +565,22 @@ class DocumentResolver {
       k = static_cast<std::size_t>(
           std::find_if(found.begin(), found.end(), [&](const Draft& other) { return other.end_word == end; }) -
           found.begin());
+    }
+  }
+
+  // "Labor for Bernie", "Nurses for Warren": an organization, "for" and a person's name are
+  // one organization (a campaign group), not the organization and the person. A place after
+  // "for" is left alone ("the EU for Ukraine").
+  void join_campaigns_for_people(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    for (std::size_t k = 0; k + 1 < found.size(); ++k) {
+      Draft& group = found[k];
+      const Draft& person = found[k + 1];
+      if (group.type != EntityType::ORG || person.type != EntityType::PER || group.user_listed || person.user_listed ||
+          person.first_word != group.end_word + 1 || words.folded(group.end_word - base) != "for" ||
+          breaks_name(group.end_word) || breaks_name(person.first_word))
+        continue;
+      group.end_word = person.end_word;
+      found.erase(found.begin() + static_cast<std::ptrdiff_t>(k + 1));
     }
   }
 

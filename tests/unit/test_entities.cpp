@@ -561,3 +561,13 @@ TEST_CASE("entities: a hyphenated long name gives an initial for each part to it
   REQUIRE(find(found, "TAGP"));
   CHECK(find(found, "TAGP")->canonical == "Trans–Atlantic Grain Pact");
 }
+
+TEST_CASE("entities: a campaign group 'Org for Person' is one organization") {
+  const auto found = find_entities(builtin_recognizer(), "Volunteers from Labor for Bernie knocked on doors in Ohio.");
+  REQUIRE(find(found, "Labor for Bernie"));
+  CHECK(find(found, "Labor for Bernie")->type == "ORG");
+  CHECK_FALSE(find(found, "Bernie"));
+  // A place after "for" stays a place of its own.
+  const auto fund = find_entities(builtin_recognizer(), "Officials at the EU for Ukraine fund met on Friday.");
+  CHECK_FALSE(find(fund, "EU for Ukraine"));
+}
