@@ -105,6 +105,16 @@ bool has_word_char(std::string_view s) {
   return false;
 }
 
+// Two or more ASCII capitals and no lower-case letter ("AP", "U.N."): an acronym.
+bool is_all_caps(std::string_view word) {
+  std::size_t capitals = 0;
+  for (const char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    capitals += c >= 'A' && c <= 'Z';
+  }
+  return capitals >= 2;
+}
+
 bool is_possessive(std::string_view folded) {
   return folded == "'s" || folded == "'";
 }
@@ -501,14 +511,22 @@ class DocumentResolver {
 
   // A name of two or more words that the built-in gazetteer lists with one type, written
   // as a name (capitalized but for small words: "Bank of England", "Federal Reserve"), is
-  // that name where the model found none or only a part of it ("England"), not where the
-  // model found it or a longer name (which its later steps may still extend); a leading
-  // "The" stays out, as in the model's names.
+  // that name where the model found none or only a part of it ("England"), and has the
+  // listed type where the model found it; a longer name of the model's stays; a leading
+  // "The" stays out, as in the model's names. So is an organization's acronym it lists.
   // `gazetteer` holds the positions of the matches in the sentence (ner::gazetteer_positions).
   void add_known_names(const ner::WordSequence& words, std::size_t base, const std::vector<std::uint16_t>& gazetteer,
                        std::vector<Draft>& found) const {
     const auto position_of = [&](std::size_t i, int type) { return (gazetteer[i] >> (3 * type)) & 7; };
     for (std::size_t i = 0; i < words.size(); ++i) {
+      // An acronym listed as an organization only ("AP", "NPR"), written in capitals.
+      if (gazetteer[i] == (1 + ner::kUnit) << (3 * static_cast<int>(EntityType::ORG)) &&
+          is_all_caps(words.surface(i)) && std::none_of(found.begin(), found.end(), [&](const Draft& d) {
+            return d.first_word <= base + i && base + i < d.end_word;
+          })) {
+        found.emplace_back(base + i, base + i + 1, EntityType::ORG, EntitySource::gazetteer);
+        continue;
+      }
       // A match of one type that begins here (a name listed with two types is left alone).
       int type = -1, begins = 0;
       for (int t = 0; t < kEntityTypeCount; ++t)
@@ -525,12 +543,20 @@ class DocumentResolver {
       bool written_as_name = true;
       for (std::size_t w = first; w < end; ++w)
         written_as_name &= words_[w].capitalized || ner::title_case_small_word(words.folded(w - base));
-      const bool found_already = std::any_of(found.begin(), found.end(), [&](const Draft& d) {
-        const bool same = d.first_word == first && d.end_word == end;
-        return d.first_word < end && first < d.end_word &&
-               (same || d.first_word < first || d.end_word > end || d.user_listed);
+      if (!written_as_name) continue;
+      // The model's own span keeps its draft (later steps may extend it) but takes the
+      // listed type: "Goldman Sachs" is a bank whatever the model made of it.
+      const auto same = std::find_if(found.begin(), found.end(), [&](const Draft& d) {
+        return d.first_word == first && d.end_word == end && !d.user_listed;
       });
-      if (!written_as_name || found_already) continue;
+      if (same != found.end()) {
+        same->type = static_cast<EntityType>(type);
+        continue;
+      }
+      const bool found_already = std::any_of(found.begin(), found.end(), [&](const Draft& d) {
+        return d.first_word < end && first < d.end_word && (d.first_word < first || d.end_word > end || d.user_listed);
+      });
+      if (found_already) continue;
       std::erase_if(found, [&](const Draft& d) { return d.first_word < end && first < d.end_word; });
       found.emplace_back(first, end, static_cast<EntityType>(type), EntitySource::gazetteer);
     }

@@ -571,3 +571,10 @@ TEST_CASE("entities: a campaign group 'Org for Person' is one organization") {
   const auto fund = find_entities(builtin_recognizer(), "Officials at the EU for Ukraine fund met on Friday.");
   CHECK_FALSE(find(fund, "EU for Ukraine"));
 }
+
+TEST_CASE("entities: an organization's acronym the built-in list knows is found in capitals only") {
+  const auto found = find_entities(builtin_recognizer(), "Crowds gathered in the square.\nPhoto: Jane Roe / AP\n");
+  REQUIRE(find(found, "AP"));
+  CHECK(find(found, "AP")->type == "ORG");
+  CHECK_FALSE(find(find_entities(builtin_recognizer(), "Take the ap exam in May."), "ap"));
+}
