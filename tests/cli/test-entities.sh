@@ -79,6 +79,13 @@ if command -v tmk-train-entities >/dev/null; then
         $i $i $i $i $i $i $i $i $i $i
     done
   } >"$WORK/train.tsv"
+  check_status "trainer --help" 0 tmk-train-entities --help
+  check_grep "trainer --help: the file format" "header line doc_id, sent_id, token, tag" "$WORK/out"
+  check_grep "trainer --help: tags" "BIO over PER, ORG, LOC and MISC" "$WORK/out"
+  check_grep "trainer --help: weights" "PATH@WEIGHT" "$WORK/out"
+  check_grep "trainer --help: an example" "Example:" "$WORK/out"
+  check_status "trainer usage error" 2 tmk-train-entities "$WORK/train.tsv"  # no -o
+  check_status "trainer bad --epochs" 2 tmk-train-entities --epochs 0 -o "$WORK/x.bin" "$WORK/train.tsv"
   check_status "trainer runs" 0 tmk-train-entities --epochs 3 --bucket-bits 12 -o "$WORK/tiny.bin" "$WORK/train.tsv"
   printf 'Olga Petrova visited Kelmar.\n' | tmk-entities --model "$WORK/tiny.bin" --no-header >"$WORK/tiny.out"
   check_eq "tiny model" $'PER\tOlga Petrova\nLOC\tKelmar' "$(cut -f5,6 "$WORK/tiny.out")"
