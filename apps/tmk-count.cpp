@@ -20,21 +20,14 @@ int main(int argc, char** argv) {
   std::string doc_column = "doc";
   tmk::CountSelection selection;
   bool merge = false;
-  unsigned jobs = 0;
   auto& app = tool.app();
-  app.add_option("-c,--columns", columns, "Key columns, by header name (comma-separated)")
-      ->allow_extra_args(false)
-      ->delimiter(',');
-  app.add_option("--by", by, "Group by these columns: counts, --top and ordering apply within each group")
-      ->allow_extra_args(false)
-      ->delimiter(',');
+  tool.add_list_option("-c,--columns", columns, {}, "Key columns, by header name (comma-separated)");
+  tool.add_list_option("--by", by, {}, "Group by these columns: counts, --top and ordering apply within each group");
   app.add_option("--doc-column", doc_column, "The column naming the document")->default_str("doc");
   app.add_option("--top", selection.top, "Print only the N most frequent keys (of each group)");
   app.add_option("--min", selection.min_count, "Leave out keys counted fewer than N times");
   app.add_flag("--merge", merge, "Inputs are tmk-count outputs (made without --top/--min): sum their count and docs");
-  app.add_option("-j,--jobs", jobs, "Worker threads, one input file each (0: all cores)")
-      ->default_str("0")
-      ->check(CLI::NonNegativeNumber);
+  tool.add_jobs_option("Worker threads, one input file each");
   if (const auto status = tool.parse(argc, argv)) return *status;
   if (merge == !columns.empty()) {
     tmk::diag::message(merge ? "--merge takes its key columns from the inputs: leave out -c (see --help)"
@@ -46,13 +39,14 @@ int main(int argc, char** argv) {
     std::vector<std::string> key_columns = by;
     tmk::KeyCounter counter;
     if (merge) {
-      counter = tmk::merge_count_tables(tool.inputs_or_stdin(), jobs, by, key_columns);
+      counter = tmk::merge_count_tables(tool.inputs_or_stdin(), tool.jobs(), by, key_columns);
       if (key_columns.empty()) key_columns = by;
     } else {
       key_columns.insert(key_columns.end(), columns.begin(), columns.end());
-      counter = tmk::count_inputs(tool.inputs_or_stdin(), jobs, [&](tmk::TsvReader& reader, tmk::KeyCounter& into) {
-        tmk::RowKeys(reader, key_columns, doc_column).count_all(reader, into);
-      });
+      counter =
+          tmk::count_inputs(tool.inputs_or_stdin(), tool.jobs(), [&](tmk::TsvReader& reader, tmk::KeyCounter& into) {
+            tmk::RowKeys(reader, key_columns, doc_column).count_all(reader, into);
+          });
     }
     selection.group_fields = by.size();
     std::string out;

@@ -41,9 +41,8 @@ int main(int argc, char** argv) {
   tmk::CountSelection selection;
   auto& app = tool.app();
   app.add_option("-n,--size", sizes, "N-gram sizes: N or MIN-MAX (e.g. 1-3)")->default_str("1");
-  app.add_option("--over", over, "Which form of a token: norm (case-folded) or token (as written)")
-      ->check(CLI::IsMember({"norm", "token"}))
-      ->default_str("norm");
+  tool.add_choice_option("--over", over, {"norm", "token"},
+                         "Which form of a token: norm (case-folded) or token (as written)");
   app.add_flag("--from-tokens", from_tokens, "Inputs are tmk-tokenize output (TSV), not documents");
   app.add_flag("--stopwords", stopwords, "Leave out n-grams holding an English stop word (list built in)");
   app.add_flag("--rows", rows, "One row per occurrence instead of counts");

@@ -22,16 +22,14 @@ int main(int argc, char** argv) {
   for (std::size_t kind = 0; kind < tmk::kTokenKinds; ++kind)
     kind_names.emplace_back(tmk::to_string(static_cast<tmk::TokenKind>(kind)));
   bool no_punct = false;
-  std::vector<std::string> kinds;
+  std::vector<std::string> kinds, old_kinds;
   tmk::TokenRowOptions options;
   tool.app().add_flag("--no-punct", no_punct, "Leave out punctuation and symbol tokens");
   tool.app().add_flag("--lower", options.lower, "Print the normalized form in the token column too");
-  tool.app()
-      .add_option("--kinds", kinds, "Print only tokens of these kinds (comma-separated list)")
-      ->delimiter(',')
-      ->allow_extra_args(false)
-      ->check(CLI::IsMember(kind_names));
+  tool.add_list_option("--kind", kinds, kind_names, "Print only tokens of these kinds; repeat or separate with commas");
+  tool.add_list_option("--kinds", old_kinds, kind_names, "")->group("");  // the old name, kept working
   if (const auto status = tool.parse(argc, argv)) return *status;
+  kinds.insert(kinds.end(), old_kinds.begin(), old_kinds.end());
 
   for (std::size_t kind = 0; kind < tmk::kTokenKinds; ++kind) {
     const bool listed = kinds.empty() || std::find(kinds.begin(), kinds.end(), kind_names[kind]) != kinds.end();

@@ -10,7 +10,7 @@ check_status "--help" 0 tmk-tokenize --help
 check_grep "--help names the columns" "Columns: doc" "$WORK/out"
 check_grep "--help has an example" "Example:" "$WORK/out"
 check_status "unknown option" 2 tmk-tokenize --frobnicate
-check_status "unknown kind" 2 tmk-tokenize --kinds word,verb
+check_status "unknown kind" 2 tmk-tokenize --kind word,verb
 check_status "bad --jobs" 2 tmk-tokenize --jobs many
 
 # Header and every column of a small document (rows and offsets worked out by hand).
@@ -51,12 +51,17 @@ p.m.${TAB}p.m.${TAB}word
 tmk-tokenize unicode.txt >unicode.tsv
 check_offsets "unicode offsets" unicode.tsv unicode.txt 4 5 6
 
-# URLs, e-mail, hashtags, mentions; --kinds picks kinds, --no-punct drops punct and symbols.
+# URLs, e-mail, hashtags, mentions; --kind picks kinds, --no-punct drops punct and symbols.
 printf 'Mail ana@example.org or see https://example.org/x?a=1. #Vote, @ana_b! 3,500 votes & 2.5%%\n' >web.txt
-check_eq "--kinds" "ana@example.org${TAB}email
+check_eq "--kind" "ana@example.org${TAB}email
 https://example.org/x?a=1${TAB}url
 #Vote${TAB}hashtag
-@ana_b${TAB}mention" "$(tmk-tokenize --no-header --kinds url,email,hashtag,mention web.txt | cut -f6,8)"
+@ana_b${TAB}mention" "$(tmk-tokenize --no-header --kind url,email,hashtag,mention web.txt | cut -f6,8)"
+check_eq "--kind, one per occurrence, before two inputs" "email${TAB}web.txt
+email${TAB}web.txt
+url${TAB}web.txt
+url${TAB}web.txt" "$(tmk-tokenize --no-header --kind url --kind=email web.txt web.txt | cut -f1,8 | awk -F'\t' '{print $2 "\t" $1}' | sort)"
+check_eq "--kinds, the old name, still works" "url" "$(tmk-tokenize --no-header --kinds url web.txt | cut -f8)"
 check_eq "--no-punct" "Mail ana@example.org or see https://example.org/x?a=1 #Vote @ana_b 3,500 votes 2.5" \
   "$(tmk-tokenize --no-header --no-punct web.txt | cut -f6 | paste -sd' ')"
 check_eq "--no-punct renumbers tok" "1 2 1 2" \
