@@ -27,13 +27,14 @@ bool parse_sizes(const std::string& spec, tmk::NgramOptions& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  tmk::cli::Tool tool("tmk-ngrams",
-                      "Word n-grams: runs of n tokens within one sentence. Punctuation is left out and, like\n"
-                      "a sentence end, separates (no n-gram spans it). By default the n-grams are counted:\n"
-                      "ngram, n, count (occurrences), docs, ordered by count (descending), then by key bytes,\n"
-                      "in the format of tmk-count (so tmk-count --merge sums runs over parts of a corpus).\n"
-                      "With --rows, one row per occurrence: doc, sent, start, end, n, ngram.",
-                      "tmk-ngrams -n 2-3 --stopwords --top 20 corpus/");
+  tmk::cli::Tool tool(
+      "tmk-ngrams",
+      "Word n-grams: runs of n tokens within one sentence. Punctuation and symbols ($, £, +) are\n"
+      "left out and, like a sentence end, separate (no n-gram spans them). By default the n-grams are counted:\n"
+      "ngram, n, count (occurrences), docs, ordered by count (descending), then by key bytes,\n"
+      "in the format of tmk-count (so tmk-count --merge sums runs over parts of a corpus).\n"
+      "With --rows, one row per occurrence: doc, sent, start, end, n, ngram.",
+      "tmk-ngrams -n 2-3 --stopwords --top 20 corpus/");
   tool.add_document_options();
   std::string sizes = "1";
   std::string over = "norm";

@@ -11,7 +11,8 @@ int main(int argc, char** argv) {
   tmk::cli::Tool tool("tmk-tokenize",
                       "Split documents into sentences and tokens; one TSV row per token.\n"
                       "Columns: doc (document id), sent (1, 2, ... within the document), tok (1, 2, ... within the "
-                      "sentence), start and end (byte offsets, end exclusive), token (as written), norm (NFKC "
+                      "sentence, the same with --no-punct or --kind, so rows join the full table), start and end (byte "
+                      "offsets, end exclusive), token (as written), norm (NFKC "
                       "case-folded, curly quotes as ASCII), kind (word, number, punct, symbol, url, email, hashtag, "
                       "mention, emoji).\n"
                       "Tokens follow Universal Dependencies: punctuation is split off; \"don't\", \"Sanders'\", "
