@@ -22,9 +22,9 @@ int main(int argc, char** argv) {
   tmk::CountSelection selection;
   bool merge = false, no_docs = false;
   auto& app = tool.app();
-  tool.add_list_option("-c,--columns", columns, {}, "Key columns, by header name (comma-separated)");
+  tool.add_list_option("-c,--columns", columns, {}, "Key columns, by header name or number from 1 (comma-separated)");
   tool.add_list_option("--by", by, {}, "Group by these columns: counts, --top and ordering apply within each group");
-  app.add_option("--doc-column", doc_column, "The column naming the document")->default_str("doc");
+  app.add_option("--doc-column", doc_column, "The column naming the document (name or number)")->default_str("doc");
   app.add_option("--top", selection.top, "Print only the N most frequent keys (of each group)");
   app.add_option("--min", selection.min_count, "Leave out keys counted fewer than N times");
   auto* merge_flag = app.add_flag("--merge", merge,
@@ -45,11 +45,9 @@ int main(int argc, char** argv) {
       counter = tmk::merge_count_tables(tool.inputs_or_stdin(), tool.jobs(), by, key_columns);
       if (key_columns.empty()) key_columns = by;
     } else {
-      key_columns.insert(key_columns.end(), columns.begin(), columns.end());
-      counter =
-          tmk::count_inputs(tool.inputs_or_stdin(), tool.jobs(), [&](tmk::TsvReader& reader, tmk::KeyCounter& into) {
-            tmk::RowKeys(reader, key_columns, no_docs ? "" : doc_column).count_all(reader, into);
-          });
+      std::vector<std::string> wanted = by;
+      wanted.insert(wanted.end(), columns.begin(), columns.end());
+      counter = tmk::count_rows(tool.inputs_or_stdin(), tool.jobs(), wanted, no_docs ? "" : doc_column, key_columns);
     }
     selection.group_fields = by.size();
     std::string out;

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <charconv>
 #include <cstring>
+#include <map>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -269,10 +270,25 @@ KeyCounter count_inputs(const std::vector<std::string>& inputs, unsigned jobs,
   return std::move(counters[0]);
 }
 
+namespace {
+// A column by header name, or by number from 1 when no column has that name.
+std::size_t column_index(const TsvReader& reader, std::string_view column) {
+  if (const auto found = reader.find_column(column)) return *found;
+  std::size_t number = 0;
+  const char* end = column.data() + column.size();
+  const auto read = std::from_chars(column.data(), end, number);
+  if (read.ec == std::errc() && read.ptr == end && number >= 1 && number <= reader.columns().size()) return number - 1;
+  return reader.require_column(column);  // throws, naming the columns there are
+}
+}  // namespace
+
 RowKeys::RowKeys(const TsvReader& reader, const std::vector<std::string>& key_columns, std::string_view doc_column) {
   if (key_columns.empty()) throw std::invalid_argument("no key columns to count");
-  for (const auto& column : key_columns) key_indexes_.push_back(reader.require_column(column));
-  if (!doc_column.empty()) doc_index_ = reader.require_column(doc_column);
+  for (const auto& column : key_columns) {
+    key_indexes_.push_back(column_index(reader, column));
+    names_.push_back(reader.columns()[key_indexes_.back()]);
+  }
+  if (!doc_column.empty()) doc_index_ = column_index(reader, doc_column);
 }
 
 void RowKeys::count_all(TsvReader& reader, KeyCounter& counter) const {
@@ -296,6 +312,28 @@ void RowKeys::count_all(TsvReader& reader, KeyCounter& counter) const {
     }
     counter.add_totals(key, 1, new_document ? 1 : 0);
   }
+}
+
+KeyCounter count_rows(const std::vector<std::string>& inputs, unsigned jobs,
+                      const std::vector<std::string>& key_columns, std::string_view doc_column,
+                      std::vector<std::string>& key_names) {
+  std::mutex mutex;
+  std::map<std::string, std::vector<std::string>> names_by_input;
+  KeyCounter counter = count_inputs(inputs, jobs, [&](TsvReader& reader, KeyCounter& into) {
+    const RowKeys keys(reader, key_columns, doc_column);
+    {
+      const std::lock_guard lock(mutex);
+      names_by_input.emplace(reader.where(), keys.names());
+    }
+    keys.count_all(reader, into);
+  });
+  key_names = key_columns;
+  for (const std::string& input : inputs)
+    if (const auto found = names_by_input.find(input); found != names_by_input.end()) {
+      key_names = found->second;
+      break;
+    }
+  return counter;
 }
 
 namespace {

@@ -122,11 +122,14 @@ void for_each_tsv_input(const std::vector<std::string>& inputs, const std::funct
 KeyCounter count_inputs(const std::vector<std::string>& inputs, unsigned jobs,
                         const std::function<void(TsvReader&, KeyCounter&)>& count_one);
 
-// The key fields of rows: the columns `key_columns` (found by name) and the document
-// column `doc_column` (none when empty: docs are not counted).
+// The key fields of rows: the columns `key_columns` and the document column `doc_column`
+// (none when empty: docs are not counted), each found by header name or, when no column has
+// that name, by its number from 1.
 class RowKeys {
  public:
   RowKeys(const TsvReader& reader, const std::vector<std::string>& key_columns, std::string_view doc_column);
+  // The header names of the key columns.
+  const std::vector<std::string>& names() const { return names_; }
   // Counts every row of `reader` into `counter`. A key's docs are the distinct values of the
   // document column in its rows, whatever their order (rows sorted by key count the same);
   // this keeps one entry per distinct key and document while `reader` is read.
@@ -134,8 +137,16 @@ class RowKeys {
 
  private:
   std::vector<std::size_t> key_indexes_;
+  std::vector<std::string> names_;
   std::optional<std::size_t> doc_index_;
 };
+
+// Counts the rows of `inputs` (tmk-count): count_inputs with RowKeys on each input.
+// `key_names` receives the header names of the key columns in the first input (in argument
+// order) that was read, whatever thread read it; `key_columns` when none was.
+KeyCounter count_rows(const std::vector<std::string>& inputs, unsigned jobs,
+                      const std::vector<std::string>& key_columns, std::string_view doc_column,
+                      std::vector<std::string>& key_names);
 
 // Sums tables written by tmk-count (key columns, count, docs). The key columns are a
 // table's columns other than count and docs, `group_columns` first, in the order of the first

@@ -41,6 +41,15 @@ check_eq "rows shuffled: same docs" "$(tmk-count -c type,canonical "$ENT")" "$(t
 check_eq "two documents, rows interleaved" "w${T}count${T}docs
 x${T}4${T}2" "$(printf 'doc\tw\nd1\tx\nd2\tx\nd1\tx\nd2\tx\n' | tmk-count -c w)"
 
+# Columns by number from 1 (a header name wins): the output names them as the input does.
+check_eq "-c by number" "$(tmk-count -c canonical "$ENT")" "$(tmk-count -c 7 "$ENT")"
+check_eq "-c and --by by number and name, --doc-column by number" "$(tmk-count -c canonical --by type "$ENT")" \
+  "$(tmk-count -c 7 --by type --doc-column 1 "$ENT")"
+check_eq "a header name wins over a number" "1${T}count${T}docs
+y${T}1${T}1" "$(printf 'doc\t1\nd\ty\n' | tmk-count -c 1)"
+check_status "a number beyond the columns" 1 tmk-count -c 9 "$ENT"
+check_grep "a number beyond the columns: named" "no column named '9'" err
+
 # --no-docs: rows counted, no docs column, and no doc column needed.
 printf 'word\tkind\nrain\tw\nsnow\tw\nrain\tw\n' >nodoc.tsv
 check_status "no doc column: an error while docs are counted" 1 tmk-count -c word nodoc.tsv
