@@ -88,9 +88,11 @@ int main(int argc, char** argv) {
   std::uint32_t seed = 1;
   int ensemble = 1;
   app.add_option("files", files, "Training files whose MISC names are tagged (PATH or PATH@WEIGHT)");
-  app.add_option("--without-misc", files_without_misc, "Training files that leave MISC names untagged");
-  app.add_option("--dev", dev_files, "Held-out files to report the PER/ORG/LOC span F1 on");
-  app.add_option("--dev-apart", dev_apart, "Held-out files reported one by one but left out of the total");
+  tool.add_repeatable_option("--without-misc", files_without_misc,
+                             "A training file that leaves MISC names untagged (repeatable)");
+  tool.add_repeatable_option("--dev", dev_files, "A held-out file to report the PER/ORG/LOC span F1 on (repeatable)");
+  tool.add_repeatable_option("--dev-apart", dev_apart,
+                             "A held-out file reported on its own but left out of the total (repeatable)");
   app.add_option("-o,--output", output, "Where to write the model")->required();
   app.add_option("--epochs", epochs, "Passes over the data")->check(CLI::Range(1, 100));
   app.add_option("--bucket-bits", bucket_bits, "log2 of the number of feature buckets")->check(CLI::Range(8, 24));

@@ -108,9 +108,14 @@ void Tool::add_jobs_option(const std::string& what) {
           ""));
 }
 
+CLI::Option* Tool::add_repeatable_option(const std::string& name, std::vector<std::string>& values,
+                                         const std::string& description) {
+  return app_.add_option(name, values, description)->allow_extra_args(false);
+}
+
 CLI::Option* Tool::add_list_option(const std::string& name, std::vector<std::string>& values,
                                    const std::vector<std::string>& choices, const std::string& description) {
-  CLI::Option* option = app_.add_option(name, values, description)->delimiter(',')->allow_extra_args(false);
+  CLI::Option* option = add_repeatable_option(name, values, description)->delimiter(',');
   if (!choices.empty()) option->check(one_of(choices))->option_text(joined(choices, "|") + "[,...]");
   return option;
 }
@@ -134,15 +139,14 @@ void Tool::add_header_option() {
 }
 
 void Tool::add_name_list_options() {
-  app_.add_option("--gazetteer", name_lists_,
-                  "Your own names: a TSV file of NAME<TAB>TYPE (PER, ORG, LOC, MISC), found with their exact case "
-                  "and winning over the model (repeatable)")
-      ->allow_extra_args(false)  // one file per --gazetteer: never swallow the inputs after it
+  add_repeatable_option(
+      "--gazetteer", name_lists_,
+      "Your own names: a TSV file of NAME<TAB>TYPE (PER, ORG, LOC, MISC), found with their exact case "
+      "and winning over the model (repeatable)")
       ->check(CLI::ExistingFile);
-  app_.add_option("--aliases", name_lists_,
-                  "Names and what they stand for: a TSV file of NAME<TAB>CANONICAL<TAB>TYPE; found like --gazetteer, "
-                  "with CANONICAL as their canonical name (repeatable)")
-      ->allow_extra_args(false)
+  add_repeatable_option("--aliases", name_lists_,
+                        "Names and what they stand for: a TSV file of NAME<TAB>CANONICAL<TAB>TYPE; found like "
+                        "--gazetteer, with CANONICAL as their canonical name (repeatable)")
       ->check(CLI::ExistingFile);
 }
 

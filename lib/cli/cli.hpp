@@ -38,10 +38,13 @@ class Tool {
   void add_tsv_input_options();
   // -j/--jobs N; `what` says what a worker does (added by add_document_options).
   void add_jobs_option(const std::string& what);
-  // An option taking a list: one value per occurrence or a comma-separated list
-  // (`--kind money,percent`, `--kind money --kind percent`). It never takes the arguments
-  // after its value, so `--kind money corpus/` reads corpus/. With `choices`, any other value
-  // is a usage error.
+  // A repeatable option taking one value per occurrence (`--dev a.tsv --dev b.tsv`): it
+  // never takes the arguments after its value, so `--dev a.tsv train.tsv` trains on train.tsv.
+  CLI::Option* add_repeatable_option(const std::string& name, std::vector<std::string>& values,
+                                     const std::string& description);
+  // A repeatable option that also takes a comma-separated list (`--kind money,percent`,
+  // `--kind money --kind percent`); `--kind money corpus/` reads corpus/. With `choices`, any
+  // other value is a usage error.
   CLI::Option* add_list_option(const std::string& name, std::vector<std::string>& values,
                                const std::vector<std::string>& choices, const std::string& description);
   // An option naming one of `choices`: help shows them as a|b|c, and any other value is a

@@ -89,5 +89,10 @@ if command -v tmk-train-entities >/dev/null; then
   check_status "trainer runs" 0 tmk-train-entities --epochs 3 --bucket-bits 12 -o "$WORK/tiny.bin" "$WORK/train.tsv"
   printf 'Olga Petrova visited Kelmar.\n' | tmk-entities --model "$WORK/tiny.bin" --no-header >"$WORK/tiny.out"
   check_eq "tiny model" $'PER\tOlga Petrova\nLOC\tKelmar' "$(cut -f5,6 "$WORK/tiny.out")"
+  # --dev takes one file: the training file after it is still trained on (same model).
+  check_status "--dev before the training file" 0 \
+    tmk-train-entities --epochs 3 --bucket-bits 12 --dev "$WORK/train.tsv" -o "$WORK/tiny-dev.bin" "$WORK/train.tsv"
+  check_eq "--dev: one held-out file reported" "1" "$(grep -c '^dev train.tsv ' "$WORK/err")"
+  cmp -s "$WORK/tiny.bin" "$WORK/tiny-dev.bin" || fail "--dev before the training file: another model"
 fi
 done_ok
