@@ -17,13 +17,10 @@ int main(int argc, char** argv) {
       "tmk-numbers corpus/ | awk -F'\\t' '$5==\"money\" && $7==\"USD\"' | sort -t$'\\t' -k6,6g | tail");
   tool.add_document_options();
   std::vector<std::string> kinds;
-  tool.app()
-      .add_option("--kind", kinds,
-                  "Only rows of these kinds (cardinal, ordinal, fraction, percent, money, measure, year, date, "
-                  "time, range, label); repeat or separate with commas")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"cardinal", "ordinal", "fraction", "percent", "money", "measure", "year", "date", "time",
-                             "range", "label"}));
+  tool.add_list_option(
+      "--kind", kinds,
+      {"cardinal", "ordinal", "fraction", "percent", "money", "measure", "year", "date", "time", "range", "label"},
+      "Only rows of these kinds; repeat or separate with commas");
   if (const auto status = tool.parse(argc, argv)) return *status;
 
   const tmk::SentenceSplitter splitter;

@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
       "tmk-quotes corpus/ | tmk-count -c speaker_canonical");
   tool.add_document_options();
   tool.add_name_list_options();
+  tool.uses_entity_model();
   bool with_speaker = false;
   bool no_entities = false;
   bool indirect = false;
