@@ -22,22 +22,16 @@ int main(int argc, char** argv) {
   tmk::GraphFormat graph_format = tmk::GraphFormat::gexf;
   std::string format = "tsv";
   tmk::CountSelection selection;
-  unsigned jobs = 0;
   auto& app = tool.app();
-  auto* scope_option = app.add_option("--scope", scope, "Where two entities co-occur: sentence or document")
-                           ->check(CLI::IsMember({"sentence", "document"}))
-                           ->default_str("sentence");
+  auto* scope_option =
+      tool.add_choice_option("--scope", scope, {"sentence", "document"}, "Where two entities co-occur");
   app.add_option("--window", window, "Co-occur within N consecutive sentences")
       ->check(CLI::PositiveNumber)
       ->excludes(scope_option);
-  app.add_option("--format", format, "tsv (an edge list), gexf or graphml")
-      ->check(CLI::IsMember({"tsv", "gexf", "graphml"}))
-      ->default_str("tsv");
+  tool.add_choice_option("--format", format, {"tsv", "gexf", "graphml"}, "tsv (an edge list), gexf or graphml");
   app.add_option("--top", selection.top, "Keep only the N most frequent pairs");
   app.add_option("--min", selection.min_count, "Leave out pairs counted fewer than N times");
-  app.add_option("-j,--jobs", jobs, "Worker threads, one input file each (0: all cores)")
-      ->default_str("0")
-      ->check(CLI::NonNegativeNumber);
+  tool.add_jobs_option("Worker threads, one input file each");
   if (const auto status = tool.parse(argc, argv)) return *status;
 
   tmk::CooccurrenceOptions options;
@@ -52,7 +46,7 @@ int main(int argc, char** argv) {
 
   return tool.run([&](tmk::Output& output) {
     const tmk::KeyCounter pairs =
-        tmk::count_inputs(tool.inputs_or_stdin(), jobs,
+        tmk::count_inputs(tool.inputs_or_stdin(), tool.jobs(),
                           [&](tmk::TsvReader& reader, tmk::KeyCounter& into) { cooccurrences.count(reader, into); });
     const std::vector<tmk::KeyCount> selected = tmk::select_counts(pairs, selection);
     std::string out;

@@ -9,9 +9,10 @@ int main(int argc, char** argv) {
       "tmk-count",
       "Count the values of TSV columns: one row per distinct key with count (rows) and docs (documents),\n"
       "ordered by count (descending), then by key bytes. Keys are counted and written as they\n"
-      "appear in the input (escaped), so the output is exact. A document is a run of rows with\n"
-      "the same doc value within one input. A column missing from an input is an error for that\n"
-      "input (named in the message; the other inputs are still counted; exit status 1).",
+      "appear in the input (escaped), so the output is exact. docs counts the distinct doc values\n"
+      "of a key's rows within one input, whatever the order of the rows; --no-docs leaves it out\n"
+      "and needs no doc column. A column missing from an input is an error for that input (named\n"
+      "in the message; the other inputs are still counted; exit status 1).",
       "tmk-entities corpus/ | tmk-count -c canonical --by type --top 5\n"
       "  tmk-count --merge monday.counts tuesday.counts --top 20   # sums the counts of earlier runs");
   tool.add_tsv_input_options();
@@ -19,22 +20,17 @@ int main(int argc, char** argv) {
   std::vector<std::string> by;
   std::string doc_column = "doc";
   tmk::CountSelection selection;
-  bool merge = false;
-  unsigned jobs = 0;
+  bool merge = false, no_docs = false;
   auto& app = tool.app();
-  app.add_option("-c,--columns", columns, "Key columns, by header name (comma-separated)")
-      ->allow_extra_args(false)
-      ->delimiter(',');
-  app.add_option("--by", by, "Group by these columns: counts, --top and ordering apply within each group")
-      ->allow_extra_args(false)
-      ->delimiter(',');
-  app.add_option("--doc-column", doc_column, "The column naming the document")->default_str("doc");
+  tool.add_list_option("-c,--columns", columns, {}, "Key columns, by header name or number from 1 (comma-separated)");
+  tool.add_list_option("--by", by, {}, "Group by these columns: counts, --top and ordering apply within each group");
+  app.add_option("--doc-column", doc_column, "The column naming the document (name or number)")->default_str("doc");
   app.add_option("--top", selection.top, "Print only the N most frequent keys (of each group)");
   app.add_option("--min", selection.min_count, "Leave out keys counted fewer than N times");
-  app.add_flag("--merge", merge, "Inputs are tmk-count outputs (made without --top/--min): sum their count and docs");
-  app.add_option("-j,--jobs", jobs, "Worker threads, one input file each (0: all cores)")
-      ->default_str("0")
-      ->check(CLI::NonNegativeNumber);
+  auto* merge_flag = app.add_flag("--merge", merge,
+                                  "Inputs are tmk-count outputs (made without --top/--min): sum their count and docs");
+  app.add_flag("--no-docs", no_docs, "Count rows only: no docs column, and no doc column needed")->excludes(merge_flag);
+  tool.add_jobs_option("Worker threads, one input file each");
   if (const auto status = tool.parse(argc, argv)) return *status;
   if (merge == !columns.empty()) {
     tmk::diag::message(merge ? "--merge takes its key columns from the inputs: leave out -c (see --help)"
@@ -46,22 +42,22 @@ int main(int argc, char** argv) {
     std::vector<std::string> key_columns = by;
     tmk::KeyCounter counter;
     if (merge) {
-      counter = tmk::merge_count_tables(tool.inputs_or_stdin(), jobs, by, key_columns);
+      counter = tmk::merge_count_tables(tool.inputs_or_stdin(), tool.jobs(), by, key_columns);
       if (key_columns.empty()) key_columns = by;
     } else {
-      key_columns.insert(key_columns.end(), columns.begin(), columns.end());
-      counter = tmk::count_inputs(tool.inputs_or_stdin(), jobs, [&](tmk::TsvReader& reader, tmk::KeyCounter& into) {
-        tmk::RowKeys(reader, key_columns, doc_column).count_all(reader, into);
-      });
+      std::vector<std::string> wanted = by;
+      wanted.insert(wanted.end(), columns.begin(), columns.end());
+      counter = tmk::count_rows(tool.inputs_or_stdin(), tool.jobs(), wanted, no_docs ? "" : doc_column, key_columns);
     }
     selection.group_fields = by.size();
     std::string out;
     if (tool.header()) {
       std::vector<std::string> header = key_columns;
-      header.insert(header.end(), {"count", "docs"});
+      header.push_back("count");
+      if (!no_docs) header.push_back("docs");
       out = tmk::tsv_header(header);
     }
-    tmk::append_count_rows(out, tmk::select_counts(counter, selection));
+    tmk::append_count_rows(out, tmk::select_counts(counter, selection), !no_docs);
     output.write(out);
   });
 }

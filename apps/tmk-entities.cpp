@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
       "tmk-entities corpus/ | awk -F'\\t' '$5==\"PER\"' | cut -f7 | sort | uniq -c | sort -rn | head");
   tool.add_document_options();
   tool.add_name_list_options();
+  tool.uses_entity_model();
   std::string model_path;
   tool.app()
       .add_option("--model", model_path, "A model made by tmk-train-entities instead of the built-in one")

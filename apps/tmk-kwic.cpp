@@ -9,7 +9,8 @@
 int main(int argc, char** argv) {
   tmk::cli::Tool tool("tmk-kwic",
                       "Concordance lines: one row per match of a regular expression (Perl syntax, Unicode-aware,\n"
-                      "ICU character classes) or of a token sequence: doc, start, end, left, match, right.\n"
+                      "ICU character classes) or of a token sequence: doc, start, end, left, match, right, sent\n"
+                      "(the sentence where the match starts, numbered as by tmk-sentences, to join on).\n"
                       "Matches are whole words unless --partial; left and right hold --width characters of\n"
                       "context with tabs and line breaks shown as spaces.",
                       "tmk-kwic -i -e 'per ?cent|percent|%' --width 30 corpus/");
@@ -45,16 +46,20 @@ int main(int argc, char** argv) {
     tmk::diag::message(std::string(e.what()) + " (see --help)");
     return 2;
   }
-  return tool.run_documents(tmk::tsv_header({"doc", "start", "end", "left", "match", "right"}),
+  // sent comes last, so that `cut -f` pipelines written before it keep working.
+  return tool.run_documents(tmk::tsv_header({"doc", "start", "end", "left", "match", "right", "sent"}),
                             [&](const tmk::Document& doc, std::string& out) {
-                              std::vector<tmk::Span> matches;
+                              std::vector<tmk::Span> matches, sentences;
                               if (regex) {
                                 regex->find(doc.text, matches);
+                                if (!matches.empty()) splitter.split(doc.text, sentences);
                               } else {
                                 tmk::Analysis analysis;
                                 tmk::analyze(doc.text, splitter, tokenizer, analysis);
                                 sequence->find(doc.text, analysis, matches);
+                                for (const tmk::Sentence& sentence : analysis.sentences)
+                                  sentences.push_back(sentence.span);
                               }
-                              tmk::append_concordance_rows(out, doc.id, doc.text, matches, width);
+                              tmk::append_concordance_rows(out, doc.id, doc.text, matches, sentences, width);
                             });
 }

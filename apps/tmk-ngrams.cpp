@@ -27,13 +27,14 @@ bool parse_sizes(const std::string& spec, tmk::NgramOptions& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  tmk::cli::Tool tool("tmk-ngrams",
-                      "Word n-grams: runs of n tokens within one sentence. Punctuation is left out and, like\n"
-                      "a sentence end, separates (no n-gram spans it). By default the n-grams are counted:\n"
-                      "ngram, n, count (occurrences), docs, ordered by count (descending), then by key bytes,\n"
-                      "in the format of tmk-count (so tmk-count --merge sums runs over parts of a corpus).\n"
-                      "With --rows, one row per occurrence: doc, sent, start, end, n, ngram.",
-                      "tmk-ngrams -n 2-3 --stopwords --top 20 corpus/");
+  tmk::cli::Tool tool(
+      "tmk-ngrams",
+      "Word n-grams: runs of n tokens within one sentence. Punctuation and symbols ($, £, +) are\n"
+      "left out and, like a sentence end, separate (no n-gram spans them). By default the n-grams are counted:\n"
+      "ngram, n, count (occurrences), docs, ordered by count (descending), then by key bytes,\n"
+      "in the format of tmk-count (so tmk-count --merge sums runs over parts of a corpus).\n"
+      "With --rows, one row per occurrence: doc, sent, start, end, n, ngram.",
+      "tmk-ngrams -n 2-3 --stopwords --top 20 corpus/");
   tool.add_document_options();
   std::string sizes = "1";
   std::string over = "norm";
@@ -41,9 +42,8 @@ int main(int argc, char** argv) {
   tmk::CountSelection selection;
   auto& app = tool.app();
   app.add_option("-n,--size", sizes, "N-gram sizes: N or MIN-MAX (e.g. 1-3)")->default_str("1");
-  app.add_option("--over", over, "Which form of a token: norm (case-folded) or token (as written)")
-      ->check(CLI::IsMember({"norm", "token"}))
-      ->default_str("norm");
+  tool.add_choice_option("--over", over, {"norm", "token"},
+                         "Which form of a token: norm (case-folded) or token (as written)");
   app.add_flag("--from-tokens", from_tokens, "Inputs are tmk-tokenize output (TSV), not documents");
   app.add_flag("--stopwords", stopwords, "Leave out n-grams holding an English stop word (list built in)");
   app.add_flag("--rows", rows, "One row per occurrence instead of counts");

@@ -40,13 +40,10 @@ int main(int argc, char** argv) {
         return tmk::parse_iso_date(value) ? std::string() : "not a date YYYY-MM-DD: " + value;
       });
   std::vector<std::string> kinds;
-  tool.app()
-      .add_option("--kind", kinds,
-                  "Only rows of these kinds (cardinal, ordinal, fraction, percent, money, measure, year, date, "
-                  "time, range, label, duration, interval); repeat or separate with commas")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"cardinal", "ordinal", "fraction", "percent", "money", "measure", "year", "date", "time",
-                             "range", "label", "duration", "interval"}));
+  tool.add_list_option("--kind", kinds,
+                       {"cardinal", "ordinal", "fraction", "percent", "money", "measure", "year", "date", "time",
+                        "range", "label", "duration", "interval"},
+                       "Only rows of these kinds; repeat or separate with commas");
   if (const auto status = tool.parse(argc, argv)) return *status;
 
   if (!tool.input_options().date_field.empty() && tool.input_options().format != tmk::InputFormat::jsonl &&

@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
       "tmk-quotes corpus/ | tmk-count -c speaker_canonical");
   tool.add_document_options();
   tool.add_name_list_options();
+  tool.uses_entity_model();
   bool with_speaker = false;
   bool no_entities = false;
   bool indirect = false;
@@ -84,8 +85,7 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {  // quotes do not need the model: go on without it
     tmk::diag::message(std::string(e.what()) + "; speaker names are resolved without it");
   }
-  tmk::QuoteExtractor extractor(recognizer ? &*recognizer : nullptr);
-  extractor.set_indirect(indirect);
+  const tmk::QuoteExtractor extractor(tmk::QuoteOptions{recognizer ? &*recognizer : nullptr, indirect});
   return tool.run_documents(tmk::tsv_header(kColumns), [&](const tmk::Document& doc, std::string& out) {
     tmk::Analysis analysis;
     tmk::analyze(doc.text, splitter, tokenizer, analysis);

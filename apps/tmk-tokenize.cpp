@@ -11,7 +11,8 @@ int main(int argc, char** argv) {
   tmk::cli::Tool tool("tmk-tokenize",
                       "Split documents into sentences and tokens; one TSV row per token.\n"
                       "Columns: doc (document id), sent (1, 2, ... within the document), tok (1, 2, ... within the "
-                      "sentence), start and end (byte offsets, end exclusive), token (as written), norm (NFKC "
+                      "sentence, the same with --no-punct or --kind, so rows join the full table), start and end (byte "
+                      "offsets, end exclusive), token (as written), norm (NFKC "
                       "case-folded, curly quotes as ASCII), kind (word, number, punct, symbol, url, email, hashtag, "
                       "mention, emoji).\n"
                       "Tokens follow Universal Dependencies: punctuation is split off; \"don't\", \"Sanders'\", "
@@ -22,16 +23,14 @@ int main(int argc, char** argv) {
   for (std::size_t kind = 0; kind < tmk::kTokenKinds; ++kind)
     kind_names.emplace_back(tmk::to_string(static_cast<tmk::TokenKind>(kind)));
   bool no_punct = false;
-  std::vector<std::string> kinds;
+  std::vector<std::string> kinds, old_kinds;
   tmk::TokenRowOptions options;
   tool.app().add_flag("--no-punct", no_punct, "Leave out punctuation and symbol tokens");
   tool.app().add_flag("--lower", options.lower, "Print the normalized form in the token column too");
-  tool.app()
-      .add_option("--kinds", kinds, "Print only tokens of these kinds (comma-separated list)")
-      ->delimiter(',')
-      ->allow_extra_args(false)
-      ->check(CLI::IsMember(kind_names));
+  tool.add_list_option("--kind", kinds, kind_names, "Print only tokens of these kinds; repeat or separate with commas");
+  tool.add_list_option("--kinds", old_kinds, kind_names, "")->group("");  // the old name, kept working
   if (const auto status = tool.parse(argc, argv)) return *status;
+  kinds.insert(kinds.end(), old_kinds.begin(), old_kinds.end());
 
   for (std::size_t kind = 0; kind < tmk::kTokenKinds; ++kind) {
     const bool listed = kinds.empty() || std::find(kinds.begin(), kinds.end(), kind_names[kind]) != kinds.end();

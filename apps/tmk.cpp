@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli.hpp"
 #include "tmk/version.hpp"
 
 namespace fs = std::filesystem;
@@ -28,7 +29,8 @@ std::vector<std::string> list_tools(const fs::path& dir) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name.rfind("tmk-", 0) == 0 && access(entry.path().c_str(), X_OK) == 0) names.push_back(name.substr(4));
+    if (name.rfind("tmk-", 0) == 0 && entry.is_regular_file(ec) && access(entry.path().c_str(), X_OK) == 0)
+      names.push_back(name.substr(4));
   }
   std::sort(names.begin(), names.end());
   return names;
@@ -37,7 +39,10 @@ std::vector<std::string> list_tools(const fs::path& dir) {
 void usage(std::ostream& out, const fs::path& dir) {
   out << "tmk " << tmk::kVersion << " - text-mining kit: small tools that read documents and write TSV\n\n"
       << "Usage: tmk NAME [ARGS...]   runs tmk-NAME ARGS (see tmk NAME --help)\n\nTools:\n";
-  for (const auto& name : list_tools(dir)) out << "  " << name << "\n";
+  for (const auto& name : list_tools(dir)) {
+    const std::string_view purpose = tmk::cli::tool_purpose("tmk-" + name);
+    out << "  " << name << std::string(name.size() < 16 ? 16 - name.size() : 1, ' ') << purpose << "\n";
+  }
   out << "\nExample:\n  tmk entities corpus/ | tmk count -c canonical --top 10\n";
 }
 
@@ -54,8 +59,8 @@ int main(int argc, char** argv) {
     usage(std::cout, dir);
     return 0;
   }
-  if (first == "--version") {
-    std::cout << "tmk " << tmk::kVersion << "\n";
+  if (first == "-V" || first == "--version") {
+    std::cout << tmk::cli::version_text("tmk", false) << "\n";
     return 0;
   }
   if (first.empty() || first[0] == '-' || first.find('/') != std::string::npos) {

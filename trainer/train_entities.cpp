@@ -1,6 +1,5 @@
 // tmk-train-entities: trains the entity tagger's model from BIO-tagged word files
 // (TSV with header doc_id, sent_id, token, tag; a blank line between sentences).
-#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -8,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli.hpp"
 #include "perceptron_trainer.hpp"
 #include "tmk/core/tsv.hpp"
 
@@ -68,7 +68,16 @@ void add_recased(std::vector<tmk::ner::TrainingSentence>& sentences, int every, 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app("Train tmk-entities' tagger (averaged perceptron over BILOU tags) and write the model blob.");
+  tmk::cli::Tool tool(
+      "tmk-train-entities",
+      "Train tmk-entities' tagger (averaged perceptron over BILOU tags) and write the model for its --model.\n"
+      "A training file is TSV with the header line doc_id, sent_id, token, tag and one token per line;\n"
+      "tag is BIO over PER, ORG, LOC and MISC (B-PER, I-PER, O, ...), and a blank line separates\n"
+      "sentences. PATH@WEIGHT weighs the sentences of PATH by WEIGHT (below 1: a far genre).\n"
+      "--dev and --dev-apart files have the same format.",
+      "tmk-train-entities -o model.bin news.tsv web.tsv@0.5 --without-misc uner.tsv --dev held-out.tsv\n"
+      "  tmk-entities --model model.bin corpus/");
+  CLI::App& app = tool.app();
   std::vector<std::string> files, files_without_misc, dev_files, dev_apart;
   std::string output;
   int epochs = 10;
@@ -79,9 +88,11 @@ int main(int argc, char** argv) {
   std::uint32_t seed = 1;
   int ensemble = 1;
   app.add_option("files", files, "Training files whose MISC names are tagged (PATH or PATH@WEIGHT)");
-  app.add_option("--without-misc", files_without_misc, "Training files that leave MISC names untagged");
-  app.add_option("--dev", dev_files, "Held-out files to report the PER/ORG/LOC span F1 on");
-  app.add_option("--dev-apart", dev_apart, "Held-out files reported one by one but left out of the total");
+  tool.add_repeatable_option("--without-misc", files_without_misc,
+                             "A training file that leaves MISC names untagged (repeatable)");
+  tool.add_repeatable_option("--dev", dev_files, "A held-out file to report the PER/ORG/LOC span F1 on (repeatable)");
+  tool.add_repeatable_option("--dev-apart", dev_apart,
+                             "A held-out file reported on its own but left out of the total (repeatable)");
   app.add_option("-o,--output", output, "Where to write the model")->required();
   app.add_option("--epochs", epochs, "Passes over the data")->check(CLI::Range(1, 100));
   app.add_option("--bucket-bits", bucket_bits, "log2 of the number of feature buckets")->check(CLI::Range(8, 24));
@@ -95,7 +106,7 @@ int main(int argc, char** argv) {
         return !v.empty() && v.find_first_not_of("utl") == std::string::npos ? "" : "letters u, t, l";
       });
   app.add_option("--recase-weight", recase_weight, "Weight of a recased copy relative to its original");
-  CLI11_PARSE(app, argc, argv);
+  if (const auto status = tool.parse(argc, argv)) return *status;
   try {
     const auto began = std::chrono::steady_clock::now();
     std::vector<tmk::ner::TrainingSentence> sentences;
@@ -140,8 +151,9 @@ int main(int argc, char** argv) {
       }
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-    std::cerr << "tmk-train-entities: " << sentences.size() << " sentences, " << epochs
-              << " epochs, " << ensemble << " model(s) averaged, last-pass accuracy " << accuracy << ", " << blob.size() << " bytes, " << seconds << " s\n";
+    std::cerr << "tmk-train-entities: " << sentences.size() << " sentences, " << epochs << " epochs, " << ensemble
+              << " model(s) averaged, last-pass accuracy " << accuracy << ", " << blob.size() << " bytes, " << seconds
+              << " s\n";
   } catch (const std::exception& e) {
     std::cerr << "tmk-train-entities: " << e.what() << '\n';
     return 1;

@@ -1,5 +1,7 @@
 #include "cli/cli.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <csignal>
 #include <exception>
 #include <iostream>
@@ -10,6 +12,63 @@
 
 namespace tmk::cli {
 
+namespace {
+
+std::string joined(const std::vector<std::string>& words, std::string_view separator) {
+  std::string all;
+  for (const std::string& word : words) {
+    if (!all.empty()) all += separator;
+    all += word;
+  }
+  return all;
+}
+
+// Accepts one of `choices` and adds nothing to the help (CLI::IsMember would add its own
+// rendering of the list).
+CLI::Validator one_of(const std::vector<std::string>& choices) {
+  return CLI::Validator(
+      [choices](std::string& value) -> std::string {
+        if (std::find(choices.begin(), choices.end(), value) != choices.end()) return {};
+        return "'" + value + "' is not one of " + joined(choices, "|");
+      },
+      "");
+}
+
+// The --input names, in the order of the help.
+const std::vector<std::string> kInputFormats = {"text", "lines", "jsonl", "tsv"};
+
+InputFormat input_format(const std::string& name) {
+  if (name == "lines") return InputFormat::lines;
+  if (name == "jsonl") return InputFormat::jsonl;
+  if (name == "tsv") return InputFormat::tsv;
+  return InputFormat::text;
+}
+
+}  // namespace
+
+std::string_view tool_purpose(std::string_view name) {
+  static const std::map<std::string_view, std::string_view> purposes = {
+      {"tmk-tokenize", "tokens, with their sentence, offsets, normal form and kind"},
+      {"tmk-sentences", "sentences, with their offsets and text"},
+      {"tmk-entities", "names of people, organizations, places and others, with canonical names"},
+      {"tmk-numbers", "numbers, money, percentages, measures, dates and times, with their values"},
+      {"tmk-quotes", "quotations and reported speech, with their speakers"},
+      {"tmk-count", "counts the values of TSV columns (rows and documents)"},
+      {"tmk-ngrams", "word n-grams within sentences, counted or one row each"},
+      {"tmk-kwic", "concordance lines for a pattern or a token sequence"},
+      {"tmk-cooc", "pairs of entities named together, as a table or a graph"},
+      {"tmk-train-entities", "trains the entity model from BIO-tagged TSV"},
+  };
+  const auto found = purposes.find(name);
+  return found == purposes.end() ? std::string_view() : found->second;
+}
+
+std::string version_text(std::string_view program, bool with_entity_model) {
+  std::string text = std::string(program) + " (tmk) " + kVersion + "\nsource commit " + kSourceCommit;
+  if (with_entity_model) text += "\nentity model sha256 " + std::string(kEntityModelSha256).substr(0, 12);
+  return text;
+}
+
 Tool::Tool(std::string name, std::string description, std::string example) : app_(std::move(description), name) {
   // A tool's startup, never the library's: a closed pipe must show up as EPIPE from write()
   // (Output then ends quietly), not kill the process.
@@ -17,33 +76,60 @@ Tool::Tool(std::string name, std::string description, std::string example) : app
   diag::set_program(name);
   app_.footer("Example:\n  " + example + "\n\nPart of tmk " + kVersion +
               ". Exit status: 0 ok, 1 an input failed, 2 usage error.\n");
-  app_.set_version_flag("--version", std::string(name) + " (tmk) " + kVersion);
+  app_.set_version_flag("-V,--version", [this] { return version_text(app_.get_name(), uses_entity_model_); });
   app_.get_formatter()->column_width(28);
 }
 
 void Tool::add_document_options() {
   app_.add_option("inputs", paths_, "Files or directories to read; '-' or nothing: standard input");
   app_.add_option("--files-from", files_from_, "Read input paths from FILE, one per line");
-  static const std::map<std::string, InputFormat> formats = {{"text", InputFormat::text},
-                                                             {"lines", InputFormat::lines},
-                                                             {"jsonl", InputFormat::jsonl},
-                                                             {"tsv", InputFormat::tsv}};
-  app_.add_option("--input", input_.format,
-                  "How inputs hold documents: text (a file is a document), lines (a line is one), jsonl, tsv")
-      ->transform(CLI::CheckedTransformer(formats))
-      ->default_str("text");
+  add_choice_option("--input", input_format_, kInputFormats,
+                    "How inputs hold documents: text (a file is a document), lines (a line is one), jsonl, tsv");
   app_.add_option("--text-field", input_.text_field, "jsonl: the field holding the text")->default_str("text");
   app_.add_option("--id-field", input_.id_field, "jsonl: the field holding the document id (default PATH:LINE)");
   app_.add_option("--text-column", input_.text_column, "tsv: the column holding the text")->default_str("text");
   app_.add_option("--id-column", input_.id_column, "tsv: the column holding the document id (default PATH:LINE)");
   app_.add_flag("--strict", input_.strict, "Invalid UTF-8 is an error for that document (skipped, exit 1)");
-  app_.add_option("-j,--jobs", jobs_, "Worker threads (0: all cores)")->default_str("0")->check(CLI::NonNegativeNumber);
+  add_jobs_option("Worker threads");
   add_header_option();
 }
 
 void Tool::add_date_field_option() {
   app_.add_option("--date-field", input_.date_field,
                   "jsonl, tsv: the field or column holding each document's date (YYYY-MM-DD)");
+}
+
+void Tool::add_jobs_option(const std::string& what) {
+  app_.add_option("-j,--jobs", jobs_, what + " (0: all cores)")
+      ->option_text("N (default 0)")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            unsigned jobs = 0;
+            const char* end = value.data() + value.size();
+            const auto read = std::from_chars(value.data(), end, jobs);
+            if (read.ec == std::errc() && read.ptr == end) return {};
+            return "must be 0 (all cores) or a positive number, not '" + value + "'";
+          },
+          ""));
+}
+
+CLI::Option* Tool::add_repeatable_option(const std::string& name, std::vector<std::string>& values,
+                                         const std::string& description) {
+  return app_.add_option(name, values, description)->allow_extra_args(false);
+}
+
+CLI::Option* Tool::add_list_option(const std::string& name, std::vector<std::string>& values,
+                                   const std::vector<std::string>& choices, const std::string& description) {
+  CLI::Option* option = add_repeatable_option(name, values, description)->delimiter(',');
+  if (!choices.empty()) option->check(one_of(choices))->option_text(joined(choices, "|") + "[,...]");
+  return option;
+}
+
+CLI::Option* Tool::add_choice_option(const std::string& name, std::string& value,
+                                     const std::vector<std::string>& choices, const std::string& description) {
+  return app_.add_option(name, value, description)
+      ->check(one_of(choices))
+      ->option_text(joined(choices, "|") + " (default " + value + ")");
 }
 
 void Tool::add_tsv_input_options() {
@@ -58,15 +144,14 @@ void Tool::add_header_option() {
 }
 
 void Tool::add_name_list_options() {
-  app_.add_option("--gazetteer", name_lists_,
-                  "Your own names: a TSV file of NAME<TAB>TYPE (PER, ORG, LOC, MISC), found with their exact case "
-                  "and winning over the model (repeatable)")
-      ->allow_extra_args(false)  // one file per --gazetteer: never swallow the inputs after it
+  add_repeatable_option(
+      "--gazetteer", name_lists_,
+      "Your own names: a TSV file of NAME<TAB>TYPE (PER, ORG, LOC, MISC), found with their exact case "
+      "and winning over the model (repeatable)")
       ->check(CLI::ExistingFile);
-  app_.add_option("--aliases", name_lists_,
-                  "Names and what they stand for: a TSV file of NAME<TAB>CANONICAL<TAB>TYPE; found like --gazetteer, "
-                  "with CANONICAL as their canonical name (repeatable)")
-      ->allow_extra_args(false)
+  add_repeatable_option("--aliases", name_lists_,
+                        "Names and what they stand for: a TSV file of NAME<TAB>CANONICAL<TAB>TYPE; found like "
+                        "--gazetteer, with CANONICAL as their canonical name (repeatable)")
       ->check(CLI::ExistingFile);
 }
 
@@ -88,6 +173,7 @@ std::optional<int> Tool::parse(int argc, char** argv) {
     diag::message(std::string(e.what()) + " (see --help)");
     return 2;
   }
+  input_.format = input_format(input_format_);
   return std::nullopt;
 }
 

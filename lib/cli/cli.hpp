@@ -1,6 +1,6 @@
 #pragma once
 // What every tmk tool's command line shares: input options, --no-header, -j/--jobs,
-// --version, help with an example, exit statuses, and the run loop with its error
+// -V/--version, help with an example, exit statuses, and the run loop with its error
 // handling. An app adds its own options to app() and calls one run_* function.
 #include <CLI/CLI.hpp>
 #include <functional>
@@ -14,6 +14,14 @@
 #include "tmk/entities/entities.hpp"
 
 namespace tmk::cli {
+
+// What the tool `name` (tmk-count) is for, in one line for `tmk`'s list; empty for a name
+// that is not one of tmk's tools.
+std::string_view tool_purpose(std::string_view name);
+
+// The --version text of `program`: its version and source commit, and the entity model's
+// checksum when `with_entity_model`.
+std::string version_text(std::string_view program, bool with_entity_model);
 
 class Tool {
  public:
@@ -30,6 +38,21 @@ class Tool {
   void add_tsv_input_options();
   // --date-field F: the jsonl field or tsv column holding each document's date (Document::date).
   void add_date_field_option();
+  // -j/--jobs N; `what` says what a worker does (added by add_document_options).
+  void add_jobs_option(const std::string& what);
+  // A repeatable option taking one value per occurrence (`--dev a.tsv --dev b.tsv`): it
+  // never takes the arguments after its value, so `--dev a.tsv train.tsv` trains on train.tsv.
+  CLI::Option* add_repeatable_option(const std::string& name, std::vector<std::string>& values,
+                                     const std::string& description);
+  // A repeatable option that also takes a comma-separated list (`--kind money,percent`,
+  // `--kind money --kind percent`); `--kind money corpus/` reads corpus/. With `choices`, any
+  // other value is a usage error.
+  CLI::Option* add_list_option(const std::string& name, std::vector<std::string>& values,
+                               const std::vector<std::string>& choices, const std::string& description);
+  // An option naming one of `choices`: help shows them as a|b|c, and any other value is a
+  // usage error.
+  CLI::Option* add_choice_option(const std::string& name, std::string& value, const std::vector<std::string>& choices,
+                                 const std::string& description);
   // --no-header.
   void add_header_option();
   // --gazetteer FILE and --aliases FILE: the caller's names for the entity recognizer
@@ -38,6 +61,8 @@ class Tool {
   // The names those options list (read when called; throws std::runtime_error for a file
   // that cannot be read or a malformed line).
   std::vector<ListedName> listed_names() const;
+  // --version also names the built-in entity model, by its checksum (tools that use it).
+  void uses_entity_model() { uses_entity_model_ = true; }
 
   // Parses the command line. Returns an exit status when the program should stop now
   // (--help, --version: 0; usage error: 2), nothing when it should go on.
@@ -67,9 +92,11 @@ class Tool {
 
  private:
   CLI::App app_;
+  bool uses_entity_model_ = false;
   std::vector<std::string> paths_;
   std::string files_from_;
   InputOptions input_;
+  std::string input_format_ = "text";
   unsigned jobs_ = 0;
   bool no_header_ = false;
   std::vector<std::string> name_lists_;

@@ -130,6 +130,22 @@ bool DocumentReader::accept(Document& doc) const {
   return true;
 }
 
+// A file that is not JSONL (plain text read with --input jsonl) would give an error per line:
+// past the first few, they are counted and summed up in one line at the end of the file.
+constexpr std::size_t kBadLinesReported = 3;
+
+void DocumentReader::bad_line(const std::string& where, const std::string& what) {
+  if (++bad_lines_ == 1) first_bad_line_ = std::to_string(lines_->line_number()) + ": " + what;
+  if (bad_lines_ <= kBadLinesReported) diag::error(where, what);
+}
+
+void DocumentReader::end_of_lines() {
+  if (bad_lines_ > kBadLinesReported)
+    diag::error(current_path_, std::to_string(bad_lines_) + " lines could not be read (the first at line " +
+                                   first_bad_line_ + "); is --input right?");
+  bad_lines_ = 0;
+}
+
 // Opens the next input of a line-based format; for text input, files are read whole in
 // next(). Returns false when no input is left.
 bool DocumentReader::open_next_input() {
@@ -159,6 +175,7 @@ bool DocumentReader::next(Document& doc) {
         if (next_from_lines(doc)) return true;
       } catch (const std::exception& e) {
         diag::error(current_path_, e.what());
+        end_of_lines();
       }
       lines_.reset();
       tsv_.reset();
@@ -211,7 +228,10 @@ bool DocumentReader::next_from_lines(Document& doc) {
       continue;
     }
     std::string_view line;
-    if (!lines_->next(line)) return false;
+    if (!lines_->next(line)) {
+      end_of_lines();
+      return false;
+    }
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     const std::string where = line_id(current_path_, lines_->line_number());
     if (options_.format == InputFormat::lines) {
@@ -225,26 +245,26 @@ bool DocumentReader::next_from_lines(Document& doc) {
     std::string json_text(line);
     if (const std::size_t bad = replace_invalid_utf8(json_text)) {
       if (options_.strict) {
-        diag::error(where, "invalid UTF-8: " + std::to_string(bad) + " byte(s); skipped (--strict)");
+        bad_line(where, "invalid UTF-8: " + std::to_string(bad) + " byte(s); skipped (--strict)");
         continue;
       }
       diag::warning(where, "invalid UTF-8: " + std::to_string(bad) + " byte(s) read as U+FFFD");
     }
     const auto object = nlohmann::json::parse(json_text, nullptr, false);
     if (object.is_discarded() || !object.is_object()) {
-      diag::error(where, "not a JSON object");
+      bad_line(where, "not a JSON object");
       continue;
     }
     const auto text = object.find(options_.text_field);
     if (text == object.end() || !text->is_string()) {
-      diag::error(where, "no string field '" + options_.text_field + "'");
+      bad_line(where, "no string field '" + options_.text_field + "'");
       continue;
     }
     doc.id = where;
     if (!options_.id_field.empty()) {
       const auto id = object.find(options_.id_field);
       if (id == object.end()) {
-        diag::error(where, "no field '" + options_.id_field + "'");
+        bad_line(where, "no field '" + options_.id_field + "'");
         continue;
       }
       doc.id = id->is_string() ? id->get<std::string>() : id->dump();

@@ -1,5 +1,6 @@
 #include "corpus/concordance.hpp"
 
+#include <algorithm>
 #include <boost/regex/icu.hpp>
 #include <stdexcept>
 
@@ -91,9 +92,13 @@ void flatten(std::string_view context, std::string& out) {
 }  // namespace
 
 void append_concordance_rows(std::string& out, std::string_view doc_id, std::string_view text,
-                             const std::vector<Span>& matches, std::size_t width) {
+                             const std::vector<Span>& matches, const std::vector<Span>& sentences, std::size_t width) {
   std::string before, after;
   for (const Span& match : matches) {
+    // The last sentence starting at or before the match (the first, for a match before it).
+    const auto after_match = std::upper_bound(sentences.begin(), sentences.end(), match.start,
+                                              [](std::size_t offset, const Span& s) { return offset < s.start; });
+    const std::size_t sentence = std::max<std::size_t>(after_match - sentences.begin(), 1);
     std::size_t left = match.start;
     for (std::size_t n = 0; n < width && left > 0; ++n) previous_code_point(text, left);
     std::size_t right = match.end;
@@ -107,6 +112,7 @@ void append_concordance_rows(std::string& out, std::string_view doc_id, std::str
         .add(before)
         .add(text.substr(match.start, match.end - match.start))
         .add(after)
+        .add(sentence)
         .end();
   }
 }

@@ -47,9 +47,10 @@ class TokenSequenceMatcher {
   bool ignore_case_;
 };
 
-// Appends one row per match: doc, start, end, left, match, right. `left` and `right`
-// hold up to `width` characters of context, with tabs and line breaks shown as spaces.
+// Appends one row per match: doc, start, end, left, match, right, sent. `left` and `right`
+// hold up to `width` characters of context, with tabs and line breaks shown as spaces; sent
+// numbers from 1 the sentence of `sentences` (the document's, in order) where the match starts.
 void append_concordance_rows(std::string& out, std::string_view doc_id, std::string_view text,
-                             const std::vector<Span>& matches, std::size_t width);
+                             const std::vector<Span>& matches, const std::vector<Span>& sentences, std::size_t width);
 
 }  // namespace tmk

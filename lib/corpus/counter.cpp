@@ -4,6 +4,7 @@
 #include <atomic>
 #include <charconv>
 #include <cstring>
+#include <map>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -126,13 +127,14 @@ KeyCounter::Slot& KeyCounter::slot_for(std::string_view key) {
   return slot;
 }
 
-void KeyCounter::add_row(std::string_view key) {
+std::uint64_t KeyCounter::add_row(std::string_view key) {
   Slot& slot = slot_for(key);
   ++slot.count;
   if (slot.last_document != document_) {
     slot.last_document = document_;
     ++slot.docs;
   }
+  return slot.count;
 }
 
 void KeyCounter::add_totals(std::string_view key, std::uint64_t count, std::uint64_t docs) {
@@ -192,8 +194,13 @@ std::vector<KeyCount> select_counts(const KeyCounter& counter, const CountSelect
   return kept;
 }
 
-void append_count_rows(std::string& out, const std::vector<KeyCount>& counts) {
-  for (const KeyCount& c : counts) TsvRow(out).add_raw(c.key).add(c.count).add(c.docs).end();
+void append_count_rows(std::string& out, const std::vector<KeyCount>& counts, bool with_docs) {
+  for (const KeyCount& c : counts) {
+    TsvRow row(out);
+    row.add_raw(c.key).add(c.count);
+    if (with_docs) row.add(c.docs);
+    row.end();
+  }
 }
 
 namespace {
@@ -263,32 +270,70 @@ KeyCounter count_inputs(const std::vector<std::string>& inputs, unsigned jobs,
   return std::move(counters[0]);
 }
 
-RowKeys::RowKeys(const TsvReader& reader, const std::vector<std::string>& key_columns, std::string_view doc_column)
-    : doc_index_(reader.require_column(doc_column)) {
-  for (const auto& column : key_columns) key_indexes_.push_back(reader.require_column(column));
+namespace {
+// A column by header name, or by number from 1 when no column has that name.
+std::size_t column_index(const TsvReader& reader, std::string_view column) {
+  if (const auto found = reader.find_column(column)) return *found;
+  std::size_t number = 0;
+  const char* end = column.data() + column.size();
+  const auto read = std::from_chars(column.data(), end, number);
+  if (read.ec == std::errc() && read.ptr == end && number >= 1 && number <= reader.columns().size()) return number - 1;
+  return reader.require_column(column);  // throws, naming the columns there are
+}
+}  // namespace
+
+RowKeys::RowKeys(const TsvReader& reader, const std::vector<std::string>& key_columns, std::string_view doc_column) {
+  if (key_columns.empty()) throw std::invalid_argument("no key columns to count");
+  for (const auto& column : key_columns) {
+    key_indexes_.push_back(column_index(reader, column));
+    names_.push_back(reader.columns()[key_indexes_.back()]);
+  }
+  if (!doc_column.empty()) doc_index_ = column_index(reader, doc_column);
 }
 
 void RowKeys::count_all(TsvReader& reader, KeyCounter& counter) const {
   std::vector<std::string_view> fields;
-  std::string key;
-  std::string last_doc;
-  bool first_row = true;
+  std::string joined, key_and_doc;
+  KeyCounter seen;  // "key TAB doc" pairs: escaped fields hold no TAB, so a pair is unambiguous
   while (reader.next(fields)) {
-    const std::string_view doc = fields[doc_index_];
-    if (!first_row && doc != last_doc) counter.start_document();
-    if (first_row || doc != last_doc) last_doc.assign(doc);
-    first_row = false;
-    if (key_indexes_.size() == 1) {
-      counter.add_row(fields[key_indexes_[0]]);
-      continue;
+    std::string_view key = fields[key_indexes_[0]];
+    if (key_indexes_.size() > 1) {
+      joined.clear();
+      for (std::size_t i = 0; i < key_indexes_.size(); ++i) {
+        if (i > 0) joined.push_back('\t');
+        joined.append(fields[key_indexes_[i]]);
+      }
+      key = joined;
     }
-    key.clear();
-    for (std::size_t i = 0; i < key_indexes_.size(); ++i) {
-      if (i > 0) key.push_back('\t');
-      key.append(fields[key_indexes_[i]]);
+    bool new_document = false;
+    if (doc_index_) {
+      key_and_doc.assign(key).append(1, '\t').append(fields[*doc_index_]);
+      new_document = seen.add_row(key_and_doc) == 1;
     }
-    counter.add_row(key);
+    counter.add_totals(key, 1, new_document ? 1 : 0);
   }
+}
+
+KeyCounter count_rows(const std::vector<std::string>& inputs, unsigned jobs,
+                      const std::vector<std::string>& key_columns, std::string_view doc_column,
+                      std::vector<std::string>& key_names) {
+  std::mutex mutex;
+  std::map<std::string, std::vector<std::string>> names_by_input;
+  KeyCounter counter = count_inputs(inputs, jobs, [&](TsvReader& reader, KeyCounter& into) {
+    const RowKeys keys(reader, key_columns, doc_column);
+    {
+      const std::lock_guard lock(mutex);
+      names_by_input.emplace(reader.where(), keys.names());
+    }
+    keys.count_all(reader, into);
+  });
+  key_names = key_columns;
+  for (const std::string& input : inputs)
+    if (const auto found = names_by_input.find(input); found != names_by_input.end()) {
+      key_names = found->second;
+      break;
+    }
+  return counter;
 }
 
 namespace {

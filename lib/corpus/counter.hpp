@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -36,8 +37,9 @@ class KeyCounter {
   // Rows added after this belong to a new document. A key's `docs` grows once per
   // document it is seen in, so a document's rows must come together (as tmk writes them).
   void start_document() { ++document_; }
-  // One row holding `key` in the current document.
-  void add_row(std::string_view key);
+  // One row holding `key` in the current document. Returns how many rows have held it so
+  // far (1: it is new).
+  std::uint64_t add_row(std::string_view key);
   // Totals counted elsewhere (merging): both are summed.
   void add_totals(std::string_view key, std::uint64_t count, std::uint64_t docs);
   // Sums `other` into this counter.
@@ -102,8 +104,8 @@ struct CountSelection {
 // Ordered by group bytes, then count (descending), then key bytes.
 std::vector<KeyCount> select_counts(const KeyCounter& counter, const CountSelection& selection);
 
-// Appends one row per key: the key's fields, count, docs.
-void append_count_rows(std::string& out, const std::vector<KeyCount>& counts);
+// Appends one row per key: the key's fields, count, and docs unless `with_docs` is false.
+void append_count_rows(std::string& out, const std::vector<KeyCount>& counts, bool with_docs = true);
 
 // Opens a TSV input ("-" is stdin); nothing for an input without a single byte (no header),
 // which holds no rows. Throws std::runtime_error when it cannot be opened.
@@ -120,18 +122,31 @@ void for_each_tsv_input(const std::vector<std::string>& inputs, const std::funct
 KeyCounter count_inputs(const std::vector<std::string>& inputs, unsigned jobs,
                         const std::function<void(TsvReader&, KeyCounter&)>& count_one);
 
-// The key fields of rows: the columns `key_columns` (found by name) and the document
-// column `doc_column`, which tells where a document starts.
+// The key fields of rows: the columns `key_columns` and the document column `doc_column`
+// (none when empty: docs are not counted), each found by header name or, when no column has
+// that name, by its number from 1.
 class RowKeys {
  public:
   RowKeys(const TsvReader& reader, const std::vector<std::string>& key_columns, std::string_view doc_column);
-  // Counts every row of `reader` into `counter`.
+  // The header names of the key columns.
+  const std::vector<std::string>& names() const { return names_; }
+  // Counts every row of `reader` into `counter`. A key's docs are the distinct values of the
+  // document column in its rows, whatever their order (rows sorted by key count the same);
+  // this keeps one entry per distinct key and document while `reader` is read.
   void count_all(TsvReader& reader, KeyCounter& counter) const;
 
  private:
   std::vector<std::size_t> key_indexes_;
-  std::size_t doc_index_;
+  std::vector<std::string> names_;
+  std::optional<std::size_t> doc_index_;
 };
+
+// Counts the rows of `inputs` (tmk-count): count_inputs with RowKeys on each input.
+// `key_names` receives the header names of the key columns in the first input (in argument
+// order) that was read, whatever thread read it; `key_columns` when none was.
+KeyCounter count_rows(const std::vector<std::string>& inputs, unsigned jobs,
+                      const std::vector<std::string>& key_columns, std::string_view doc_column,
+                      std::vector<std::string>& key_names);
 
 // Sums tables written by tmk-count (key columns, count, docs). The key columns are a
 // table's columns other than count and docs, `group_columns` first, in the order of the first

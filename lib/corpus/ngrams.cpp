@@ -50,7 +50,8 @@ void NgramExtractor::from_document(std::string_view doc_id, std::string_view tex
     texts.clear();
     for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
       const Token& token = analysis.tokens[t];
-      Word word{texts.size(), 0, token.start, token.end, false, token.kind == TokenKind::punct};
+      Word word{texts.size(), 0,     token.start,
+                token.end,    false, token.kind == TokenKind::punct || token.kind == TokenKind::symbol};
       if (!word.separator) {
         const std::string_view surface = text.substr(token.start, token.end - token.start);
         norm.clear();
@@ -106,7 +107,7 @@ void NgramExtractor::from_token_table(TsvReader& reader, const NgramSink& emit) 
               parse_offset(fields[start_col], "start", reader),
               parse_offset(fields[end_col], "end", reader),
               false,
-              fields[kind_col] == "punct"};
+              fields[kind_col] == "punct" || fields[kind_col] == "symbol"};
     if (!word.separator) {
       if (options_.stop_words != nullptr) {
         // The norm column is escaped; stop words hold no character that escaping changes.

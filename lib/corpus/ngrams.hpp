@@ -1,6 +1,7 @@
 #pragma once
-// Word n-grams: runs of n consecutive tokens within one sentence, punctuation left out.
-// A punctuation mark, like a sentence end, separates: no n-gram spans it. With stop words
+// Word n-grams: runs of n consecutive tokens within one sentence, punctuation and symbols
+// ($, £, +) left out. A punctuation mark or a symbol, like a sentence end, separates: no
+// n-gram spans it. With stop words
 // dropped, an n-gram holding one is left out (the words around it are not joined).
 #include <cstddef>
 #include <functional>

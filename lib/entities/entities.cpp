@@ -43,6 +43,12 @@ struct EntityRecognizer::Impl {
     }
     for_each_resource_line("stopwords/en.txt",
                            [&](std::string_view line) { function_words.insert(ner::hash_bytes(line, 2)); });
+    for_each_resource_line("entities/organization-heads.txt",
+                           [&](std::string_view line) { organization_heads.insert(ner::hash_bytes(line, 2)); });
+    for_each_resource_line("entities/event-heads.txt",
+                           [&](std::string_view line) { event_heads.insert(ner::hash_bytes(line, 2)); });
+    for_each_resource_line("entities/interjections.txt",
+                           [&](std::string_view line) { interjections.insert(ner::hash_bytes(line, 2)); });
     // Spellings of one name that news writes interchangeably ("U.S.", "United States"): they
     // only set the canonical name; the caller's list, read after it, wins and also finds names.
     for (const ListedName& listed : parse_name_list(resource("entities/aliases.tsv"), "entities/aliases.tsv"))
@@ -56,9 +62,12 @@ struct EntityRecognizer::Impl {
 
   std::string owned;
   ner::Model weights;
-  std::unordered_set<std::uint64_t> titles;           // fold hashes
-  std::unordered_set<std::uint64_t> personal_titles;  // fold hashes of "dr.", "sen." ...
-  std::unordered_set<std::uint64_t> function_words;   // fold hashes of the stop words ("us", "it", "who")
+  std::unordered_set<std::uint64_t> titles;              // fold hashes
+  std::unordered_set<std::uint64_t> personal_titles;     // fold hashes of "dr.", "sen." ...
+  std::unordered_set<std::uint64_t> interjections;       // fold hashes of "heck", "wow" ...
+  std::unordered_set<std::uint64_t> organization_heads;  // fold hashes of "bank", "university" ...
+  std::unordered_set<std::uint64_t> event_heads;         // fold hashes of "agreement", "marathon" ...
+  std::unordered_set<std::uint64_t> function_words;      // fold hashes of the stop words ("us", "it", "who")
   Gazetteer user_names{Gazetteer::Matching::exact_case};
   std::unordered_map<std::string, std::pair<std::string, EntityType>> canonical_of;  // name -> canonical, type
 };
@@ -94,6 +103,16 @@ bool has_word_char(std::string_view s) {
   for (const char c : s)
     if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80)) return true;
   return false;
+}
+
+// Two or more ASCII capitals and no lower-case letter ("AP", "U.N."): an acronym.
+bool is_all_caps(std::string_view word) {
+  std::size_t capitals = 0;
+  for (const char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    capitals += c >= 'A' && c <= 'Z';
+  }
+  return capitals >= 2;
 }
 
 bool is_possessive(std::string_view folded) {
@@ -192,11 +211,18 @@ std::string acronym_letters(std::string_view name) {
   return letters.size() >= 2 ? letters : std::string();
 }
 
-// The initials of the capitalized words of `long_form` ("National Nurses United" -> "NNU").
+// The initials of the capitalized words of `long_form` ("National Nurses United" -> "NNU"),
+// the parts of a hyphenated word each giving one ("Trans-Pacific Partnership" -> "TPP").
 std::string capital_initials(std::string_view long_form) {
   std::string initials;
-  for (const std::string_view word : name_words(long_form))
+  for (const std::string_view word : name_words(long_form)) {
     if (std::isupper(static_cast<unsigned char>(word.front()))) initials.push_back(word.front());
+    for (std::size_t k = 1; k + 1 < word.size(); ++k) {
+      const std::size_t joint = word[k] == '-' ? 1 : word.substr(k).starts_with("\xE2\x80\x93") ? 3 : 0;
+      if (joint && k + joint < word.size() && std::isupper(static_cast<unsigned char>(word[k + joint])))
+        initials.push_back(word[k + joint]);
+    }
+  }
   return initials;
 }
 
@@ -367,9 +393,13 @@ class DocumentResolver {
       }
       merge_adjacent_people(words, base, found);
       take_first_names(words, base, found);
+      take_surnames(words, base, found);
       split_person_of(words, base, found);
       add_listed_names(words, base, found);
       add_known_names(words, base, gazetteer, found);
+      extend_to_organization_heads(words, base, found);
+      extend_to_event_heads(words, base, found);
+      join_campaigns_for_people(words, base, found);
       split_repeated_names(words, base, found);
       clean_spans(words, base, tags, found);
     }
@@ -409,6 +439,23 @@ class DocumentResolver {
       if (before.capitalized && !before.common &&
           words::first_names().contains(std::string(words.folded(w - 1 - base))))
         --d.first_word;
+    }
+  }
+
+  // A known first name alone, then a capitalized word the model left out, is a full name
+  // even when the surname is also an everyday word ("Dr. Linda Park", "Tom Baker").
+  void take_surnames(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    const std::size_t sentence_end = base + words.size();
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      Draft& d = found[k];
+      const std::size_t next = d.end_word;
+      if (d.type != EntityType::PER || next - d.first_word != 1 || next >= sentence_end ||
+          (k + 1 < found.size() && found[k + 1].first_word == next) || !words_[next].capitalized || breaks_name(next) ||
+          impl_.is_title(words[next - base]) || is_weekday(words.folded(next - base)) ||
+          impl_.function_words.contains(words_[next].fold_hash) ||
+          !words::first_names().contains(std::string(words.folded(d.first_word - base))))
+        continue;
+      d.end_word = next + 1;
     }
   }
 
@@ -464,13 +511,22 @@ class DocumentResolver {
 
   // A name of two or more words that the built-in gazetteer lists with one type, written
   // as a name (capitalized but for small words: "Bank of England", "Federal Reserve"), is
-  // that name where the model found none or only a part of it ("England"); a leading
-  // "The" stays out, as in the model's names.
+  // that name where the model found none or only a part of it ("England"), and has the
+  // listed type where the model found it; a longer name of the model's stays; a leading
+  // "The" stays out, as in the model's names. So is an organization's acronym it lists.
   // `gazetteer` holds the positions of the matches in the sentence (ner::gazetteer_positions).
   void add_known_names(const ner::WordSequence& words, std::size_t base, const std::vector<std::uint16_t>& gazetteer,
                        std::vector<Draft>& found) const {
     const auto position_of = [&](std::size_t i, int type) { return (gazetteer[i] >> (3 * type)) & 7; };
     for (std::size_t i = 0; i < words.size(); ++i) {
+      // An acronym listed as an organization only ("AP", "NPR"), written in capitals.
+      if (gazetteer[i] == (1 + ner::kUnit) << (3 * static_cast<int>(EntityType::ORG)) &&
+          is_all_caps(words.surface(i)) && std::none_of(found.begin(), found.end(), [&](const Draft& d) {
+            return d.first_word <= base + i && base + i < d.end_word;
+          })) {
+        found.emplace_back(base + i, base + i + 1, EntityType::ORG, EntitySource::gazetteer);
+        continue;
+      }
       // A match of one type that begins here (a name listed with two types is left alone).
       int type = -1, begins = 0;
       for (int t = 0; t < kEntityTypeCount; ++t)
@@ -487,14 +543,124 @@ class DocumentResolver {
       bool written_as_name = true;
       for (std::size_t w = first; w < end; ++w)
         written_as_name &= words_[w].capitalized || ner::title_case_small_word(words.folded(w - base));
-      const bool covered_wider = std::any_of(found.begin(), found.end(), [&](const Draft& d) {
+      if (!written_as_name) continue;
+      // The model's own span keeps its draft (later steps may extend it) but takes the
+      // listed type: "Goldman Sachs" is a bank whatever the model made of it.
+      const auto same = std::find_if(found.begin(), found.end(), [&](const Draft& d) {
+        return d.first_word == first && d.end_word == end && !d.user_listed;
+      });
+      if (same != found.end()) {
+        same->type = static_cast<EntityType>(type);
+        continue;
+      }
+      const bool found_already = std::any_of(found.begin(), found.end(), [&](const Draft& d) {
         return d.first_word < end && first < d.end_word && (d.first_word < first || d.end_word > end || d.user_listed);
       });
-      if (!written_as_name || covered_wider) continue;
+      if (found_already) continue;
       std::erase_if(found, [&](const Draft& d) { return d.first_word < end && first < d.end_word; });
       found.emplace_back(first, end, static_cast<EntityType>(type), EntitySource::gazetteer);
     }
     std::sort(found.begin(), found.end(), by_position);
+  }
+
+  // "Bank of America" read as the place "America": a capitalized head noun of organizations
+  // and "of" right before a name make one organization, with the capitalized words before
+  // the head ("Royal Bank of Scotland"), but not a leading "The".
+  void extend_to_organization_heads(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      Draft& d = found[k];
+      if (d.type == EntityType::PER || d.user_listed || d.first_word < base + 2 ||
+          words.folded(d.first_word - 1 - base) != "of")
+        continue;
+      const std::size_t head = d.first_word - 2;
+      if (!words_[head].capitalized || !impl_.organization_heads.contains(words_[head].fold_hash)) continue;
+      std::size_t first = head;
+      while (first > base && words_[first - 1].capitalized && !breaks_name(first) &&
+             !impl_.function_words.contains(words_[first - 1].fold_hash))
+        --first;
+      const std::size_t end = d.end_word;
+      const auto runs_into = [&](const Draft& other) { return other.first_word < first && other.end_word > first; };
+      if (std::any_of(found.begin(), found.end(), runs_into)) continue;  // a name before runs into the head
+      d.first_word = first;
+      d.type = EntityType::ORG;
+      // Drafts inside the new name (the head tagged apart) give way to it.
+      std::erase_if(found, [&](const Draft& other) {
+        return other.first_word >= first && other.end_word <= end &&
+               !(other.first_word == first && other.end_word == end);
+      });
+      k = static_cast<std::size_t>(
+          std::find_if(found.begin(), found.end(), [&](const Draft& other) { return other.end_word == end; }) -
+          found.begin());
+    }
+  }
+
+  // "Labor for Bernie", "Nurses for Warren": an organization, "for" and a person's name are
+  // one organization (a campaign group), not the organization and the person. A place after
+  // "for" is left alone ("the EU for Ukraine").
+  void join_campaigns_for_people(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    for (std::size_t k = 0; k + 1 < found.size(); ++k) {
+      Draft& group = found[k];
+      const Draft& person = found[k + 1];
+      if (group.type != EntityType::ORG || person.type != EntityType::PER || group.user_listed || person.user_listed ||
+          person.first_word != group.end_word + 1 || words.folded(group.end_word - base) != "for" ||
+          breaks_name(group.end_word) || breaks_name(person.first_word))
+        continue;
+      group.end_word = person.end_word;
+      found.erase(found.begin() + static_cast<std::ptrdiff_t>(k + 1));
+    }
+  }
+
+  // Whether word w is the second half of a capitalized pair joined by a hyphen or a dash
+  // with no space ("Trans–Pacific").
+  bool dash_joined(std::size_t w) const {
+    const std::string_view joint = text_.substr(words_[w - 1].start, words_[w - 1].end - words_[w - 1].start);
+    return (joint == "-" || joint == "\xE2\x80\x93") && words_[w - 2].capitalized &&
+           words_[w - 2].end == words_[w - 1].start && words_[w - 1].end == words_[w].start;
+  }
+
+  // "Paris Agreement" read as the place "Paris": a name followed by a capitalized head noun
+  // of treaties, laws and events is one MISC name with it ("Kyoto Protocol", "Tokyo
+  // Olympics", "Trans-Pacific Partnership"), whatever type the model gave either part.
+  void extend_to_event_heads(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    const std::size_t sentence_end = base + words.size();
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      Draft& d = found[k];
+      if (d.type == EntityType::PER || d.user_listed) continue;
+      std::size_t head = d.end_word - 1;  // the model may have included the head
+      if (!impl_.event_heads.contains(words_[head].fold_hash)) {
+        head = d.end_word;
+        if (head >= sentence_end || !words_[head].capitalized || breaks_name(head) ||
+            !impl_.event_heads.contains(words_[head].fold_hash) ||
+            (k + 1 < found.size() && found[k + 1].first_word == head))
+          continue;
+      }
+      if (!words_[head].capitalized || head == d.first_word) continue;
+      d.end_word = head + 1;
+      d.type = EntityType::MISC;
+      while (d.first_word >= base + 2 && dash_joined(d.first_word)) d.first_word -= 2;
+    }
+    // The model may have missed the whole name ("the Trans–Pacific Partnership"): the
+    // capitalized words before the head, but a lone everyday word opening the sentence.
+    for (std::size_t head = base + 1; head < sentence_end; ++head) {
+      if (!words_[head].capitalized || !impl_.event_heads.contains(words_[head].fold_hash) ||
+          std::any_of(found.begin(), found.end(), [&](const Draft& d) {
+            return d.first_word <= head && head < d.end_word + 1 && d.end_word >= head;
+          }))
+        continue;
+      std::size_t first = head;
+      while (first > base && !breaks_name(first)) {
+        if (words_[first - 1].capitalized && !impl_.function_words.contains(words_[first - 1].fold_hash)) {
+          --first;
+        } else if (first >= base + 2 && dash_joined(first)) {
+          first -= 2;
+        } else {
+          break;
+        }
+      }
+      if (first == head || (first == base && head - first == 1 && words_[first].common)) continue;
+      found.emplace_back(first, head + 1, EntityType::MISC);
+      std::sort(found.begin(), found.end(), by_position);
+    }
   }
 
   // 2. Spans as a name is written: without titles, a leading "The", punctuation, weekdays
@@ -519,11 +685,15 @@ class DocumentResolver {
         // Titles precede a name but are not part of it (and are no name alone).
         if (d.type == EntityType::PER)
           while (d.end_word - d.first_word > 1 && impl_.is_title(words[d.first_word - base])) ++d.first_word;
-        // "Governor" alone, or "Virginia Governor", names an office, not a person.
-        if ((d.type == EntityType::PER || d.end_word - d.first_word == 1) &&
+        // "Governor" alone, or "Virginia Governor", names an office, not a person; but a
+        // first name starts a person's name that may end in a word that is also a title
+        // ("Martin Luther King").
+        const bool has_first_name =
+            d.end_word - d.first_word > 1 && words::first_names().contains(std::string(folded(d.first_word)));
+        if ((d.type == EntityType::PER || d.end_word - d.first_word == 1) && !has_first_name &&
             impl_.is_title(words[d.end_word - 1 - base]))
           continue;
-        if (d.type == EntityType::PER) extend_over_suffix(words, base, d);
+        extend_over_suffix(words, base, d);
       }
       // A day name ends no name ("said Kramer Monday") and starts no person's name ("Monday
       // Kramer said"), but it may start the name of a paper or a place ("Sunday Herald").
@@ -544,12 +714,19 @@ class DocumentResolver {
     std::size_t w = d.end_word;
     const std::size_t sentence_end = base + words.size();
     if (w < sentence_end && words.folded(w - base) == ",") ++w;
-    if (w < sentence_end && is_name_suffix(words.surface(w - base)) && words_[w].capitalized) d.end_word = w + 1;
+    // "Jr." or "III" after a name of several words makes it a person's, whatever the model's type.
+    if (w < sentence_end && is_name_suffix(words.surface(w - base)) && words_[w].capitalized &&
+        (d.type == EntityType::PER || d.end_word - d.first_word > 1)) {
+      d.end_word = w + 1;
+      d.type = EntityType::PER;
+    }
   }
 
   // "Well, ..." or "Heck!" opening a sentence: an everyday word the model took for a name.
   bool is_interjection(const ner::WordSequence& words, std::size_t base, const Draft& d) const {
-    if (d.end_word - d.first_word != 1 || d.first_word != base || !words_[d.first_word].common) return false;
+    if (d.end_word - d.first_word != 1 || d.first_word != base ||
+        !(words_[d.first_word].common || impl_.interjections.contains(words_[d.first_word].fold_hash)))
+      return false;
     const std::size_t next = d.end_word - base;
     return next < words.size() && (words.folded(next) == "," || words.folded(next) == "!");
   }

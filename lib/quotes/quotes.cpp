@@ -322,8 +322,9 @@ Quote quote_of(std::string_view text, const Analysis& analysis, const Segment& s
 }  // namespace
 
 QuoteExtractor::QuoteExtractor() : lexicon_(std::make_unique<const QuoteLexicon>()) {}
-QuoteExtractor::QuoteExtractor(const EntityRecognizer* recognizer) : QuoteExtractor() {
-  recognizer_ = recognizer;
+QuoteExtractor::QuoteExtractor(QuoteOptions options) : QuoteExtractor() {
+  recognizer_ = options.recognizer;
+  indirect_ = options.indirect;
 }
 QuoteExtractor::~QuoteExtractor() = default;
 QuoteExtractor::QuoteExtractor(QuoteExtractor&&) noexcept = default;

@@ -189,10 +189,12 @@ class Attributor {
     if (pieces_[c].has(kParticiple)) return participle_clause(c, n, content, source);
     if (c + 1 < n && word_is(c + 1, "by") && is_claim_noun(c)) return claim_by(c, n, content, source);
     const bool calls_for = word_is(c, "called") && c + 1 < n && word_is(c + 1, "for");
+    // "expressed concern (that) CONTENT", "voiced doubts CONTENT": a stance reported as speech.
+    const bool expresses = (word_is(c, "expressed") || word_is(c, "voiced")) && c + 1 < n && is_stance_noun(c + 1);
     // "found" reports a finding only with its "that" ("found in a poll that ..."), not "found dead".
     const bool found_that = word_is(c, "found") && that_within(c + 1, std::min(n, c + 8));
-    if (!calls_for && !found_that && !pieces_[c].has(kReport)) return false;
-    const std::size_t length = calls_for ? 2 : 1;
+    if (!calls_for && !expresses && !found_that && !pieces_[c].has(kReport)) return false;
+    const std::size_t length = calls_for || expresses ? 2 : 1;
     // "CONTENT, said X." (not "X, however, argue CONTENT", where the subject is on the left)
     if (c > 1 && pieces_[c - 1].punct == ',' && !left_np(c, 0).found) {
       const NounPhrase np = right_np(c + 1, n, false);
@@ -222,6 +224,13 @@ class Attributor {
     if (k < n && word_is(k, "that")) ++k;
     if (k >= n || (!pieces_[k].is_word() && pieces_[k].punct != '"')) return false;
     return words_to(k, n, content);
+  }
+
+  bool is_stance_noun(std::size_t k) {
+    static constexpr std::string_view kStances[] = {"concern",  "concerns",    "doubt",  "doubts",    "fear",
+                                                    "fears",    "hope",        "worry",  "worries",   "confidence",
+                                                    "optimism", "frustration", "regret", "skepticism"};
+    return std::any_of(std::begin(kStances), std::end(kStances), [&](std::string_view w) { return word_is(k, w); });
   }
 
   bool is_claim_noun(std::size_t k) {

@@ -169,10 +169,9 @@ void append_token_rows(std::string_view doc_id, std::string_view text, const Ana
   for (std::size_t s = 0; s < analysis.sentences.size(); ++s) {
     const Sentence& sentence = analysis.sentences[s];
     rows.start_sentence(doc_id, s + 1);
-    std::size_t number = 0;
     for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
       const Token& token = analysis.tokens[t];
-      if (options.printed[static_cast<std::size_t>(token.kind)]) rows.write(++number, token);
+      if (options.printed[static_cast<std::size_t>(token.kind)]) rows.write(t - sentence.first_token + 1, token);
     }
   }
 }

@@ -23,7 +23,8 @@ struct TokenRowOptions {
 std::string token_rows_header();
 
 // Appends one row per printed token of `analysis`, the tokens of document `doc_id` whose
-// text is `text`. `tok` counts the printed tokens of each sentence from 1.
+// text is `text`. `tok` numbers the tokens of each sentence from 1, the tokens left out
+// included, so that the rows of a selection join the full table on doc, sent, tok.
 void append_token_rows(std::string_view doc_id, std::string_view text, const Analysis& analysis,
                        const TokenRowOptions& options, std::string& out);
 

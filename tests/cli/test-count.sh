@@ -30,9 +30,37 @@ check_eq "--min" "Dayton Maria Lopez Tom Reyes" "$(tmk-count -c canonical --min 
 check_eq "--no-header" "Dayton${T}3${T}3" "$(tmk-count -c canonical --no-header --top 1 "$ENT")"
 check_eq "stdin" "$(tmk-count -c canonical "$ENT")" "$(tmk-count -c canonical <"$ENT")"
 
-# A document is a run of rows with one value: --doc-column picks the column. By type, the
-# PER run at the end of a.txt goes on into b.txt, so Tom Reyes is in 2 "documents", not 3.
-check_eq "--doc-column" "Tom Reyes${T}3${T}2" "$(tmk-count -c canonical --doc-column type --no-header "$ENT" | grep Tom)"
+# docs counts the distinct values of the doc column (--doc-column picks another): by type,
+# Tom Reyes is always PER, so he is in 1 "document".
+check_eq "--doc-column" "Tom Reyes${T}3${T}1" "$(tmk-count -c canonical --doc-column type --no-header "$ENT" | grep Tom)"
+# Whatever the order of the rows: sorted by key, or shuffled, the counts are the same.
+{ head -1 "$ENT"; tail -n +2 "$ENT" | LC_ALL=C sort -t"$T" -k7,7; } >by-key.tsv
+check_eq "rows sorted by key: same docs" "$(tmk-count -c canonical "$ENT")" "$(tmk-count -c canonical by-key.tsv)"
+{ head -1 "$ENT"; tail -n +2 "$ENT" | shuf --random-source=<(yes); } >shuffled.tsv
+check_eq "rows shuffled: same docs" "$(tmk-count -c type,canonical "$ENT")" "$(tmk-count -c type,canonical shuffled.tsv)"
+check_eq "two documents, rows interleaved" "w${T}count${T}docs
+x${T}4${T}2" "$(printf 'doc\tw\nd1\tx\nd2\tx\nd1\tx\nd2\tx\n' | tmk-count -c w)"
+
+# Columns by number from 1 (a header name wins): the output names them as the input does.
+check_eq "-c by number" "$(tmk-count -c canonical "$ENT")" "$(tmk-count -c 7 "$ENT")"
+check_eq "-c and --by by number and name, --doc-column by number" "$(tmk-count -c canonical --by type "$ENT")" \
+  "$(tmk-count -c 7 --by type --doc-column 1 "$ENT")"
+check_eq "a header name wins over a number" "1${T}count${T}docs
+y${T}1${T}1" "$(printf 'doc\t1\nd\ty\n' | tmk-count -c 1)"
+check_status "a number beyond the columns" 1 tmk-count -c 9 "$ENT"
+check_grep "a number beyond the columns: named" "no column named '9'" err
+
+# --no-docs: rows counted, no docs column, and no doc column needed.
+printf 'word\tkind\nrain\tw\nsnow\tw\nrain\tw\n' >nodoc.tsv
+check_status "no doc column: an error while docs are counted" 1 tmk-count -c word nodoc.tsv
+check_grep "no doc column: named" "no column named 'doc'" err
+check_status "--no-docs" 0 tmk-count -c word --no-docs nodoc.tsv
+check_eq "--no-docs counts" "word${T}count
+rain${T}2
+snow${T}1" "$(cat out)"
+check_eq "--no-docs, two key columns" "rain${T}w${T}2" \
+  "$(tmk-count -c word,kind --no-docs --no-header --top 1 nodoc.tsv)"
+check_status "--no-docs with --merge" 2 tmk-count --merge --no-docs part1.counts
 
 # --merge: parts counted apart sum to exactly the whole (parts split between documents).
 head -6 "$ENT" >part1.tsv

@@ -79,8 +79,20 @@ if command -v tmk-train-entities >/dev/null; then
         $i $i $i $i $i $i $i $i $i $i
     done
   } >"$WORK/train.tsv"
+  check_status "trainer --help" 0 tmk-train-entities --help
+  check_grep "trainer --help: the file format" "header line doc_id, sent_id, token, tag" "$WORK/out"
+  check_grep "trainer --help: tags" "BIO over PER, ORG, LOC and MISC" "$WORK/out"
+  check_grep "trainer --help: weights" "PATH@WEIGHT" "$WORK/out"
+  check_grep "trainer --help: an example" "Example:" "$WORK/out"
+  check_status "trainer usage error" 2 tmk-train-entities "$WORK/train.tsv"  # no -o
+  check_status "trainer bad --epochs" 2 tmk-train-entities --epochs 0 -o "$WORK/x.bin" "$WORK/train.tsv"
   check_status "trainer runs" 0 tmk-train-entities --epochs 3 --bucket-bits 12 -o "$WORK/tiny.bin" "$WORK/train.tsv"
   printf 'Olga Petrova visited Kelmar.\n' | tmk-entities --model "$WORK/tiny.bin" --no-header >"$WORK/tiny.out"
   check_eq "tiny model" $'PER\tOlga Petrova\nLOC\tKelmar' "$(cut -f5,6 "$WORK/tiny.out")"
+  # --dev takes one file: the training file after it is still trained on (same model).
+  check_status "--dev before the training file" 0 \
+    tmk-train-entities --epochs 3 --bucket-bits 12 --dev "$WORK/train.tsv" -o "$WORK/tiny-dev.bin" "$WORK/train.tsv"
+  check_eq "--dev: one held-out file reported" "1" "$(grep -c '^dev train.tsv ' "$WORK/err")"
+  cmp -s "$WORK/tiny.bin" "$WORK/tiny-dev.bin" || fail "--dev before the training file: another model"
 fi
 done_ok

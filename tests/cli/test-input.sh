@@ -95,6 +95,20 @@ check_eq "--input lines on .gz" "lines.txt.gz:1
 lines.txt.gz:2" "$(tmk-sentences --input lines lines.txt.gz | cut -f1 | tail -n +2 | uniq)"
 printf '{"id":"a","body":"Hi there. Bye."}\n{"id":"b","body":"Tab\\tin."}\n' >docs.jsonl
 check_eq "--input jsonl" "a	2	10	14	Bye." "$(tmk-sentences --input jsonl --text-field body --id-field id docs.jsonl | sed -n 3p)"
+# Plain text read as JSONL: the first bad lines one by one, then one summary line per file;
+# the good lines of a file are still read, and the status is 1.
+for i in $(seq 1 120); do echo "Line $i is plain text."; done >plain.txt
+check_status "--input jsonl on plain text" 1 tmk-sentences --input jsonl plain.txt docs.jsonl
+check_eq "--input jsonl on plain text: messages" "tmk-sentences: plain.txt:1: not a JSON object
+tmk-sentences: plain.txt:2: not a JSON object
+tmk-sentences: plain.txt:3: not a JSON object
+tmk-sentences: plain.txt: 120 lines could not be read (the first at line 1: not a JSON object); is --input right?
+tmk-sentences: docs.jsonl:1: no string field 'text'
+tmk-sentences: docs.jsonl:2: no string field 'text'" "$(cat "$WORK/err")"
+{ head -n 2 docs.jsonl; printf 'oops\n'; } >mixed.jsonl
+check_status "one bad line among good ones" 1 tmk-sentences --input jsonl --text-field body mixed.jsonl
+check_eq "one bad line: one message" "tmk-sentences: mixed.jsonl:3: not a JSON object" "$(cat "$WORK/err")"
+check_eq "one bad line: the others read" "3" "$(tail -n +2 "$WORK/out" | wc -l)"
 printf 'name\ttext\nx\tOne.\\nTwo.\n' >docs.tsv
 check_eq "--input tsv" "x	2	5	9	Two." "$(tmk-sentences --input tsv --id-column name docs.tsv | sed -n 3p)"
 check_status "--input tsv without the column" 1 tmk-sentences --input tsv --text-column body docs.tsv

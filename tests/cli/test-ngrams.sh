@@ -65,4 +65,13 @@ check_grep "other file still read" "^old town${T}2${T}2${T}1$" out
 check_status "empty document" 0 tmk-ngrams empty.txt
 check_eq "empty document: header only" "ngram${T}n${T}count${T}docs" "$(cat out)"
 check_status "empty token table" 0 tmk-ngrams --from-tokens empty.txt
+# A currency sign is not a word: it is left out and separates, like punctuation, both from
+# documents and from tmk-tokenize output.
+printf 'He paid $15 and \xc2\xa320 for it.\n' >money.txt
+check_eq "currency signs are not words" "15 20 and for he it paid" \
+  "$(tmk-ngrams --no-header money.txt | cut -f1 | LC_ALL=C sort | paste -sd' ')"
+check_eq "currency signs separate" "15 and|20 for|for it|he paid" \
+  "$(tmk-ngrams -n 2 --no-header money.txt | cut -f1 | paste -sd'|')"
+check_eq "from tokens: the same" "$(tmk-ngrams -n 1-2 money.txt)" \
+  "$(tmk-tokenize money.txt | tmk-ngrams --from-tokens -n 1-2)"
 done_ok

@@ -22,9 +22,22 @@ check_eq "stdin rows" $'percent\t40\tpercent\tapprox\nmoney\t5\tUSD\t\ncardinal\
   "$(tail -n +2 "$WORK/stdin.out" | cut -f5-8 | sort -r)"
 check_eq "--no-header" "3" "$(printf 'Roughly 40 percent of 2,000 voters paid $5.\n' | tmk-numbers --no-header | wc -l)"
 
-# --kind keeps only the named kinds.
+# --kind keeps only the named kinds: a comma-separated list or one kind per --kind, and it
+# never takes the inputs after it (the paths are read, whatever the spelling).
 check_eq "--kind" $'money\nyear' "$(tmk-numbers --kind money,year --no-header "$DATA/golden.txt" | cut -f5 | sort -u)"
+check_eq "--kind twice" $'money\nyear' \
+  "$(tmk-numbers --kind money --kind year --no-header "$DATA/golden.txt" | cut -f5 | sort -u)"
+mkdir "$WORK/corpus" && cp "$DATA/golden.txt" "$WORK/corpus/"
+for spelling in "--kind money" "--kind=money"; do
+  check_status "$spelling before a directory" 0 tmk-numbers $spelling --no-header "$WORK/corpus/"
+  check_eq "$spelling before a directory: its rows" "money" "$(cut -f5 "$WORK/out" | sort -u)"
+  check_eq "$spelling before a directory: the document" "$WORK/corpus/golden.txt" "$(cut -f1 "$WORK/out" | sort -u)"
+  check_status "$spelling before two files" 0 tmk-numbers $spelling --no-header "$DATA/golden.txt" "$DATA/golden.txt"
+  check_eq "$spelling before two files: both read" \
+    "$((2 * $(grep -c $'\tmoney\t' "$DATA/golden.tsv")))" "$(wc -l <"$WORK/out")"
+done
 check_status "--kind unknown" 2 tmk-numbers --kind colour "$DATA/golden.txt"
+check_grep "--kind unknown message" "'colour' is not one of cardinal|ordinal" "$WORK/err"
 
 # Offsets slice back on multi-byte text, invalid UTF-8 and CRLF lines.
 printf 'Caf\xc3\xa9 \xe2\x80\x9cB\xc3\xbcro\xe2\x80\x9d sold \xe2\x82\xac3.2m of 12\xe2\x80\x8912 items\r\n\xff at 9 a.m. on 4 May 2021.\r\n' >"$WORK/odd.txt"

@@ -10,7 +10,7 @@ check_status "--help" 0 tmk-tokenize --help
 check_grep "--help names the columns" "Columns: doc" "$WORK/out"
 check_grep "--help has an example" "Example:" "$WORK/out"
 check_status "unknown option" 2 tmk-tokenize --frobnicate
-check_status "unknown kind" 2 tmk-tokenize --kinds word,verb
+check_status "unknown kind" 2 tmk-tokenize --kind word,verb
 check_status "bad --jobs" 2 tmk-tokenize --jobs many
 
 # Header and every column of a small document (rows and offsets worked out by hand).
@@ -51,16 +51,29 @@ p.m.${TAB}p.m.${TAB}word
 tmk-tokenize unicode.txt >unicode.tsv
 check_offsets "unicode offsets" unicode.tsv unicode.txt 4 5 6
 
-# URLs, e-mail, hashtags, mentions; --kinds picks kinds, --no-punct drops punct and symbols.
+# URLs, e-mail, hashtags, mentions; --kind picks kinds, --no-punct drops punct and symbols.
 printf 'Mail ana@example.org or see https://example.org/x?a=1. #Vote, @ana_b! 3,500 votes & 2.5%%\n' >web.txt
-check_eq "--kinds" "ana@example.org${TAB}email
+check_eq "--kind" "ana@example.org${TAB}email
 https://example.org/x?a=1${TAB}url
 #Vote${TAB}hashtag
-@ana_b${TAB}mention" "$(tmk-tokenize --no-header --kinds url,email,hashtag,mention web.txt | cut -f6,8)"
+@ana_b${TAB}mention" "$(tmk-tokenize --no-header --kind url,email,hashtag,mention web.txt | cut -f6,8)"
+check_eq "--kind, one per occurrence, before two inputs" "email${TAB}web.txt
+email${TAB}web.txt
+url${TAB}web.txt
+url${TAB}web.txt" "$(tmk-tokenize --no-header --kind url --kind=email web.txt web.txt | cut -f1,8 | awk -F'\t' '{print $2 "\t" $1}' | sort)"
+check_eq "--kinds, the old name, still works" "url" "$(tmk-tokenize --no-header --kinds url web.txt | cut -f8)"
 check_eq "--no-punct" "Mail ana@example.org or see https://example.org/x?a=1 #Vote @ana_b 3,500 votes 2.5" \
   "$(tmk-tokenize --no-header --no-punct web.txt | cut -f6 | paste -sd' ')"
-check_eq "--no-punct renumbers tok" "1 2 1 2" \
+check_eq "--no-punct keeps the numbers of tok" "1 3 1 3" \
   "$(printf 'Hi, you. Go, now!' | tmk-tokenize --no-header --no-punct | cut -f3 | paste -sd' ')"
+printf 'He paid $15 and \xc2\xa320 for it, or \xe2\x82\xac3.\n' >money.txt
+tmk-tokenize money.txt >money.tsv
+check_eq "--no-punct: currency signs left out" "He paid 15 and 20 for it or 3" \
+  "$(tmk-tokenize --no-header --no-punct money.txt | cut -f6 | paste -sd' ')"
+check_eq "--no-punct rows join the full table on doc, sent, tok" "$(tmk-tokenize --no-header --no-punct money.txt)" \
+  "$(tail -n +2 money.tsv | awk -F'\t' '$8 != "punct" && $8 != "symbol"')"
+check_eq "--kind rows keep the numbers of tok" "3${TAB}\$${TAB}symbol" \
+  "$(tmk-tokenize --no-header --kind symbol money.txt | head -1 | cut -f3,6,8)"
 tmk-tokenize web.txt >web.tsv
 check_offsets "web offsets" web.tsv web.txt 4 5 6
 check_eq "--lower" "mail${TAB}mail" "$(tmk-tokenize --no-header --lower web.txt | head -1 | cut -f6,7)"

@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const tmk::SentenceSplitter splitter;
   static const tmk::Tokenizer tokenizer;
   static const tmk::EntityRecognizer recognizer;
-  static const tmk::QuoteExtractor extractor(&recognizer);
+  static const tmk::QuoteExtractor extractor(tmk::QuoteOptions{&recognizer});
   tmk::Analysis analysis;
   tmk::analyze(text, splitter, tokenizer, analysis);
   const tmk::QuoteResult result = extractor.extract(text, analysis);

@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
         .add(slice(m.start, m.end))
         .add(std::string(tmk::to_string(m.kind)) + " " + m.value + " " + m.unit + " " + m.counted)
         .end();
-  const tmk::QuoteExtractor quotes(&recognizer);
+  const tmk::QuoteExtractor quotes(tmk::QuoteOptions{&recognizer});
   const tmk::QuoteResult result = quotes.extract(bytes, analysis);
   for (const tmk::Quote& q : result.quotes)
     tmk::TsvRow(out).add("quote").add(q.sentence).add(slice(q.start, q.end)).add(q.speaker_canonical).end();

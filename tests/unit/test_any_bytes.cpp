@@ -35,7 +35,7 @@ struct Tools {
   tmk::Tokenizer tokenizer;
   tmk::EntityRecognizer recognizer;
   tmk::NumberExtractor numbers;
-  tmk::QuoteExtractor quotes{&recognizer};
+  tmk::QuoteExtractor quotes{tmk::QuoteOptions{&recognizer}};
 };
 
 const Tools& tools() {

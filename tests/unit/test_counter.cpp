@@ -72,12 +72,29 @@ TEST_CASE("top and min select within groups", "[counter]") {
   CHECK(rows_of(counter, selection) == "ORG\tAcme\t3\t1\nPER\tAnn\t2\t1\n");
 }
 
-TEST_CASE("rows are keyed by escaped fields, documents by runs of the doc column", "[counter]") {
+TEST_CASE("rows are keyed by escaped fields, documents by distinct values of the doc column", "[counter]") {
   auto reader = reader_over("doc\tword\tkind\nd1\ta\\tb\tw\nd1\tc\tw\nd2\ta\\tb\tw\nd1\ta\\tb\tw\n");
   tmk::KeyCounter counter;
   tmk::RowKeys(reader, {"word", "kind"}, "doc").count_all(reader, counter);
-  // d1 comes back after d2: a new run, so a new document.
-  CHECK(rows_of(counter) == "a\\tb\tw\t3\t3\nc\tw\t1\t1\n");
+  // d1 comes back after d2: the same document.
+  CHECK(rows_of(counter) == "a\\tb\tw\t3\t2\nc\tw\t1\t1\n");
+}
+
+TEST_CASE("columns are found by name, else by number from 1", "[counter]") {
+  auto reader = reader_over("doc\t1\tkind\nd1\ta\tw\n");
+  const tmk::RowKeys keys(reader, {"3", "1"}, "1");  // column 3; the column named "1"; doc by "1" too
+  CHECK(keys.names() == std::vector<std::string>{"kind", "1"});
+  tmk::KeyCounter counter;
+  keys.count_all(reader, counter);
+  CHECK(rows_of(counter) == "w\ta\t1\t1\n");
+  CHECK_THROWS_WITH(tmk::RowKeys(reader, {"4"}, ""), Catch::Contains("'4'"));
+}
+
+TEST_CASE("without a doc column, rows are counted and docs are not", "[counter]") {
+  auto reader = reader_over("word\na\nb\na\n");
+  tmk::KeyCounter counter;
+  tmk::RowKeys(reader, {"word"}, "").count_all(reader, counter);
+  CHECK(rows_of(counter) == "a\t2\t0\nb\t1\t0\n");
 }
 
 TEST_CASE("a missing column names itself and the columns there are", "[counter]") {

@@ -509,3 +509,72 @@ TEST_CASE("entities: a first name before a surname used alone elsewhere makes th
   REQUIRE(find(found, "Clinton"));
   CHECK(find(found, "Clinton")->canonical == "Hillary Clinton");
 }
+
+TEST_CASE("entities: a name that ends in a title word is a person's when a first name starts it") {
+  const auto found = find_entities(builtin_recognizer(), "Martin Luther King, Jr. spoke in Atlanta.");
+  REQUIRE(find(found, "Martin Luther King, Jr."));
+  CHECK(find(found, "Martin Luther King, Jr.")->type == "PER");
+  // An office alone is still no person.
+  CHECK_FALSE(find(find_entities(builtin_recognizer(), "The Governor spoke in Atlanta."), "Governor"));
+}
+
+TEST_CASE("entities: a first name takes the capitalized surname after it, but no small word") {
+  const auto found = find_entities(builtin_recognizer(), "Dr. Linda Park leads the clinic.");
+  REQUIRE(find(found, "Linda Park"));
+  CHECK(find(found, "Linda Park")->type == "PER");
+  const auto small = find_entities(builtin_recognizer(), "Ask Linda About the plan.");
+  CHECK_FALSE(find(small, "Linda About"));
+}
+
+TEST_CASE("entities: an interjection WordNet does not list is no name either") {
+  const auto found = find_entities(builtin_recognizer(), "Gosh, the vote was close. Heck, nobody saw it coming.");
+  CHECK_FALSE(find(found, "Gosh"));
+  CHECK_FALSE(find(found, "Heck"));
+}
+
+TEST_CASE("entities: an organization named 'HEAD of Place' is one organization, not the place") {
+  const auto found = find_entities(builtin_recognizer(), "The Royal Bank of Scotland and the University of Leeds signed.");
+  REQUIRE(find(found, "Royal Bank of Scotland"));
+  CHECK(find(found, "Royal Bank of Scotland")->type == "ORG");
+  REQUIRE(find(found, "University of Leeds"));
+  CHECK(find(found, "University of Leeds")->type == "ORG");
+  // Without such a head the place stays a place.
+  const auto residents = find_entities(builtin_recognizer(), "Residents of Leeds voted on Sunday.");
+  REQUIRE(find(residents, "Leeds"));
+  CHECK(find(residents, "Leeds")->type == "LOC");
+}
+
+TEST_CASE("entities: a treaty or event named after a place is MISC, not the place") {
+  const auto found = find_entities(builtin_recognizer(), "Ministers defended the Lisbon Accord before the Oslo Marathon.");
+  REQUIRE(find(found, "Lisbon Accord"));
+  CHECK(find(found, "Lisbon Accord")->type == "MISC");
+  REQUIRE(find(found, "Oslo Marathon"));
+  CHECK(find(found, "Oslo Marathon")->type == "MISC");
+  CHECK_FALSE(find(found, "Lisbon"));
+}
+
+TEST_CASE("entities: a hyphenated long name gives an initial for each part to its acronym") {
+  const auto found = find_entities(builtin_recognizer(),
+                                   "Farmers fear the Trans–Atlantic Grain Pact (TAGP). Critics say TAGP favors ports.");
+  REQUIRE(find(found, "Trans–Atlantic Grain Pact"));
+  CHECK(find(found, "Trans–Atlantic Grain Pact")->type == "MISC");
+  REQUIRE(find(found, "TAGP"));
+  CHECK(find(found, "TAGP")->canonical == "Trans–Atlantic Grain Pact");
+}
+
+TEST_CASE("entities: a campaign group 'Org for Person' is one organization") {
+  const auto found = find_entities(builtin_recognizer(), "Volunteers from Labor for Bernie knocked on doors in Ohio.");
+  REQUIRE(find(found, "Labor for Bernie"));
+  CHECK(find(found, "Labor for Bernie")->type == "ORG");
+  CHECK_FALSE(find(found, "Bernie"));
+  // A place after "for" stays a place of its own.
+  const auto fund = find_entities(builtin_recognizer(), "Officials at the EU for Ukraine fund met on Friday.");
+  CHECK_FALSE(find(fund, "EU for Ukraine"));
+}
+
+TEST_CASE("entities: an organization's acronym the built-in list knows is found in capitals only") {
+  const auto found = find_entities(builtin_recognizer(), "Crowds gathered in the square.\nPhoto: Jane Roe / AP\n");
+  REQUIRE(find(found, "AP"));
+  CHECK(find(found, "AP")->type == "ORG");
+  CHECK_FALSE(find(find_entities(builtin_recognizer(), "Take the ap exam in May."), "ap"));
+}

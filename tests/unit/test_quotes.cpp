@@ -28,11 +28,7 @@ struct Extracted {
 };
 
 const tmk::QuoteExtractor& indirect_extractor() {
-  static const tmk::QuoteExtractor extractor = [] {
-    tmk::QuoteExtractor made;
-    made.set_indirect(true);
-    return made;
-  }();
+  static const tmk::QuoteExtractor extractor(tmk::QuoteOptions{nullptr, true});
   return extractor;
 }
 
@@ -548,7 +544,7 @@ TEST_CASE("quotes: a quote is not carried over to the last speaker once the writ
 
 TEST_CASE("quotes: with the entity recognizer, canonical names and pronouns follow its people", "[quotes]") {
   static const tmk::EntityRecognizer recognizer;
-  static const tmk::QuoteExtractor extractor(&recognizer);
+  static const tmk::QuoteExtractor extractor(tmk::QuoteOptions{&recognizer});
   const std::string text =
       "Ridge County Clerk Adrian Pelt spoke at the Hyatt Regency on Tuesday.\n"
       "\"Every ballot will be counted,\" Pelt said.\n"
@@ -580,4 +576,12 @@ TEST_CASE("quotes: an appositive after a name, and a possessive description", "[
   CHECK(got.rows[1].speaker == "Tom Beck");
   CHECK(got.rows[1].role == "spokesman");
   CHECK(got.rows[2].canonical == "Tom Beck");  // not Ruiz, named only as a possessive
+}
+
+TEST_CASE("quotes: a stance voiced or expressed is reported speech", "[quotes]") {
+  const Row got = only("The mayor expressed concern that the budget would fail.", true);
+  CHECK(got.kind == "indirect");
+  CHECK(got.cue == "expressed concern");
+  CHECK(got.speaker == "The mayor");
+  CHECK(got.text == "the budget would fail");
 }

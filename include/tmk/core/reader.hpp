@@ -29,7 +29,8 @@ std::vector<std::string> read_path_list(const std::string& list_path);
 
 // Yields documents one at a time, so memory is bounded by the largest document.
 // Problems (missing file, bad JSON line, invalid UTF-8 under --strict) are reported through
-// tmk::diag with the file name, and reading goes on with the next input.
+// tmk::diag with the file name, and reading goes on with the next input. Of the bad lines of
+// one JSONL file, the first few are reported one by one, the rest in one summary line.
 class DocumentReader {
  public:
   // `inputs`: files, directories (walked recursively in byte order of paths, hidden
@@ -53,6 +54,8 @@ class DocumentReader {
   bool refill_from_path_list();
   bool next_from_lines(Document& doc);
   bool accept(Document& doc) const;  // repair UTF-8 and report; false when --strict rejects it
+  void bad_line(const std::string& where, const std::string& what);
+  void end_of_lines();  // the summary of the current file's bad lines
 
   InputOptions options_;
   bool defer_ = false;
@@ -68,6 +71,8 @@ class DocumentReader {
   std::size_t date_column_ = 0;
   bool has_date_column_ = false;
   std::vector<std::string_view> fields_;
+  std::size_t bad_lines_ = 0;   // of the current file
+  std::string first_bad_line_;  // "LINE: what"
 };
 
 }  // namespace tmk

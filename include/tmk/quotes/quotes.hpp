@@ -7,7 +7,7 @@
 // opening-mark-only convention, a following unattributed quote). A quote framed by another
 // verb belongs to its clause's subject ("X hammered the media for its 'phony polls'"); a
 // "Name:" line introduces one. Nicknames, lone scare words and titles are kinds of their own
-// with no speaker. With set_indirect(true), reported speech ("X said (that) ...") is found too.
+// with no speaker. With QuoteOptions::indirect, reported speech ("X said (that) ...") is found too.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -26,7 +26,7 @@ enum class QuoteKind : std::uint8_t {
   nickname,  // a name inside a name: Harold "Hal" Jenkins
   scare,     // one word the writer sets apart, said by nobody in particular
   title,     // the title of a work ("Meet the Press")
-  indirect,  // reported speech: the content of "X said (that) ..." (only with set_indirect)
+  indirect,  // reported speech: the content of "X said (that) ..." (only with QuoteOptions::indirect)
 };
 
 // What the speaker is: a person, an organization, a document (a report, a statement), or a
@@ -61,13 +61,19 @@ struct QuoteResult {
 struct QuoteLexicon;  // reporting verbs, titles, abbreviations (lib/resources/quotes/)
 class EntityRecognizer;
 
+struct QuoteOptions {
+  // Resolves speakers' names with this recognizer too (it must outlive the extractor); with
+  // none, names are read without the entity model.
+  const EntityRecognizer* recognizer = nullptr;
+  // Also report indirect speech ("X said the plan would fail") as rows of kind `indirect`.
+  bool indirect = false;
+};
+
 class QuoteExtractor {
  public:
-  // Loads the embedded word lists; names speakers without the entity recognizer. Throws
-  // std::runtime_error if the word lists are broken.
+  // Loads the embedded word lists. Throws std::runtime_error if they are broken.
   QuoteExtractor();
-  // Resolves speakers' names with `recognizer` too (it must outlive the extractor).
-  explicit QuoteExtractor(const EntityRecognizer* recognizer);
+  explicit QuoteExtractor(QuoteOptions options);
   ~QuoteExtractor();
   QuoteExtractor(QuoteExtractor&&) noexcept;
   QuoteExtractor& operator=(QuoteExtractor&&) noexcept;
@@ -82,9 +88,6 @@ class QuoteExtractor {
   // (not made from it: offsets past its end or inside a character), nothing else but
   // std::bad_alloc. Thread-safe: one extractor can serve many threads.
   QuoteResult extract(std::string_view text, const Analysis& analysis) const;
-
-  // Also report indirect speech ("X said the plan would fail") as rows of kind `indirect`.
-  void set_indirect(bool on) { indirect_ = on; }
 
  private:
   std::unique_ptr<const QuoteLexicon> lexicon_;
