@@ -28,7 +28,8 @@ std::vector<std::string> list_tools(const fs::path& dir) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name.rfind("tmk-", 0) == 0 && access(entry.path().c_str(), X_OK) == 0) names.push_back(name.substr(4));
+    if (name.rfind("tmk-", 0) == 0 && entry.is_regular_file(ec) && access(entry.path().c_str(), X_OK) == 0)
+      names.push_back(name.substr(4));
   }
   std::sort(names.begin(), names.end());
   return names;
