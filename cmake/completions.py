@@ -111,7 +111,9 @@ def main():
                      "  COMPREPLY=()",
                      "  declare -F \"$tool\" >/dev/null && \"$tool\"",
                      "}"]
-            zsh += ["_arguments -C '1:tool:(" + " ".join(s[4:] for s in subtools) + ")' '*::argument:->argument'",
+            zsh += ["local context state state_descr line",
+                    "typeset -A opt_args",
+                    "_arguments -C '1:tool:(" + " ".join(s[4:] for s in subtools) + ")' '*::argument:->argument'",
                     "[[ $state == argument ]] || return",
                     "case $words[1] in"]
             for sub in subtools:
