@@ -5,6 +5,6 @@ set -euo pipefail
 tool=$1 version=$2 include=$3 out=$4
 name=$(basename "$tool")
 summary=$("$tool" --help | head -n 1 | sed -E "s/^$name [^ ]+ - //; s/[.;:] .*//; s/[.:;]\$//")
-"${HELP2MAN:-help2man}" --no-info --no-discard-stderr --version-string="$version" --name="$summary" \
+"${HELP2MAN:-help2man}" --no-info --version-string="$version" --name="$summary" \
   --include="$include" --output="$out.tmp" "$tool"
 mv "$out.tmp" "$out"
