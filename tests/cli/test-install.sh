@@ -19,12 +19,10 @@ check_status "installed tmk --version" 0 "$P/bin/tmk" --version
 for name in $tools; do
   tool=tmk-$name
   [ -x "$P/bin/$tool" ] || fail "$tool not installed"
-  if [ "$tool" = tmk-train-entities ]; then
-    check_status "installed $tool --help" 0 "$P/bin/$tool" --help  # it has no --version
-  else
-    check_status "installed $tool --version" 0 "$P/bin/$tool" --version
-    check_grep "$tool --version" "^$tool (tmk) [0-9]" "$WORK/out"
-  fi
+  check_status "installed $tool --help" 0 "$P/bin/$tool" --help
+  grep -q -- '--version' "$WORK/out" || continue  # the trainer has no --version
+  check_status "installed $tool --version" 0 "$P/bin/$tool" --version
+  check_grep "$tool --version" "^$tool (tmk) [0-9]" "$WORK/out"
 done
 for tool in tmk $(sed 's/^/tmk-/' <<<"$tools"); do
   check_grep "$tool man page" "^\.TH ${tool^^} \"1\"" "$P/share/man/man1/$tool.1"
