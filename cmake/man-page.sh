@@ -6,5 +6,12 @@ tool=$1 version=$2 include=$3 out=$4
 name=$(basename "$tool")
 summary=$("$tool" --help | head -n 1 | sed -E "s/^$name [^ ]+ - //; s/[.;:] .*//; s/[.:;]\$//")
 "${HELP2MAN:-help2man}" --no-info --version-string="$version" --name="$summary" \
-  --include="$include" --output="$out.tmp" "$tool"
+  --include="$include" --output="$out.help2man" "$tool"
+# help2man fills the lines of the Example section into one paragraph: keep them one a line.
+awk 'ex { ex = 0; if ($0 == ".IP") { print; print ".nf"; nf = 1; next } }
+     /^\.SS "Examples?:"$/ { ex = 1 }
+     nf && /^\.(PP|SH|SS)/ { print ".fi"; nf = 0 }
+     { print }
+     END { if (nf) print ".fi" }' "$out.help2man" >"$out.tmp"
+rm "$out.help2man"
 mv "$out.tmp" "$out"
