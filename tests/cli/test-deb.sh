@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `cpack -G DEB` makes a Debian package of what `cmake --install` installs; it depends on
+# Debian's packages of the shared libraries the tools link (dpkg-shlibdeps finds them).
+source "$TMK_SOURCE/tests/cli/lib.sh"
+[ "${TMK_SANITIZED:-0}" = 1 ] && { echo "skipped in the sanitizer build"; exit 77; }
+command -v dpkg-shlibdeps >/dev/null || fail "dpkg-shlibdeps is missing (scripts/setup installs dpkg-dev)"
+check_status "cpack -G DEB" 0 cpack -G DEB --config "$TMK_BUILD/CPackConfig.cmake" -B "$WORK/deb"
+debs=("$WORK"/deb/tmk_*.deb)
+[ ${#debs[@]} -eq 1 ] && [ -f "${debs[0]}" ] || fail "cpack made no tmk_*.deb: $(ls "$WORK/deb")"
+deb=${debs[0]}
+
+check_status "dpkg-deb -f" 0 dpkg-deb -f "$deb" Package Version Depends
+cat "$WORK/out"
+check_grep "package name" "^Package: tmk$" "$WORK/out"
+check_grep "version" "^Version: $(tmk --version | cut -d' ' -f2)$" "$WORK/out"
+for library in 'libicu[0-9]' 'libboost-regex[0-9]' 'zlib1g' 'libstdc++6'; do
+  check_grep "depends on $library" "^Depends: .*$library" "$WORK/out"
+done
+
+check_status "dpkg-deb -c" 0 dpkg-deb -c "$deb"
+for file in bin/tmk bin/tmk-entities bin/tmk-train-entities share/man/man1/tmk-entities.1 \
+  share/bash-completion/completions/tmk-entities share/zsh/vendor-completions/_tmk-entities \
+  include/tmk/version.hpp share/doc/tmk/NOTICE; do
+  check_grep "the package holds /usr/$file" " \\./usr/$file\$" "$WORK/out"
+done
+done_ok
