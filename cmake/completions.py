@@ -19,10 +19,11 @@ class Option:
         self.names = names.split(",")
         self.value = value  # None for a flag
         self.description = description
-        choices = re.search(r"\{([^}]*)\}", value or "")
-        # CLI11 shows an enumeration as {name->number,...}; the names are what users type.
-        self.choices = [c.split("->")[0] for c in choices.group(1).split(",")] if choices else []
-        self.number = bool(re.match(r"(U?INT|FLOAT|NUMBER)", value or ""))
+        # A choice shows what users type: "text|lines|jsonl|tsv (default text)", a list of
+        # them "a|b|c[,...]".
+        choices = re.match(r"([\w-]+(?:\|[\w-]+)+)", value or "")
+        self.choices = choices.group(1).split("|") if choices else []
+        self.number = bool(re.match(r"(U?INT|FLOAT|NUMBER|N\b)", value or ""))
         self.repeatable = bool(value) and value.endswith("...")
 
 

@@ -12,7 +12,7 @@ deb=${debs[0]}
 check_status "dpkg-deb -f" 0 dpkg-deb -f "$deb" Package Version Depends
 cat "$WORK/out"
 check_grep "package name" "^Package: tmk$" "$WORK/out"
-check_grep "version" "^Version: $(tmk --version | cut -d' ' -f2)$" "$WORK/out"
+check_grep "version" "^Version: $(tmk --version | head -n 1 | awk '{ print $NF }')$" "$WORK/out"
 for library in 'libicu[0-9]' 'libboost-regex[0-9]' 'zlib1g' 'libstdc++6'; do
   check_grep "depends on $library" "^Depends: .*$library" "$WORK/out"
 done
