@@ -451,8 +451,8 @@ TEST_CASE("entities: a known first name left before a person's surname joins the
 }
 
 TEST_CASE("entities: a person 'of' an organization or place is two names") {
-  const auto found = find_entities(builtin_recognizer(),
-                                   "Maria Lopez of Vanguard and Peter Olsen of Denmark signed the letter.");
+  const auto found =
+      find_entities(builtin_recognizer(), "Maria Lopez of Vanguard and Peter Olsen of Denmark signed the letter.");
   REQUIRE(find(found, "Maria Lopez"));
   CHECK(find(found, "Maria Lopez")->type == "PER");
   REQUIRE(find(found, "Vanguard"));
@@ -533,7 +533,8 @@ TEST_CASE("entities: an interjection WordNet does not list is no name either") {
 }
 
 TEST_CASE("entities: an organization named 'HEAD of Place' is one organization, not the place") {
-  const auto found = find_entities(builtin_recognizer(), "The Royal Bank of Scotland and the University of Leeds signed.");
+  const auto found =
+      find_entities(builtin_recognizer(), "The Royal Bank of Scotland and the University of Leeds signed.");
   REQUIRE(find(found, "Royal Bank of Scotland"));
   CHECK(find(found, "Royal Bank of Scotland")->type == "ORG");
   REQUIRE(find(found, "University of Leeds"));
@@ -545,7 +546,8 @@ TEST_CASE("entities: an organization named 'HEAD of Place' is one organization, 
 }
 
 TEST_CASE("entities: a treaty or event named after a place is MISC, not the place") {
-  const auto found = find_entities(builtin_recognizer(), "Ministers defended the Lisbon Accord before the Oslo Marathon.");
+  const auto found =
+      find_entities(builtin_recognizer(), "Ministers defended the Lisbon Accord before the Oslo Marathon.");
   REQUIRE(find(found, "Lisbon Accord"));
   CHECK(find(found, "Lisbon Accord")->type == "MISC");
   REQUIRE(find(found, "Oslo Marathon"));
