@@ -4,6 +4,7 @@
 #include <charconv>
 #include <csignal>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -178,7 +179,7 @@ std::optional<int> Tool::parse(int argc, char** argv) {
 }
 
 std::vector<std::string> Tool::inputs() const {
-  std::vector<std::string> all = paths_;
+  std::vector<std::string> given = paths_;
   if (!files_from_.empty()) {
     std::vector<std::string> listed;
     try {
@@ -186,14 +187,29 @@ std::vector<std::string> Tool::inputs() const {
     } catch (const std::exception& e) {
       diag::error(files_from_, e.what());
     }
-    all.insert(all.end(), listed.begin(), listed.end());
+    given.insert(given.end(), listed.begin(), listed.end());
+  }
+  // A directory stands for the files under it, in the order the document tools read them.
+  std::vector<std::string> all;
+  for (const std::string& path : given) {
+    std::error_code ec;
+    if (path == "-" || !std::filesystem::is_directory(path, ec)) {
+      all.push_back(path);
+      continue;
+    }
+    try {
+      const std::vector<std::string> files = list_directory(path);
+      all.insert(all.end(), files.begin(), files.end());
+    } catch (const std::filesystem::filesystem_error& e) {
+      diag::error(path, e.code().message());
+    }
   }
   return all;
 }
 
 std::vector<std::string> Tool::inputs_or_stdin() const {
   std::vector<std::string> all = inputs();
-  if (all.empty() && files_from_.empty()) all.push_back("-");
+  if (paths_.empty() && files_from_.empty()) all.push_back("-");  // not for an empty directory
   return all;
 }
 

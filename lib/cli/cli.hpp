@@ -68,7 +68,8 @@ class Tool {
   // (--help, --version: 0; usage error: 2), nothing when it should go on.
   std::optional<int> parse(int argc, char** argv);
 
-  // The input paths, with --files-from expanded; empty means stdin.
+  // The input paths, with --files-from and directories expanded (a directory: the files
+  // under it, as the document tools read it); empty means stdin.
   std::vector<std::string> inputs() const;
   // The inputs to read: inputs(), or "-" (stdin) when none was named (an empty
   // --files-from list means none at all).

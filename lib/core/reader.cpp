@@ -20,22 +20,6 @@ bool hidden(const fs::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
-// Regular files under `dir`, hidden entries skipped, sorted by path bytes.
-std::vector<std::string> list_directory(const std::string& dir) {
-  std::vector<std::string> files;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::none), end;
-  for (; it != end; ++it) {
-    if (hidden(it->path())) {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    std::error_code ec;
-    if (it->is_regular_file(ec)) files.push_back(it->path().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 std::string line_id(const std::string& path, std::size_t line) {
   return (path == "-" ? std::string("-") : path) + ":" + std::to_string(line);
 }
@@ -57,6 +41,21 @@ std::size_t replace_invalid_utf8(std::string& text) {
 }
 
 }  // namespace
+
+std::vector<std::string> list_directory(const std::string& dir) {
+  std::vector<std::string> files;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::none), end;
+  for (; it != end; ++it) {
+    if (hidden(it->path())) {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    std::error_code ec;
+    if (it->is_regular_file(ec)) files.push_back(it->path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
 
 std::vector<std::string> read_path_list(const std::string& list_path) {
   std::vector<std::string> paths;

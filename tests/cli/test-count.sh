@@ -127,4 +127,14 @@ check_eq "empty input: header only" "canonical${T}count${T}docs" "$(cat out)"
 head -1 "$ENT" >header-only.tsv
 check_status "header-only input" 0 tmk-count -c canonical header-only.tsv
 check_eq "header-only input: header only" "canonical${T}count${T}docs" "$(cat out)"
+# A directory stands for the TSV files under it (hidden ones skipped), read in path order;
+# an empty directory is no input at all, not standard input.
+mkdir -p tables/more tables/.hidden
+cp part1.tsv tables/a.tsv
+cp part2.tsv tables/more/b.tsv
+cp part2.tsv tables/.hidden/c.tsv
+check_eq "a directory is its files" "$(tmk-count -c canonical part1.tsv part2.tsv)" "$(tmk-count -c canonical tables)"
+mkdir -p nothing
+check_status "an empty directory" 0 tmk-count -c canonical nothing </dev/null
+check_eq "an empty directory: header only" "canonical${T}count${T}docs" "$(cat out)"
 done_ok

@@ -27,6 +27,10 @@ struct InputOptions {
 // Reads the paths from a --files-from file, one per line ("-" is stdin).
 std::vector<std::string> read_path_list(const std::string& list_path);
 
+// The regular files under directory `dir`, hidden entries skipped, sorted by path bytes;
+// the order in which every tool reads a directory. Throws std::filesystem::filesystem_error.
+std::vector<std::string> list_directory(const std::string& dir);
+
 // Yields documents one at a time, so memory is bounded by the largest document.
 // Problems (missing file, bad JSON line, invalid UTF-8 under --strict) are reported through
 // tmk::diag with the file name, and reading goes on with the next input. Of the bad lines of
