@@ -23,4 +23,19 @@ for file in bin/tmk bin/tmk-entities bin/tmk-train-entities share/man/man1/tmk-e
   include/tmk/version.hpp share/doc/tmk/NOTICE; do
   check_grep "the package holds /usr/$file" " \\./usr/$file\$" "$WORK/out"
 done
+
+# The package's files work on their own, outside the build tree: unpacked (dpkg -x, as
+# installing would place them under /usr, without root), every tool answers --version,
+# every page is found by man, and the README's first pipeline runs on the installed tools.
+check_status "dpkg -x" 0 dpkg -x "$deb" "$WORK/root"
+usr=$WORK/root/usr
+for tool in "$usr"/bin/tmk*; do
+  check_status "installed $(basename "$tool") --version" 0 "$tool" --version
+  check_status "man -w $(basename "$tool")" 0 env MANPATH="$usr/share/man" man -w "$(basename "$tool")"
+  check_grep "man -w finds the installed page of $(basename "$tool")" "^$usr/share/man/man1/" "$WORK/out"
+done
+T=$'\t'
+readme_first=$(PATH="$usr/bin:/usr/bin:/bin" bash -c "cd '$TMK_SOURCE' && tmk-entities corpus/ | tmk-count -c canonical --top 5")
+check_eq "README's first pipeline: header and five rows" "6" "$(printf '%s\n' "$readme_first" | wc -l)"
+check_eq "README's first pipeline: its header" "canonical${T}count${T}docs" "$(printf '%s\n' "$readme_first" | head -n 1)"
 done_ok
