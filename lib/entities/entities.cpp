@@ -41,14 +41,15 @@ struct EntityRecognizer::Impl {
       if (abbreviation.kind != AbbreviationKind::title) continue;
       personal_titles.insert(ner::hash_bytes(words::lower_ascii(abbreviation.word + "."), 2));
     }
-    for_each_resource_line("stopwords/en.txt",
-                           [&](std::string_view line) { function_words.insert(ner::hash_bytes(line, 2)); });
-    for_each_resource_line("entities/organization-heads.txt",
-                           [&](std::string_view line) { organization_heads.insert(ner::hash_bytes(line, 2)); });
-    for_each_resource_line("entities/event-heads.txt",
-                           [&](std::string_view line) { event_heads.insert(ner::hash_bytes(line, 2)); });
-    for_each_resource_line("entities/interjections.txt",
-                           [&](std::string_view line) { interjections.insert(ner::hash_bytes(line, 2)); });
+    const auto fold_hashes = [](std::string_view resource_name) {
+      std::unordered_set<std::uint64_t> hashes;
+      for_each_resource_line(resource_name, [&](std::string_view line) { hashes.insert(ner::hash_bytes(line, 2)); });
+      return hashes;
+    };
+    function_words = fold_hashes("stopwords/en.txt");
+    organization_heads = fold_hashes("entities/organization-heads.txt");
+    event_heads = fold_hashes("entities/event-heads.txt");
+    interjections = fold_hashes("entities/interjections.txt");
     // Spellings of one name that news writes interchangeably ("U.S.", "United States"): they
     // only set the canonical name; the caller's list, read after it, wins and also finds names.
     for (const ListedName& listed : parse_name_list(resource("entities/aliases.tsv"), "entities/aliases.tsv"))
@@ -103,16 +104,6 @@ bool has_word_char(std::string_view s) {
   for (const char c : s)
     if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80)) return true;
   return false;
-}
-
-// Two or more ASCII capitals and no lower-case letter ("AP", "U.N."): an acronym.
-bool is_all_caps(std::string_view word) {
-  std::size_t capitals = 0;
-  for (const char c : word) {
-    if (c >= 'a' && c <= 'z') return false;
-    capitals += c >= 'A' && c <= 'Z';
-  }
-  return capitals >= 2;
 }
 
 bool is_possessive(std::string_view folded) {
@@ -420,7 +411,7 @@ class DocumentResolver {
       const bool full_name_after = after.type == EntityType::PER && after.end_word - after.first_word == 2;
       const bool surname_after = after.end_word - after.first_word == 1 && words_[after.first_word].capitalized &&
                                  !words_[after.first_word].common &&
-                                 words::first_names().contains(std::string(words.folded(before.first_word - base)));
+                                 words::first_names().contains(words.folded(before.first_word - base));
       if (!full_name_after && !surname_after) continue;
       before.end_word = after.end_word;
       found.erase(found.begin() + static_cast<std::ptrdiff_t>(k--));
@@ -436,8 +427,7 @@ class DocumentResolver {
       const std::size_t w = d.first_word;
       if (d.type != EntityType::PER || w == base || (k > 0 && found[k - 1].end_word == w) || breaks_name(w)) continue;
       const DocumentWord& before = words_[w - 1];
-      if (before.capitalized && !before.common &&
-          words::first_names().contains(std::string(words.folded(w - 1 - base))))
+      if (before.capitalized && !before.common && words::first_names().contains(words.folded(w - 1 - base)))
         --d.first_word;
     }
   }
@@ -453,7 +443,7 @@ class DocumentResolver {
           (k + 1 < found.size() && found[k + 1].first_word == next) || !words_[next].capitalized || breaks_name(next) ||
           impl_.is_title(words[next - base]) || is_weekday(words.folded(next - base)) ||
           impl_.function_words.contains(words_[next].fold_hash) ||
-          !words::first_names().contains(std::string(words.folded(d.first_word - base))))
+          !words::first_names().contains(words.folded(d.first_word - base)))
         continue;
       d.end_word = next + 1;
     }
@@ -485,7 +475,7 @@ class DocumentResolver {
     if (d.type == EntityType::PER || d.end_word - d.first_word < 3) return;
     const std::size_t first = d.end_word - 2, last = d.end_word - 1;
     if (!words_[first].capitalized || !words_[last].capitalized || words_[last].common ||
-        !words::first_names().contains(std::string(words.folded(first - base))))
+        !words::first_names().contains(words.folded(first - base)))
       return;
     d.first_word = first;
     d.type = EntityType::PER;
@@ -521,7 +511,7 @@ class DocumentResolver {
     for (std::size_t i = 0; i < words.size(); ++i) {
       // An acronym listed as an organization only ("AP", "NPR"), written in capitals.
       if (gazetteer[i] == (1 + ner::kUnit) << (3 * static_cast<int>(EntityType::ORG)) &&
-          is_all_caps(words.surface(i)) && std::none_of(found.begin(), found.end(), [&](const Draft& d) {
+          words::is_all_caps(words.surface(i)) && std::none_of(found.begin(), found.end(), [&](const Draft& d) {
             return d.first_word <= base + i && base + i < d.end_word;
           })) {
         found.emplace_back(base + i, base + i + 1, EntityType::ORG, EntitySource::gazetteer);
@@ -574,10 +564,7 @@ class DocumentResolver {
         continue;
       const std::size_t head = d.first_word - 2;
       if (!words_[head].capitalized || !impl_.organization_heads.contains(words_[head].fold_hash)) continue;
-      std::size_t first = head;
-      while (first > base && words_[first - 1].capitalized && !breaks_name(first) &&
-             !impl_.function_words.contains(words_[first - 1].fold_hash))
-        --first;
+      const std::size_t first = capitalized_run_start(base, head, false);
       const std::size_t end = d.end_word;
       const auto runs_into = [&](const Draft& other) { return other.first_word < first && other.end_word > first; };
       if (std::any_of(found.begin(), found.end(), runs_into)) continue;  // a name before runs into the head
@@ -610,6 +597,22 @@ class DocumentResolver {
     }
   }
 
+  // Where the capitalized words (not function words) that end right before word `end` begin,
+  // within the sentence that starts at word `base`; with `across_dashes`, a hyphenated pair
+  // ("Trans–Pacific") is part of the run.
+  std::size_t capitalized_run_start(std::size_t base, std::size_t end, bool across_dashes) const {
+    std::size_t first = end;
+    while (first > base && !breaks_name(first)) {
+      if (words_[first - 1].capitalized && !impl_.function_words.contains(words_[first - 1].fold_hash))
+        --first;
+      else if (across_dashes && first >= base + 2 && dash_joined(first))
+        first -= 2;
+      else
+        break;
+    }
+    return first;
+  }
+
   // Whether word w is the second half of a capitalized pair joined by a hyphen or a dash
   // with no space ("Trans–Pacific").
   bool dash_joined(std::size_t w) const {
@@ -637,26 +640,16 @@ class DocumentResolver {
       if (!words_[head].capitalized || head == d.first_word) continue;
       d.end_word = head + 1;
       d.type = EntityType::MISC;
-      while (d.first_word >= base + 2 && dash_joined(d.first_word)) d.first_word -= 2;
+      while (d.first_word >= base + 2 && dash_joined(d.first_word)) d.first_word -= 2;  // "Trans–Pacific"
     }
     // The model may have missed the whole name ("the Trans–Pacific Partnership"): the
     // capitalized words before the head, but a lone everyday word opening the sentence.
     for (std::size_t head = base + 1; head < sentence_end; ++head) {
       if (!words_[head].capitalized || !impl_.event_heads.contains(words_[head].fold_hash) ||
-          std::any_of(found.begin(), found.end(), [&](const Draft& d) {
-            return d.first_word <= head && head < d.end_word + 1 && d.end_word >= head;
-          }))
+          std::any_of(found.begin(), found.end(),
+                      [&](const Draft& d) { return d.first_word <= head && head <= d.end_word; }))
         continue;
-      std::size_t first = head;
-      while (first > base && !breaks_name(first)) {
-        if (words_[first - 1].capitalized && !impl_.function_words.contains(words_[first - 1].fold_hash)) {
-          --first;
-        } else if (first >= base + 2 && dash_joined(first)) {
-          first -= 2;
-        } else {
-          break;
-        }
-      }
+      const std::size_t first = capitalized_run_start(base, head, true);
       if (first == head || (first == base && head - first == 1 && words_[first].common)) continue;
       found.emplace_back(first, head + 1, EntityType::MISC);
       std::sort(found.begin(), found.end(), by_position);
@@ -689,7 +682,7 @@ class DocumentResolver {
         // first name starts a person's name that may end in a word that is also a title
         // ("Martin Luther King").
         const bool has_first_name =
-            d.end_word - d.first_word > 1 && words::first_names().contains(std::string(folded(d.first_word)));
+            d.end_word - d.first_word > 1 && words::first_names().contains(folded(d.first_word));
         if ((d.type == EntityType::PER || d.end_word - d.first_word == 1) && !has_first_name &&
             impl_.is_title(words[d.end_word - 1 - base]))
           continue;

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "quotes/quotes_internal.hpp"
+#include "text/word_lists.hpp"
 
 namespace tmk {
 
@@ -83,7 +84,7 @@ class Attributor {
     while (start > 0 && !pieces_[start - 1].ends_sentence()) --start;
     const std::size_t name_end = name_run_end(start, n - 1);
     if (name_end == start || name_end - start > 4) return {};
-    if (!headline && name_end - start == 1 && !is_all_caps(word(start))) return {};
+    if (!headline && name_end - start == 1 && !words::is_all_caps(word(start))) return {};
     if (name_end != n - 1) {
       // ", outlet:" after the name: a few words, none of them a verb of speech.
       if (pieces_[name_end].punct != ',' || n - 1 - name_end > 7) return {};
@@ -190,7 +191,8 @@ class Attributor {
     if (c + 1 < n && word_is(c + 1, "by") && is_claim_noun(c)) return claim_by(c, n, content, source);
     const bool calls_for = word_is(c, "called") && c + 1 < n && word_is(c + 1, "for");
     // "expressed concern (that) CONTENT", "voiced doubts CONTENT": a stance reported as speech.
-    const bool expresses = (word_is(c, "expressed") || word_is(c, "voiced")) && c + 1 < n && is_stance_noun(c + 1);
+    const bool expresses =
+        (word_is(c, "expressed") || word_is(c, "voiced")) && c + 1 < n && pieces_[c + 1].has(kStance);
     // "found" reports a finding only with its "that" ("found in a poll that ..."), not "found dead".
     const bool found_that = word_is(c, "found") && that_within(c + 1, std::min(n, c + 8));
     if (!calls_for && !expresses && !found_that && !pieces_[c].has(kReport)) return false;
@@ -224,13 +226,6 @@ class Attributor {
     if (k < n && word_is(k, "that")) ++k;
     if (k >= n || (!pieces_[k].is_word() && pieces_[k].punct != '"')) return false;
     return words_to(k, n, content);
-  }
-
-  bool is_stance_noun(std::size_t k) {
-    static constexpr std::string_view kStances[] = {"concern",  "concerns",    "doubt",  "doubts",    "fear",
-                                                    "fears",    "hope",        "worry",  "worries",   "confidence",
-                                                    "optimism", "frustration", "regret", "skepticism"};
-    return std::any_of(std::begin(kStances), std::end(kStances), [&](std::string_view w) { return word_is(k, w); });
   }
 
   bool is_claim_noun(std::size_t k) {
@@ -357,10 +352,6 @@ class Attributor {
     }
     if (end > k && pieces_[k].has(kDeterminer | kStop) && end - k == 1) return k;
     return end;
-  }
-
-  static bool is_all_caps(std::string_view w) {
-    return w.size() > 1 && std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   }
 
   bool is_person_pronoun(std::size_t k) {

@@ -35,6 +35,7 @@ enum WordClass : std::uint32_t {
   kDocument = 1u << 14,           // a document that can be a source ("the report", "the statement")
   kRole = 1u << 15,               // a word naming a job ("volunteer", "CEO") in "Apple CEO Tim Cook"
   kTitleAbbreviation = 1u << 16,  // listed as a title's abbreviation ("sen", "capt")
+  kStance = 1u << 17,             // a stance voiced as speech ("expressed concern that ...")
 };
 
 struct QuoteLexicon {

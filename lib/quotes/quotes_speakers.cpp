@@ -29,13 +29,6 @@ std::string_view strip_possessive(std::string_view name) {
   return name;
 }
 
-bool is_acronym(std::string_view word) {
-  if (word.size() < 2) return false;
-  for (const char c : word)
-    if (c >= 'a' && c <= 'z') return false;
-  return true;
-}
-
 // Capitalized words in a row, without the leading words that are no part of a name
 // (sentence-initial function words, titles).
 struct NameRun {
@@ -77,7 +70,7 @@ void add_person_names(std::string_view text, const std::vector<Piece>& pieces, s
     bool person = true;
     for (std::size_t w = run.first; w <= run.last && person; ++w)
       person = !pieces[w].has(kOrganization | kTitle) &&
-               !is_acronym(strip_possessive(text.substr(pieces[w].start, pieces[w].end - pieces[w].start)));
+               !words::is_all_caps(strip_possessive(text.substr(pieces[w].start, pieces[w].end - pieces[w].start)));
     if (!person) continue;
     // "State Hillary Clinton": a longer run keeps its last two words, unless one is an
     // initial; three after a title (Chairwoman Debbie Wasserman Schultz) or before a suffix.

@@ -19,6 +19,7 @@ std::uint32_t class_named(std::string_view name) {
   if (name == "report") return kReport;
   if (name == "document") return kDocument;
   if (name == "role") return kRole;
+  if (name == "stance") return kStance;
   return 0;
 }
 

@@ -6,6 +6,10 @@
 
 namespace tmk::words {
 
+bool is_all_caps(std::string_view word) {
+  return word.size() > 1 && std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 std::string lower_ascii(std::string_view word) {
   std::string out(word);
   for (char& c : out)
@@ -42,9 +46,9 @@ bool WordList::contains(std::string_view word) const {
   return words_.find(word) != words_.end();
 }
 
-const std::unordered_map<std::string, char>& first_names() {
+const FirstNames& first_names() {
   static const auto names = [] {
-    std::unordered_map<std::string, char> map;
+    FirstNames map;
     for_each_resource_line("words/first-names.tsv", [&](std::string_view line) {
       const auto tab = line.find('\t');
       if (tab != std::string_view::npos && tab + 1 < line.size()) map[std::string(line.substr(0, tab))] = line[tab + 1];

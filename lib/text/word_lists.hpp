@@ -14,6 +14,12 @@
 
 namespace tmk::words {
 
+// A hash for string keys that also takes a std::string_view, so that a lookup builds no string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // A set of lower-case words, looked up without regard to ASCII case.
 class WordList {
  public:
@@ -24,11 +30,7 @@ class WordList {
   auto end() const { return words_.end(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> words_;
 };
 
 // Titles and honorifics that precede a name and are not part of it: "mr", "senator".
@@ -45,7 +47,8 @@ const std::vector<CalendarName>& weekdays();
 const std::vector<CalendarName>& months();
 
 // Common first names and the gender they most often mark: "hillary" -> 'f', "aaron" -> 'm'.
-const std::unordered_map<std::string, char>& first_names();
+using FirstNames = std::unordered_map<std::string, char, StringHash, std::equal_to<>>;
+const FirstNames& first_names();
 
 // Full day names: "monday" .. "sunday".
 const WordList& weekday_names();
@@ -62,6 +65,9 @@ std::vector<Abbreviation> abbreviations(std::string_view language);
 
 // "U.S." -> "u.s.": ASCII letters lower-cased, other bytes kept.
 std::string lower_ascii(std::string_view word);
+
+// Two characters or more and no ASCII lower-case letter ("AP", "U.N."): written as an acronym.
+bool is_all_caps(std::string_view word);
 
 // "monday" -> "Monday" (ASCII).
 std::string capitalized(std::string_view lower);
