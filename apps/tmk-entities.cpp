@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
       "tmk-entities",
       "Find names of people (PER), organizations (ORG), places (LOC) and other names (MISC); one TSV row per "
       "mention, with the full name it stands for in its document (canonical) and why it was found (source: model, "
-      "gazetteer, alias).",
+      "gazetteer, alias, layout: a dateline or a sports results line).",
       "tmk-entities corpus/ | awk -F'\\t' '$5==\"PER\"' | cut -f7 | sort | uniq -c | sort -rn | head");
   tool.add_document_options();
   tool.add_name_list_options();

@@ -22,9 +22,11 @@ std::string_view to_string(EntitySource source) {
     case EntitySource::gazetteer:
       return "gazetteer";
     case EntitySource::alias:
+      return "alias";
+    case EntitySource::layout:
       break;
   }
-  return "alias";
+  return "layout";
 }
 
 struct EntityRecognizer::Impl {
@@ -50,6 +52,7 @@ struct EntityRecognizer::Impl {
     organization_heads = fold_hashes("entities/organization-heads.txt");
     event_heads = fold_hashes("entities/event-heads.txt");
     interjections = fold_hashes("entities/interjections.txt");
+    match_verbs = fold_hashes("entities/match-verbs.txt");
     // Spellings of one name that news writes interchangeably ("U.S.", "United States"): they
     // only set the canonical name; the caller's list, read after it, wins and also finds names.
     for (const ListedName& listed : parse_name_list(resource("entities/aliases.tsv"), "entities/aliases.tsv"))
@@ -68,6 +71,7 @@ struct EntityRecognizer::Impl {
   std::unordered_set<std::uint64_t> interjections;       // fold hashes of "heck", "wow" ...
   std::unordered_set<std::uint64_t> organization_heads;  // fold hashes of "bank", "university" ...
   std::unordered_set<std::uint64_t> event_heads;         // fold hashes of "agreement", "marathon" ...
+  std::unordered_set<std::uint64_t> match_verbs;         // fold hashes of "beat", "drew" ...
   std::unordered_set<std::uint64_t> function_words;      // fold hashes of the stop words ("us", "it", "who")
   Gazetteer user_names{Gazetteer::Matching::exact_case};
   std::unordered_map<std::string, std::pair<std::string, EntityType>> canonical_of;  // name -> canonical, type
@@ -162,9 +166,10 @@ std::size_t extend_over_coordination(const ner::WordSequence& words, std::size_t
   return after == i + 1 ? end : after;
 }
 
-// A mention written in capitals only ("PHOENIX", "NATIONAL NURSES UNITED"), other than a
-// short acronym ("CNN", "IAM"): its canonical name is written as a name usually is.
-bool is_shouted(std::string_view name) {
+// A mention written in capitals only ("PHOENIX", "NATIONAL NURSES UNITED") with a word of at
+// least `longest` letters, other than a short acronym ("CNN", "NATO"): its canonical name is
+// written as a name usually is.
+bool is_shouted(std::string_view name, std::size_t longest = 5) {
   std::size_t letters = 0, longest_word = 0, word = 0;
   for (const char c : name) {
     if (c >= 'a' && c <= 'z') return false;
@@ -175,7 +180,7 @@ bool is_shouted(std::string_view name) {
       word = 0;
     }
   }
-  return letters > 0 && longest_word > 4;
+  return letters > 0 && longest_word >= longest;
 }
 
 std::string title_case(std::string_view name) {
@@ -391,6 +396,8 @@ class DocumentResolver {
       extend_to_organization_heads(words, base, found);
       extend_to_event_heads(words, base, found);
       join_campaigns_for_people(words, base, found);
+      read_results_line(words, base, found);
+      read_dateline(words, base, found);
       split_repeated_names(words, base, found);
       clean_spans(words, base, tags, found);
     }
@@ -416,6 +423,106 @@ class DocumentResolver {
       before.end_word = after.end_word;
       found.erase(found.begin() + static_cast<std::ptrdiff_t>(k--));
     }
+  }
+
+  // Replaces the drafts that overlap words [first, end) with one draft over them, unless the
+  // caller listed one of those names (the caller's word wins).
+  static void replace_drafts(std::vector<Draft>& found, std::size_t first, std::size_t end, EntityType type) {
+    const auto overlaps = [&](const Draft& d) { return d.first_word < end && first < d.end_word; };
+    if (std::any_of(found.begin(), found.end(), [&](const Draft& d) { return overlaps(d) && d.user_listed; })) return;
+    found.erase(std::remove_if(found.begin(), found.end(), overlaps), found.end());
+    const auto after = std::find_if(found.begin(), found.end(), [&](const Draft& d) { return d.first_word >= end; });
+    found.insert(after, Draft(first, end, type, EntitySource::layout));
+  }
+
+  // Wire services print sports results and standings as lines of names and numbers: "Leeds
+  // 2 Sheffield Wednesday 1" (teams with one score each) or "Aston Villa 6 4 1 1 10 4 13" (a
+  // team and its record). Each run of capitalized words on such a line is one team, an
+  // organization, whatever the model made of its words ("Wednesday" is no date there); a run
+  // the model read as a person, or that starts with a known first name, is a player.
+  void read_results_line(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    struct Run {
+      std::size_t first, end, numbers;
+    };
+    const auto is_score = [&](std::size_t i) {
+      const std::string_view s = words.surface(i);
+      return s.size() <= 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    std::vector<Run> runs;
+    for (std::size_t i = 0; i < words.size();) {
+      const std::size_t first = i;
+      while (i < words.size() && words[i].capitalized) ++i;
+      const std::size_t end = i;
+      while (i < words.size() && is_score(i)) ++i;
+      if (end == first || i == end) return;
+      runs.push_back({first, end, i - end});
+    }
+    const bool results =
+        runs.size() >= 2 && std::all_of(runs.begin(), runs.end(), [](const Run& r) { return r.numbers == 1; });
+    const bool standings = runs.size() == 1 && runs[0].numbers >= 4;
+    if (!results && !standings) return;
+    for (const Run& run : runs) {
+      const std::size_t first = base + run.first, end = base + run.end;
+      const bool player = words::first_names().contains(words.folded(run.first)) ||
+                          std::any_of(found.begin(), found.end(), [&](const Draft& d) {
+                            return d.first_word < end && first < d.end_word && d.type == EntityType::PER;
+                          });
+      replace_drafts(found, first, end, player ? EntityType::PER : EntityType::ORG);
+    }
+  }
+
+  // A dateline opens a wire story with the place it was filed from, in capitals: "BONN
+  // 1996-09-14", "WASHINGTON (Reuters) -", "NEW YORK, Sept. 14". That run is a place. It must
+  // be followed by a full date, a month or a news agency in brackets, or by a dash when the
+  // built-in list knows the place; "SECTION 10.", "LOAN 2.", "DENISE PARK 01/12/2001" (a
+  // person, by first name or by the model) and "UPDATED -" are no datelines.
+  void read_dateline(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    const std::size_t start = words[0].start;
+    if (start > 0 && text_[start - 1] != '\n') return;
+    std::size_t end = 0;
+    while (end < words.size() && words[end].capitalized && words::is_all_caps(words.surface(end))) ++end;
+    if (end == 0 || end == words.size() || words::first_names().contains(words.folded(0))) return;
+    const Gazetteer::Match listed = Gazetteer::builtin().longest_match(words, 0);
+    const bool known_place = listed.length == end && (listed.types & (1u << static_cast<int>(EntityType::LOC)));
+    if (!known_place && std::all_of(&words[0], &words[0] + end, [](const ner::Word& w) { return w.common; })) return;
+    // A name the model reads as a person's is one unless the list knows the place ("BONN").
+    const bool read_as_person = std::any_of(found.begin(), found.end(), [&](const Draft& d) {
+      return d.first_word < base + end && d.type == EntityType::PER;
+    });
+    if (read_as_person && !known_place) return;
+    const auto is_month = [&](std::size_t i) {
+      std::string_view folded = words.folded(i);
+      if (folded.ends_with('.')) folded.remove_suffix(1);  // "Sept."
+      return std::any_of(words::months().begin(), words::months().end(), [&](const words::CalendarName& m) {
+        return folded == m.name || std::find(m.short_forms.begin(), m.short_forms.end(), folded) != m.short_forms.end();
+      });
+    };
+    const auto is_full_date = [&](std::size_t i) {
+      // 1996-09-14 or 09/14/1996: digits in three groups, up to the next space (the model's
+      // words split them).
+      std::string_view s = text_.substr(words[i].start);
+      s = s.substr(0, std::min(s.find_first_of(" \t\r\n"), s.size()));
+      int groups = 0;
+      bool digit = false;
+      for (const char c : s) {
+        if (c >= '0' && c <= '9') {
+          if (!digit) ++groups;
+          digit = true;
+        } else if (c == '-' || c == '/') {
+          digit = false;
+        } else {
+          return false;
+        }
+      }
+      return groups == 3;
+    };
+    const std::string_view next = words.surface(end);
+    const bool dated = is_full_date(end) || is_month(end) ||
+                       (next == "," && end + 1 < words.size() && (is_month(end + 1) || is_full_date(end + 1)));
+    const bool agency =
+        next == "(" && end + 2 < words.size() && words[end + 1].capitalized && words.surface(end + 2) == ")";
+    const bool dash = known_place && (next == "-" || next == "\u2013" || next == "\u2014");
+    if (dated || agency || dash) replace_drafts(found, base, base + end, EntityType::LOC);
   }
 
   // A known first name the model left out right before a person's name belongs to it
@@ -847,19 +954,23 @@ class DocumentResolver {
   void resolve_canonical_names() {
     // A name written in capitals or in lower case ("PHOENIX", "chicago") takes the spelling
     // used elsewhere in the document; a shouted one is title-cased when there is none.
-    const auto unusual_case = [](std::string_view name) {
-      return is_shouted(name) || std::none_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    // Places and people are rarely acronyms of four letters: "BONN", "NEW YORK" are shouted.
+    const auto shouted = [](const Draft& d) {
+      return is_shouted(d.name, d.type == EntityType::LOC || d.type == EntityType::PER ? 4 : 5);
+    };
+    const auto unusual_case = [&](const Draft& d) {
+      return shouted(d) || std::none_of(d.name.begin(), d.name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     };
     std::unordered_map<std::string, std::string> written;  // folded name -> a mixed-case spelling
     for (const Draft& d : drafts_)
-      if (!unusual_case(d.name)) written.emplace(words::lower_ascii(d.name), d.name);
+      if (!unusual_case(d)) written.emplace(words::lower_ascii(d.name), d.name);
     for (Draft& d : drafts_) {
       d.canonical = d.name;
-      if (unusual_case(d.name)) {
+      if (unusual_case(d)) {
         const auto found = written.find(words::lower_ascii(d.name));
         if (found != written.end())
           d.canonical = found->second;
-        else if (is_shouted(d.name))
+        else if (shouted(d))
           d.canonical = title_case(d.name);
       }
       // "The Daily Caller News Foundation" and "Daily Caller News Foundation" are one name.
@@ -911,7 +1022,8 @@ class DocumentResolver {
 
   // 5. Sports results name teams by their country or city ("Leeds 2 Chelsea 1", "Australia
   // 245 England 180"): a place followed by a score, in a sentence with another name followed
-  // by a score, is a team. The vote then types the place's other mentions in the document.
+  // by a score, is a team, and so are places on both sides of a verb that reports a game.
+  // The vote then types the place's other mentions in the document.
   void type_teams_in_results() {
     const auto score_follows = [&](const Draft& d) {
       if (d.end_word >= words_.size() || words_[d.end_word].sentence != words_[d.first_word].sentence) return false;
@@ -927,6 +1039,28 @@ class DocumentResolver {
       if (d.type == EntityType::LOC && d.source == EntitySource::model && score_follows(d) &&
           scores_in_sentence[words_[d.first_word].sentence] >= 2)
         d.type = EntityType::ORG;
+    // "Australia beat England", "Leeds drew with Chelsea": two places on either side of a
+    // verb that reports a game.
+    for (std::size_t k = 1; k < drafts_.size(); ++k) {
+      Draft& home = drafts_[k - 1];
+      Draft& away = drafts_[k];
+      if (home.type != EntityType::LOC || away.type != EntityType::LOC || home.user_listed || away.user_listed)
+        continue;
+      std::size_t w = home.end_word;
+      if (w >= away.first_word || !impl_.match_verbs.contains(words_[w].fold_hash)) continue;
+      const std::string_view next = text_.substr(words_[w + 1].start, words_[w + 1].end - words_[w + 1].start);
+      if (w + 1 < away.first_word && (next == "to" || next == "with" || next == "against")) ++w;
+      if (w + 1 != away.first_word || words_[w].sentence != words_[away.first_word].sentence) continue;
+      // "the United States beat Japan's champion": a side named by its player is no team.
+      const auto folded_at = [&](std::size_t i) {
+        return i < words_.size() ? words::lower_ascii(text_.substr(words_[i].start, words_[i].end - words_[i].start))
+                                 : std::string();
+      };
+      const std::string before = home.first_word > 0 ? folded_at(home.first_word - 1) : std::string();
+      if (is_possessive(folded_at(away.end_word)) || before == "of" || before == "from") continue;
+      home.type = EntityType::ORG;
+      away.type = EntityType::ORG;
+    }
   }
 
   // 6. One type per canonical name: the caller's list decides, else the majority, else the first.

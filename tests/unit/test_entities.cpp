@@ -442,6 +442,55 @@ TEST_CASE("entities: places followed by scores in a results line are teams") {
   CHECK(find(alone, "Iowa")->type == "LOC");
 }
 
+TEST_CASE("entities: each capitalized run on a results or standings line is one team") {
+  const auto found = find_entities(builtin_recognizer(),
+                                   "Scores from Saturday:\n\nPortsmouth 1 Bristol Rovers 2\n\n"
+                                   "Hull City 0 Exeter 0\n\nTable:\n\nHartlepool Wednesday 7 4 2 1 11 5 14\n");
+  for (const char* team : {"Portsmouth", "Bristol Rovers", "Hull City", "Exeter", "Hartlepool Wednesday"}) {
+    INFO(team);
+    REQUIRE(find(found, team));
+    CHECK(find(found, team)->type == "ORG");
+    CHECK(find(found, team)->source == "layout");
+  }
+  // A player's line of figures keeps the player a person.
+  const auto golf = find_entities(builtin_recognizer(), "Leading scores:\n\nPeter Olsen 68 70 69 207\n");
+  REQUIRE(find(golf, "Peter Olsen"));
+  CHECK(find(golf, "Peter Olsen")->type == "PER");
+  // Prose with numbers is no such line.
+  const auto prose = find_entities(builtin_recognizer(), "Rovers fans in Bristol 2 hours later sang.");
+  CHECK_FALSE(find(prose, "Bristol 2"));
+}
+
+TEST_CASE("entities: the capitals opening a dateline are a place, written as a name") {
+  const auto dated = find_entities(builtin_recognizer(), "LISBON 2025-03-02\n\nThe port reopened on Sunday.");
+  REQUIRE(find(dated, "LISBON"));
+  CHECK(find(dated, "LISBON")->type == "LOC");
+  CHECK(find(dated, "LISBON")->canonical == "Lisbon");
+  const auto agency =
+      find_entities(builtin_recognizer(), "OSLO (Nordwire) - Fishermen protested outside parliament on Friday.");
+  REQUIRE(find(agency, "OSLO"));
+  CHECK(find(agency, "OSLO")->type == "LOC");
+  // Four capitals of a place are a shouted name; an organization's are an acronym.
+  const auto short_place = find_entities(builtin_recognizer(), "ROME, March 3 - Talks resumed.");
+  REQUIRE(find(short_place, "ROME"));
+  CHECK(find(short_place, "ROME")->canonical == "Rome");
+  // A shouted phrase before a dash is no dateline when its words are everyday words.
+  const auto breaking = find_entities(builtin_recognizer(), "BREAKING NEWS - Talks resumed in Rome.");
+  CHECK_FALSE(find(breaking, "BREAKING NEWS"));
+}
+
+TEST_CASE("entities: places on both sides of a verb that reports a game are teams") {
+  const auto found =
+      find_entities(builtin_recognizer(), "Ireland beat Italy in Cardiff on Saturday, and Norway drew with Spain.");
+  for (const char* team : {"Ireland", "Italy", "Norway", "Spain"}) {
+    INFO(team);
+    REQUIRE(find(found, team));
+    CHECK(find(found, team)->type == "ORG");
+  }
+  REQUIRE(find(found, "Cardiff"));
+  CHECK(find(found, "Cardiff")->type == "LOC");
+}
+
 TEST_CASE("entities: a known first name left before a person's surname joins the name") {
   const auto found = find_entities(builtin_recognizer(), "Hillary Clinton spoke first. Clinton left early.");
   REQUIRE(find(found, "Hillary Clinton"));

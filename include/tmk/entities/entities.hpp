@@ -38,9 +38,10 @@ std::vector<ListedName> parse_name_list(std::string_view tsv, std::string_view w
 // Reads a file as parse_name_list does; throws std::runtime_error if it cannot be read.
 std::vector<ListedName> read_name_list(const std::string& path);
 
-// Why a mention was found: the tagger, a gazetteer name, or as another name of a mention
-// already found in the document (a repeat, a surname, an acronym defined in the text).
-enum class EntitySource : std::uint8_t { model, gazetteer, alias };
+// Why a mention was found: the tagger, a gazetteer name, as another name of a mention
+// already found in the document (a repeat, a surname, an acronym defined in the text), or
+// from the layout of a wire story's line (a dateline's place, a team in sports results).
+enum class EntitySource : std::uint8_t { model, gazetteer, alias, layout };
 
 std::string_view to_string(EntitySource source);
 
