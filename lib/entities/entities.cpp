@@ -448,12 +448,18 @@ class DocumentResolver {
       const std::string_view s = words.surface(i);
       return s.size() <= 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
     };
+    // What follows the last score in brackets ("(halftime 1-0)") or a final stop is left out.
+    std::size_t size = words.size();
+    while (size > 0 && (words.surface(size - 1) == "." || words.surface(size - 1) == ",")) --size;
+    if (size > 0 && words.surface(size - 1) == ")")
+      while (size > 0 && words.surface(size - 1) != "(") --size;
+    if (size > 0 && words.surface(size - 1) == "(") --size;
     std::vector<Run> runs;
-    for (std::size_t i = 0; i < words.size();) {
+    for (std::size_t i = 0; i < size;) {
       const std::size_t first = i;
-      while (i < words.size() && words[i].capitalized) ++i;
+      while (i < size && words[i].capitalized) ++i;
       const std::size_t end = i;
-      while (i < words.size() && is_score(i)) ++i;
+      while (i < size && is_score(i)) ++i;
       if (end == first || i == end) return;
       runs.push_back({first, end, i - end});
     }
@@ -1063,19 +1069,27 @@ class DocumentResolver {
     }
   }
 
-  // 6. One type per canonical name: the caller's list decides, else the majority, else the first.
+  // 6. One type per canonical name: the caller's list decides, else the majority (a team of
+  // a results line counting for three), else the type of the first mention.
   void vote_types() {
     constexpr int kListedVote = 1000;  // a listed name outvotes any number of model guesses
-    std::map<std::string, std::array<int, kEntityTypeCount + 1>> votes;
+    constexpr int kLayoutVote = 3;     // a team in a results table outweighs guesses in prose
+    struct Votes {
+      std::array<int, kEntityTypeCount> count{};
+      int first = -1;  // the type of the name's first mention: it breaks ties
+    };
+    std::map<std::string, Votes> votes;
     for (const Draft& d : drafts_) {
-      auto& v = votes[d.canonical];
-      v[static_cast<int>(d.type)] += d.user_listed ? kListedVote : 1;
+      Votes& v = votes[d.canonical];
+      const int type = static_cast<int>(d.type);
+      if (v.first < 0) v.first = type;
+      v.count[type] += d.user_listed ? kListedVote : d.source == EntitySource::layout ? kLayoutVote : 1;
     }
     for (Draft& d : drafts_) {
-      const auto& v = votes[d.canonical];
-      int best = static_cast<int>(d.type);
+      const Votes& v = votes[d.canonical];
+      int best = v.first;
       for (int t = 0; t < kEntityTypeCount; ++t)
-        if (v[t] > v[best]) best = t;
+        if (v.count[t] > v.count[best]) best = t;
       d.type = static_cast<EntityType>(best);
     }
   }

@@ -452,6 +452,20 @@ TEST_CASE("entities: each capitalized run on a results or standings line is one 
     CHECK(find(found, team)->type == "ORG");
     CHECK(find(found, team)->source == "layout");
   }
+  // A bracketed note after the scores is no part of the line, and the teams of a results line
+  // type the same names in the prose of the story.
+  const auto story = find_entities(builtin_recognizer(),
+                                   "Lyon were beaten at home on Friday and Lyon fans left early.\n\nResults:\n\n"
+                                   "Lyon 0 Nantes 2 (halftime 0-1)\n");
+  std::size_t lyon = 0;
+  for (const Found& f : story)
+    if (f.text == "Lyon") {
+      ++lyon;
+      CHECK(f.type == "ORG");
+    }
+  CHECK(lyon == 3);
+  REQUIRE(find(story, "Nantes"));
+  CHECK(find(story, "Nantes")->type == "ORG");
   // A player's line of figures keeps the player a person.
   const auto golf = find_entities(builtin_recognizer(), "Leading scores:\n\nPeter Olsen 68 70 69 207\n");
   REQUIRE(find(golf, "Peter Olsen"));
