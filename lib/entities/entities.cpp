@@ -53,6 +53,16 @@ struct EntityRecognizer::Impl {
     event_heads = fold_hashes("entities/event-heads.txt");
     interjections = fold_hashes("entities/interjections.txt");
     match_verbs = fold_hashes("entities/match-verbs.txt");
+    for_each_resource_line("entities/company-contexts.tsv", [&](std::string_view line) {
+      const std::size_t tab = line.find('\t');
+      const std::string_view side = line.substr(0, tab), phrase = line.substr(tab + 1);
+      const std::size_t space = phrase.find(' ');
+      if (side == "after")
+        words_after_company.insert(ner::hash_bytes(phrase, 2));
+      else if (space != std::string_view::npos)
+        words_before_company.insert(
+            ner::combine(ner::hash_bytes(phrase.substr(0, space), 2), ner::hash_bytes(phrase.substr(space + 1), 2)));
+    });
     // Spellings of one name that news writes interchangeably ("U.S.", "United States"): they
     // only set the canonical name; the caller's list, read after it, wins and also finds names.
     for (const ListedName& listed : parse_name_list(resource("entities/aliases.tsv"), "entities/aliases.tsv"))
@@ -66,13 +76,15 @@ struct EntityRecognizer::Impl {
 
   std::string owned;
   ner::Model weights;
-  std::unordered_set<std::uint64_t> titles;              // fold hashes
-  std::unordered_set<std::uint64_t> personal_titles;     // fold hashes of "dr.", "sen." ...
-  std::unordered_set<std::uint64_t> interjections;       // fold hashes of "heck", "wow" ...
-  std::unordered_set<std::uint64_t> organization_heads;  // fold hashes of "bank", "university" ...
-  std::unordered_set<std::uint64_t> event_heads;         // fold hashes of "agreement", "marathon" ...
-  std::unordered_set<std::uint64_t> match_verbs;         // fold hashes of "beat", "drew" ...
-  std::unordered_set<std::uint64_t> function_words;      // fold hashes of the stop words ("us", "it", "who")
+  std::unordered_set<std::uint64_t> titles;                // fold hashes
+  std::unordered_set<std::uint64_t> personal_titles;       // fold hashes of "dr.", "sen." ...
+  std::unordered_set<std::uint64_t> interjections;         // fold hashes of "heck", "wow" ...
+  std::unordered_set<std::uint64_t> organization_heads;    // fold hashes of "bank", "university" ...
+  std::unordered_set<std::uint64_t> event_heads;           // fold hashes of "agreement", "marathon" ...
+  std::unordered_set<std::uint64_t> match_verbs;           // fold hashes of "beat", "drew" ...
+  std::unordered_set<std::uint64_t> words_after_company;   // fold hashes of "shares" ...
+  std::unordered_set<std::uint64_t> words_before_company;  // combined fold hashes of "shares of" ...
+  std::unordered_set<std::uint64_t> function_words;        // fold hashes of the stop words ("us", "it", "who")
   Gazetteer user_names{Gazetteer::Matching::exact_case};
   std::unordered_map<std::string, std::pair<std::string, EntityType>> canonical_of;  // name -> canonical, type
 };
@@ -396,6 +408,8 @@ class DocumentResolver {
       extend_to_organization_heads(words, base, found);
       extend_to_event_heads(words, base, found);
       join_campaigns_for_people(words, base, found);
+      join_ampersand_names(words, base, found);
+      type_companies_by_context(words, base, found);
       read_results_line(words, base, found);
       read_dateline(words, base, found);
       split_repeated_names(words, base, found);
@@ -427,12 +441,13 @@ class DocumentResolver {
 
   // Replaces the drafts that overlap words [first, end) with one draft over them, unless the
   // caller listed one of those names (the caller's word wins).
-  static void replace_drafts(std::vector<Draft>& found, std::size_t first, std::size_t end, EntityType type) {
+  static void replace_drafts(std::vector<Draft>& found, std::size_t first, std::size_t end, EntityType type,
+                             EntitySource source) {
     const auto overlaps = [&](const Draft& d) { return d.first_word < end && first < d.end_word; };
     if (std::any_of(found.begin(), found.end(), [&](const Draft& d) { return overlaps(d) && d.user_listed; })) return;
     found.erase(std::remove_if(found.begin(), found.end(), overlaps), found.end());
     const auto after = std::find_if(found.begin(), found.end(), [&](const Draft& d) { return d.first_word >= end; });
-    found.insert(after, Draft(first, end, type, EntitySource::layout));
+    found.insert(after, Draft(first, end, type, source));
   }
 
   // Wire services print sports results and standings as lines of names and numbers: "Leeds
@@ -473,7 +488,7 @@ class DocumentResolver {
                           std::any_of(found.begin(), found.end(), [&](const Draft& d) {
                             return d.first_word < end && first < d.end_word && d.type == EntityType::PER;
                           });
-      replace_drafts(found, first, end, player ? EntityType::PER : EntityType::ORG);
+      replace_drafts(found, first, end, player ? EntityType::PER : EntityType::ORG, EntitySource::layout);
     }
   }
 
@@ -528,7 +543,70 @@ class DocumentResolver {
     const bool agency =
         next == "(" && end + 2 < words.size() && words[end + 1].capitalized && words.surface(end + 2) == ")";
     const bool dash = known_place && (next == "-" || next == "\u2013" || next == "\u2014");
-    if (dated || agency || dash) replace_drafts(found, base, base + end, EntityType::LOC);
+    if (dated || agency || dash) replace_drafts(found, base, base + end, EntityType::LOC, EntitySource::layout);
+  }
+
+  // The capitalized words that end right before word `end`, without a lone everyday word
+  // opening the sentence ("Yesterday Procter"): the first word of the run.
+  std::size_t name_start(std::size_t base, std::size_t end) const {
+    std::size_t first = capitalized_run_start(base, end, false);
+    if (first == base && end - first > 1 && words_[first].common) ++first;
+    return first;
+  }
+  // Where the capitalized words (not function words) that begin at word `first` end.
+  std::size_t name_end(std::size_t first, std::size_t sentence_end) const {
+    std::size_t end = first;
+    while (end < sentence_end && words_[end].capitalized && !impl_.function_words.contains(words_[end].fold_hash) &&
+           (end == first || !breaks_name(end)))
+      ++end;
+    return end;
+  }
+
+  // "Procter & Gamble", "Marks & Spencer": capitalized words joined by an ampersand name one
+  // organization (people are not written so, but in citations), whatever the model made of
+  // the parts.
+  void join_ampersand_names(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    const std::size_t sentence_end = base + words.size();
+    for (std::size_t amp = base + 1; amp + 1 < sentence_end; ++amp) {
+      if (words.surface(amp - base) != "&" || breaks_name(amp) || breaks_name(amp + 1)) continue;
+      const std::size_t first = name_start(base, amp);
+      const std::size_t end = name_end(amp + 1, sentence_end);
+      if (first == amp || end == amp + 1 || words.surface(amp + 1 - base).size() == 1) continue;  // "R & B"
+      // Two authors cited: "Baron & Beresford 2002", "(2002)", ", 2002".
+      std::size_t year = end;
+      if (year < sentence_end && (words.surface(year - base) == "(" || words.surface(year - base) == ",")) ++year;
+      if (year < sentence_end && std::isdigit(static_cast<unsigned char>(words.surface(year - base)[0]))) continue;
+      replace_drafts(found, first, end, EntityType::ORG, EntitySource::model);
+      amp = end;
+    }
+  }
+
+  // A company's shares and analysts: the capitalized words right before "shares" or "stock"
+  // ("Lockheed Martin shares") or right after "shares of", "analysts at" and the like
+  // (entities/company-contexts.tsv) name an organization, unless the model read another kind
+  // of name there ("European stocks").
+  void type_companies_by_context(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    const std::size_t sentence_end = base + words.size();
+    // Before "shares" a place is a market ("London shares"); after "analysts at" it is no place.
+    const auto retype = [&](std::size_t first, std::size_t end, bool place_may_be_company) {
+      if (first >= end) return;
+      const bool other = std::any_of(found.begin(), found.end(), [&](const Draft& d) {
+        return d.first_word < end && first < d.end_word &&
+               ((d.type == EntityType::LOC && !place_may_be_company) || d.type == EntityType::MISC || d.user_listed);
+      });
+      const bool everyday = end - first == 1 && (words_[first].common || is_weekday(words.folded(first - base)));
+      if (!other && !everyday) replace_drafts(found, first, end, EntityType::ORG, EntitySource::model);
+    };
+    for (std::size_t w = base; w < sentence_end; ++w) {
+      // In lower case: "Stock" may be part of the name ("Brussels Stock Exchange").
+      if (w > base && impl_.words_after_company.contains(words_[w].fold_hash) && !words_[w].capitalized &&
+          !breaks_name(w))
+        retype(name_start(base, w), w, false);
+      if (w + 2 < sentence_end &&
+          impl_.words_before_company.contains(ner::combine(words_[w].fold_hash, words_[w + 1].fold_hash)) &&
+          !breaks_name(w + 2))
+        retype(w + 2, name_end(w + 2, sentence_end), true);
+    }
   }
 
   // A known first name the model left out right before a person's name belongs to it
@@ -1070,7 +1148,7 @@ class DocumentResolver {
   }
 
   // 6. One type per canonical name: the caller's list decides, else the majority (a team of
-  // a results line counting for three), else the type of the first mention.
+  // a results line counting for three), else ORG or the type of the first mention.
   void vote_types() {
     constexpr int kListedVote = 1000;  // a listed name outvotes any number of model guesses
     constexpr int kLayoutVote = 3;     // a team in a results table outweighs guesses in prose
@@ -1085,9 +1163,12 @@ class DocumentResolver {
       if (v.first < 0) v.first = type;
       v.count[type] += d.user_listed ? kListedVote : d.source == EntitySource::layout ? kLayoutVote : 1;
     }
+    // On a tie the model's weakest type wins, organizations (it misses them most often),
+    // else the first mention's type.
     for (Draft& d : drafts_) {
       const Votes& v = votes[d.canonical];
-      int best = v.first;
+      int best =
+          v.count[static_cast<int>(EntityType::ORG)] == v.count[v.first] ? static_cast<int>(EntityType::ORG) : v.first;
       for (int t = 0; t < kEntityTypeCount; ++t)
         if (v.count[t] > v.count[best]) best = t;
       d.type = static_cast<EntityType>(best);

@@ -505,6 +505,35 @@ TEST_CASE("entities: places on both sides of a verb that reports a game are team
   CHECK(find(found, "Cardiff")->type == "LOC");
 }
 
+TEST_CASE("entities: capitalized words joined by an ampersand are one organization") {
+  const auto found =
+      find_entities(builtin_recognizer(), "Yesterday Barlow & Finch and Ortiz & Ortiz said they would merge.");
+  for (const char* firm : {"Barlow & Finch", "Ortiz & Ortiz"}) {
+    INFO(firm);
+    REQUIRE(find(found, firm));
+    CHECK(find(found, firm)->type == "ORG");
+  }
+  // Two authors cited with a year are no firm.
+  const auto cited = find_entities(builtin_recognizer(), "The method is older (Barlow & Finch 2011; Ortiz 2013).");
+  CHECK_FALSE(find(cited, "Barlow & Finch"));
+}
+
+TEST_CASE("entities: a name whose shares trade or whose analysts speak is a company's") {
+  const auto found = find_entities(builtin_recognizer(),
+                                   "Harriet Kemp shares rose, and analysts at Duncan Marsh expect more. "
+                                   "Shares of Paula Grant fell.");
+  for (const char* company : {"Harriet Kemp", "Duncan Marsh", "Paula Grant"}) {
+    INFO(company);
+    REQUIRE(find(found, company));
+    CHECK(find(found, company)->type == "ORG");
+  }
+  // A market named by its place, or a weekday, is no company.
+  const auto market = find_entities(builtin_recognizer(), "Tokyo shares fell on Monday; Monday shares were flat.");
+  REQUIRE(find(market, "Tokyo"));
+  CHECK(find(market, "Tokyo")->type == "LOC");
+  CHECK_FALSE(find(market, "Monday"));
+}
+
 TEST_CASE("entities: a known first name left before a person's surname joins the name") {
   const auto found = find_entities(builtin_recognizer(), "Hillary Clinton spoke first. Clinton left early.");
   REQUIRE(find(found, "Hillary Clinton"));
