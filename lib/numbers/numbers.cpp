@@ -207,12 +207,15 @@ std::string_view SentenceReader::counted_after(std::size_t k) {
 std::size_t SentenceReader::currency_prefix(std::size_t i, std::string& code) {
   std::size_t j = i;
   std::string_view country;
-  if (is_word(j) && lx_[j].end - lx_[j].start <= 2 && adjacent(j) && is_symbol(j + 1, '$')) {
+  // "US$", "C$", "HK$", "Mex$": letters joined to "$" name whose dollar it is.
+  if (is_word(j) && adjacent(j) && is_symbol(j + 1, '$') &&
+      (lx_[j].end - lx_[j].start <= 2 || !dollar_code(surface(j)).empty())) {
     country = surface(j);
     ++j;
   }
   if (is_symbol(j, '$')) {
-    code = dollar_code(country);
+    const std::string_view dollar = dollar_code(country);
+    code = dollar.empty() ? "USD" : dollar;
     return j + 1;
   }
   if (!country.empty()) return i;
@@ -220,16 +223,14 @@ std::size_t SentenceReader::currency_prefix(std::size_t i, std::string& code) {
     code = std::string(symbol_code);
     return j + 1;
   }
-  // "USD 5", "EUR 3.2m", "Rs 500": a code before the amount (in lower case only when the
-  // code is no English word, so "rub 5" stays a verb).
-  if (role(j) == Role::currency && is_number(j + 1) && lx_[j].end - lx_[j].start == 3 &&
+  // "USD 5", "EUR 3.2m", "Rs 500", "Rs. 500": a code before the amount (in lower case only
+  // when the code is no English word, so "rub 5" stays a verb).
+  const std::size_t amount = is_symbol(j + 1, '.') && adjacent(j) ? j + 2 : j + 1;
+  const std::size_t length = lx_[j].end - lx_[j].start;
+  if (role(j) == Role::currency && is_number(amount) && (length == 2 || length == 3) &&
       (lx_[j].upper || !nouns_.is_noun(lower(j)))) {
     code = std::string(lx_[j].info->unit);
-    return j + 1;
-  }
-  if ((word_is(j, "rs") || word_is(j, "inr")) && (is_number(j + 1) || (is_symbol(j + 1, '.') && is_number(j + 2)))) {
-    code = "INR";
-    return is_symbol(j + 1, '.') ? j + 2 : j + 1;
+    return amount;
   }
   return i;
 }
@@ -239,11 +240,12 @@ std::string_view SentenceReader::currency_symbol_code(std::size_t k) const {
   return vocabulary_.symbol_currency(lx_[k].symbol);
 }
 
-std::string SentenceReader::dollar_code(std::string_view country) const {
-  std::string upper(country);
-  for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  const std::string_view code = vocabulary_.dollar_currency(upper);
-  return std::string(code.empty() ? "USD" : code);
+std::string_view SentenceReader::dollar_code(std::string_view country) const {
+  if (country.size() > 8) return {};
+  char upper[8];
+  for (std::size_t c = 0; c < country.size(); ++c)
+    upper[c] = country[c] >= 'a' && country[c] <= 'z' ? static_cast<char>(country[c] - 'a' + 'A') : country[c];
+  return vocabulary_.dollar_currency(std::string_view(upper, country.size()));
 }
 
 bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
@@ -283,7 +285,11 @@ bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
              !suffix.empty() && a.kind != NumberKind::ordinal) {
     q.kind = NumberKind::money;  // "5€", "10 £"
     q.unit = std::string(suffix);
-    ++k;
+    k = read_cents(k + 1, q);
+  } else if (is_symbol(k, '$') && !adjacent(k) && a.kind != NumberKind::ordinal) {
+    q.kind = NumberKind::money;  // "10 $ 30 cents"; in "10 $30 bills" the "$" is the next amount's
+    q.unit = "USD";
+    k = read_cents(k + 1, q);
   } else if (is_symbol(k, '%') && a.kind != NumberKind::ordinal) {
     q.kind = NumberKind::percent;
     q.unit = "percent";
@@ -306,7 +312,12 @@ bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
     } else if (r == Role::currency) {
       q.kind = NumberKind::money;
       q.unit = std::string(lx_[k].info->unit);
+      q.value *= word_value(k);  // "120 MUSD" are millions
       ++k;
+      if (!a.scale && (role(k) == Role::scale || (role(k) == Role::suffix_scale && lx_[k].end - lx_[k].start > 1))) {
+        q.value *= word_value(k);  // "75 USD million", "20 EUR bn"
+        ++k;
+      }
       k = read_cents(k, q);
     } else if (r == Role::cent) {
       q.kind = NumberKind::money;
@@ -377,10 +388,21 @@ std::size_t SentenceReader::read_cents(std::size_t k, Quantity& q) {
     return k + 1;
   }
   const std::size_t after_and = word_is(k, "and") ? k + 1 : k;  // "2 dollars (and) 30 cents"
-  if (read_amount(after_and, false, cents) && cents.kind == NumberKind::cardinal && role(cents.end) == Role::cent &&
-      cents.value < 100) {
+  if (!read_amount(after_and, false, cents) || cents.kind != NumberKind::cardinal || cents.value >= 100) return k;
+  if (role(cents.end) == Role::cent) {
     q.value += cents.value * word_value(cents.end);
     return cents.end + 1;
+  }
+  // "15 dollars 50", "thirteen dollars forty five": a bare minor amount after whole units,
+  // two digits or spelled out, that counts nothing else.
+  const bool whole = q.amount.value == std::floor(q.amount.value) && !q.amount.scale;
+  const bool minor_form =
+      cents.spelled ? !is_number(cents.first) : cents.plain_integer && lx_[cents.first].int_digits == 2;
+  const bool ends_there = is_word(cents.end) ? !lx_[cents.end].info && counted_after(cents.end).empty()
+                                             : !is_symbol(cents.end, '%') && !is_symbol(cents.end, '-');
+  if (after_and == k && whole && minor_form && cents.value >= 1 && ends_there) {
+    q.value += cents.value / 100;
+    return cents.end;
   }
   return k;
 }

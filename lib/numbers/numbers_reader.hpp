@@ -273,8 +273,9 @@ class SentenceReader {
   // The ISO code of a currency symbol other than "$" at k, or "".
   std::string_view currency_symbol_code(std::size_t k) const;
 
-  // The currency of "$" after `country` ("C$", "HK$"): US dollars unless listed.
-  std::string dollar_code(std::string_view country) const;
+  // The currency of "$" after the letters `country` ("C$", "HK$"), or "" when they are not
+  // listed (one or two such letters mean US dollars: "US$").
+  std::string_view dollar_code(std::string_view country) const;
 
   // Reads a quantity at i (currency, amount, unit). False when there is none.
   bool read_quantity_at(std::size_t i, Quantity& q);

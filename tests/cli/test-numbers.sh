@@ -101,6 +101,11 @@ check_eq "durations, intervals, zones" \
   $'duration\tP6M\t\tsix months\ninterval\t2014/2018\t\t2014 to 2018\ninterval\t--03/--05\t\tMarch and May\ntime\t15:00-04:00\tEDT\t3 p.m. EDT' \
   "$(cut -f5,6,7,10 "$WORK/spans.out")"
 
+# Money: "Rs." before an amount does not end the sentence; other countries' dollars keep their code.
+printf 'The fee was Rs. 450 and the fare C$12.\n' | tmk-numbers --no-header >"$WORK/money.out"
+check_eq "rupees and Canadian dollars" $'1\t12\t19\tmoney\t450\tINR\tRs. 450\n1\t33\t37\tmoney\t12\tCAD\tC$12' \
+  "$(cut -f2-7,10 "$WORK/money.out")"
+
 # A closed stdout ends the tool quietly.
 yes 'There were 12 boats and 7 cars.' | head -n 20000 >"$WORK/big.txt"
 tmk-numbers "$WORK/big.txt" | head -n 1 >/dev/null

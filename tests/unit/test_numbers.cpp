@@ -189,6 +189,25 @@ TEST_CASE("two bounds make a range; currencies named by country", "[numbers]") {
         Rows{"40 Australian dollars|money|40|AUD||", "15 U.S. dollars|money|15|USD||"});
 }
 
+TEST_CASE("main and minor units, scales after codes, lakh and crore, dollars of other countries", "[numbers]") {
+  CHECK(numbers("A coffee was 4 dollars 75 at the stall.") == Rows{"4 dollars 75|money|4.75|USD||"});
+  CHECK(numbers("The book cost twelve dollars sixty.") == Rows{"twelve dollars sixty|money|12.6|USD||"});
+  CHECK(numbers("We left 7 $ 20 cents on the table.") == Rows{"7 $ 20 cents|money|7.2|USD||"});
+  // A number that counts something else is no minor amount; "$" joined to digits is theirs.
+  CHECK(numbers("The club paid 9 dollars 30 players.") == Rows{"9 dollars|money|9|USD||", "30|cardinal|30|||players"});
+  CHECK(numbers("She bought 3 $40 tickets.") == Rows{"3|cardinal|3|||", "$40|money|40|USD||tickets"});
+  CHECK(numbers("The grant was 40 USD million.") == Rows{"40 USD million|money|40000000|USD||"});
+  CHECK(numbers("Sales reached 12.5 MEUR.") == Rows{"12.5 MEUR|money|12500000|EUR||"});
+  CHECK(numbers("The temple got Rs 3 crore.") == Rows{"Rs 3 crore|money|30000000|INR||"});
+  CHECK(numbers("Plots sell for ₹4.5 lakh.") == Rows{"₹4.5 lakh|money|450000|INR||"});
+  CHECK(numbers("The budget is Rs. 2.5 lakh crore.") == Rows{"Rs. 2.5 lakh crore|money|2500000000000|INR||"});
+  CHECK(numbers("Nearly 6 lakh voters came.") == Rows{"6 lakh|cardinal|600000||approx|voters"});
+  CHECK(numbers("A thousand million viewers watched.") == Rows{"A thousand million|cardinal|1000000000|||viewers"});
+  CHECK(numbers("Fares: C$12, HK$90, Mex$45, NZ$7 and J$500.") == Rows{"C$12|money|12|CAD||", "HK$90|money|90|HKD||",
+                                                                       "Mex$45|money|45|MXN||", "NZ$7|money|7|NZD||",
+                                                                       "J$500|money|500|JMD||"});
+}
+
 TEST_CASE("qualifiers written after the number", "[numbers]") {
   CHECK(numbers("Groups of 8 or more guests pay less.") == Rows{"8|cardinal|8||atleast|guests"});
   CHECK(numbers("Bags of 3 or fewer items") == Rows{"3|cardinal|3||atmost|items"});
