@@ -42,6 +42,10 @@ std::string_view to_string(NumberKind kind) {
       return "duration";
     case NumberKind::interval:
       return "interval";
+    case NumberKind::score:
+      return "score";
+    case NumberKind::age:
+      return "age";
   }
   return "cardinal";
 }
@@ -100,6 +104,7 @@ std::size_t SentenceReader::read_at(std::size_t i) {
     const std::size_t e = read_relative_date(i);
     return e ? e : i + 1;
   }
+  if (const std::size_t e = read_score(i)) return e;
   if (const std::size_t e = read_date(i)) return e;
   if (const std::size_t e = read_time(i)) return e;
   if (const std::size_t e = read_decade(i)) return e;
@@ -107,6 +112,20 @@ std::size_t SentenceReader::read_at(std::size_t i) {
   if (const std::size_t e = read_fiscal_year(i)) return e;
   if (const std::size_t e = read_reversed_percent(i)) return e;
   return read_quantity(i);
+}
+
+std::size_t SentenceReader::read_score(std::size_t i) {
+  if (!is_plain_integer(i) || !adjacent(i) || !is_symbol(i + 1, '-') || !adjacent(i + 1) || !is_plain_integer(i + 2))
+    return 0;
+  if (lx_[i].int_digits > 3 || lx_[i + 2].int_digits > 3 ||
+      (adjacent(i + 2) && !is_symbol(i + 3, '.') && !is_symbol(i + 3, ',')))
+    return 0;
+  bool near_score_word = is_word(i + 3) && vocabulary_.is_score_word(lower(i + 3));
+  for (std::size_t back = 1; !near_score_word && back <= 3 && back <= i && is_word(i - back); ++back)
+    near_score_word = vocabulary_.is_score_word(lower(i - back));
+  if (!near_score_word) return 0;
+  emit(i, i + 3, NumberKind::score, format_decimal(lx_[i].value) + "-" + format_decimal(lx_[i + 2].value));
+  return i + 3;
 }
 
 std::size_t SentenceReader::read_reversed_percent(std::size_t i) {
@@ -191,10 +210,14 @@ std::string_view SentenceReader::counted_after(std::size_t k) {
     if (lx_[k].capitalized && !lx_[k].upper && !nouns_.is_plural_noun(w)) break;  // a name ends the phrase
     const bool plural = nouns_.is_plural_noun(w);
     const bool noun = plural || nouns_.is_noun(w);
+    const bool adjective = nouns_.is_adjective(w);
+    const bool collective = w == "people" || w == "police";
     if (noun) {
+      // "£1,200 a year worse off", "5 points clearer than": a comparison, no noun.
+      if (adjective && (word_is(k + 1, "off") || word_is(k + 1, "than"))) break;
       head = surface(k);
-      if (plural || w == "people" || w == "police") break;
-    } else if (nouns_.is_adjective(w) && head.empty()) {
+      if (plural || collective) break;
+    } else if (adjective && head.empty()) {
       // an adjective before the head
     } else {
       break;
@@ -272,6 +295,11 @@ bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
   std::size_t k = a.end;
   q.value = negative ? -a.value : a.value;
   q.kind = a.kind;
+  // "1,000-plus staff", "30-odd years": a bound joined to the number.
+  if (is_symbol(k, '-') && k > 0 && adjacent(k - 1) && adjacent(k) && role(k + 1) == Role::approximation) {
+    a.implied = lx_[k + 1].info->unit == "over" ? Qualifier::over : Qualifier::approx;
+    k += 2;
+  }
   // "a 5-percent rise", "a 10-mile walk", "a 20-dollar bill": the unit joined by a hyphen.
   if (!money && is_symbol(k, '-') && k > 0 && adjacent(k - 1) && adjacent(k)) {
     const Role joined = role(k + 1);
@@ -294,6 +322,14 @@ bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
     q.kind = NumberKind::percent;
     q.unit = "percent";
     ++k;
+  } else if (is_symbol(k, U'\u00b0') && a.kind != NumberKind::ordinal) {  // "-20 °C", "40°"
+    q.kind = NumberKind::measure;
+    q.unit = "degree";
+    k = read_temperature_scale(k + 1, q.unit);
+  } else if (is_symbol(k, U'\u00b5') && adjacent(k) && word_is(k + 1, "g") && a.kind != NumberKind::ordinal) {
+    q.kind = NumberKind::measure;  // "50 µg" (the micro sign is no letter)
+    q.unit = "\u00b5g";
+    k += 2;
   } else if (a.kind != NumberKind::ordinal && is_word(k)) {
     const Role r = role(k);
     if (r == Role::percent || (word_is(k, "per") && word_is(k + 1, "cent"))) {
@@ -333,14 +369,12 @@ bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
       q.kind = NumberKind::measure;
       q.unit = surface(k) == "C" ? "degree Celsius" : "degree Fahrenheit";
       ++k;
-    } else if (r == Role::measure || (r == Role::suffix_scale && (surface(k) == "m" || surface(k) == "g"))) {
+    } else if (const std::size_t unit = measure_unit_at(k); unit > k) {
       q.kind = NumberKind::measure;
-      q.unit = r == Role::measure ? std::string(lx_[k].info->unit) : std::string(surface(k));
-      ++k;
-      if (q.unit == "degree" && (word_is(k, "celsius") || word_is(k, "fahrenheit") || word_is(k, "centigrade"))) {
-        q.unit = word_is(k, "fahrenheit") ? "degree Fahrenheit" : "degree Celsius";
-        ++k;
-      }
+      q.unit = measure_unit_name(k, unit);
+      k = unit;
+      if (q.unit == "degree") k = read_temperature_scale(k, q.unit);
+      k = read_inches_after_feet(k, q);
       if (role(k) == Role::per && role(k + 1) == Role::none && is_word(k + 1)) {  // "miles per hour"
         q.unit += "/" + std::string(lower(k + 1));
         k += 2;
@@ -358,6 +392,65 @@ bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
   }
   q.end = k;
   return true;
+}
+
+std::size_t SentenceReader::measure_unit_at(std::size_t k) {
+  const bool area = word_is(k, "square") || word_is(k, "sq");
+  if (area) k += is_symbol(k + 1, '.') && adjacent(k) ? 2 : 1;  // "sq. km"
+  if (word_is(k, "metric") && role(k + 1) == Role::measure && lx_[k + 1].info->unit == "ton") return k + 2;
+  const Role r = role(k);
+  const bool unit = r == Role::measure || (r == Role::suffix_scale && (surface(k) == "m" || surface(k) == "g"));
+  if (!unit || (area && !is_length_unit(k))) return 0;
+  // "20 m2", "30 m²", "5 m3": a power written right after a length.
+  if (!area && is_length_unit(k) && adjacent(k) &&
+      ((is_plain_integer(k + 1) && (lx_[k + 1].value == 2 || lx_[k + 1].value == 3) && !adjacent(k + 1)) ||
+       is_symbol(k + 1, U'\u00b2') || is_symbol(k + 1, U'\u00b3')))
+    return k + 2;
+  return k + 1;
+}
+
+bool SentenceReader::is_length_unit(std::size_t k) const {
+  if (role(k) == Role::suffix_scale) return surface(k) == "m";
+  if (role(k) != Role::measure) return false;
+  const std::string_view unit = lx_[k].info->unit;
+  return unit == "m" || unit == "km" || unit == "cm" || unit == "mm" || unit == "ft" || unit == "in" || unit == "yd" ||
+         unit == "mile";
+}
+
+std::string SentenceReader::measure_unit_name(std::size_t first, std::size_t end) {
+  if (word_is(first, "metric")) return "t";  // "metric tons"
+  const bool area = word_is(first, "square") || word_is(first, "sq");
+  const std::size_t head = area ? end - 1 : first;
+  std::string unit(role(head) == Role::measure ? lx_[head].info->unit : surface(head));
+  if (area) return unit + "2";  // "square meters", "sq km"
+  if (end - first == 2) {       // "20 m2", "5 m³"
+    const std::size_t power = first + 1;
+    return unit + (is_symbol(power, U'\u00b3') || (is_number(power) && lx_[power].value == 3) ? "3" : "2");
+  }
+  return unit;
+}
+
+std::size_t SentenceReader::read_temperature_scale(std::size_t k, std::string& unit) {
+  // "degrees Celsius", "6 deg c", "98.6 degrees F", "-20 °C"
+  if (role(k) == Role::measure && lx_[k].info->unit.starts_with("degree ")) {
+    unit = std::string(lx_[k].info->unit);
+    return k + 1;
+  }
+  if (word_is(k, "c") || word_is(k, "f")) {
+    unit = word_is(k, "c") ? "degree Celsius" : "degree Fahrenheit";
+    return k + 1;
+  }
+  return k;
+}
+
+std::size_t SentenceReader::read_inches_after_feet(std::size_t k, Quantity& q) {
+  // "5 ft 2 in", "6ft 2in", "5 feet 11 inches": one length, in inches.
+  if (q.unit != "ft" || !is_plain_integer(k) || lx_[k].value >= 12 || q.value != std::floor(q.value)) return k;
+  const bool inches = (role(k + 1) == Role::measure && lx_[k + 1].info->unit == "in") || word_is(k + 1, "in");
+  if (!inches) return k;
+  q.value = q.value * 12 + lx_[k].value;
+  q.unit = "in";
+  return k + 2;
 }
 
 std::size_t SentenceReader::currency_country(std::size_t k, std::string& code) {
@@ -445,6 +538,11 @@ bool SentenceReader::is_pronoun_one(const Quantity& q) {
       word_is(next, "which"))
     return true;
   if (is_symbol(next, '\'') || is_symbol(next, U'\u2019')) return true;  // one's
+  // "at one point", "at one stage": a certain one, not a count.
+  if (i > 0 && word_is(i - 1, "at") && is_word(next)) {
+    const std::string_view w = lower(next);
+    if (!w.empty() && nouns_.is_noun(w) && !nouns_.is_plural_noun(w)) return true;
+  }
   // "One said ...": a sentence opening with "one" and a verb is the pronoun.
   if (i == 0 && is_word(next) && is_function_word(lower(next))) return true;
   for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
@@ -462,6 +560,28 @@ bool SentenceReader::is_pronoun_one(const Quantity& q) {
   return false;
 }
 
+bool SentenceReader::is_adverb_first(const Quantity& q) {
+  const std::size_t i = q.amount.first;
+  if (q.kind != NumberKind::ordinal || q.amount.end != i + 1 || !word_is(i, "first")) return false;
+  if ((i > 0 && word_is(i - 1, "at")) || (word_is(i + 1, "of") && word_is(i + 2, "all"))) return true;
+  // "cut from us first.", "First, ...", "went first and": nothing follows that it could rank.
+  const bool ends_clause = !is_word(i + 1) || word_is(i + 1, "and") || word_is(i + 1, "but");
+  return ends_clause && !preceded_by_determiner(i) && counted_after(q.end).empty();
+}
+
+bool SentenceReader::is_name_part(const Quantity& q) {
+  const std::size_t i = q.amount.first;
+  if (q.kind != NumberKind::cardinal || q.amount.end != i + 1 || !is_word(i) || i == 0) return false;
+  if (!lx_[i].capitalized || lx_[i].upper) return false;
+  // "Formula One", "Air Force One", "Channel Four News": a capitalized number word inside a name.
+  const auto name_word = [&](std::size_t k) {
+    if (!is_word(k) || !lx_[k].capitalized || lx_[k].info) return false;
+    const std::string_view w = lower(k);
+    return !w.empty() && !is_function_word(w);
+  };
+  return name_word(i - 1) || name_word(i + 1);
+}
+
 bool SentenceReader::is_adjective_only(std::size_t k) {
   const std::string_view w = lower(k);
   return !w.empty() && !lx_[k].info && nouns_.is_adjective(w);
@@ -470,8 +590,10 @@ bool SentenceReader::is_adjective_only(std::size_t k) {
 std::size_t SentenceReader::read_quantity(std::size_t i) {
   Quantity q;
   if (!read_quantity_at(i, q)) return 0;
-  if (is_pronoun_one(q) || is_time_second(q)) return q.amount.end;
+  if (is_pronoun_one(q) || is_time_second(q) || is_adverb_first(q) || is_name_part(q)) return q.amount.end;
   if (q.amount.end <= q.amount.first) return 0;  // nothing read
+
+  if (const std::size_t end = read_ordinal_range(q)) return end;
 
   // Range partner: "10-20%", "10 to 20 percent", "between 10 and 20", "from $5 to $10".
   const bool between = i > 0 && word_is(i - 1, "between");
@@ -525,6 +647,22 @@ std::size_t SentenceReader::read_quantity(std::size_t i) {
   if (const std::size_t end = read_bounded_range(q)) return end;
   emit_quantity(q, {});
   return q.end;
+}
+
+std::size_t SentenceReader::read_ordinal_range(const Quantity& q) {
+  if (q.kind != NumberKind::ordinal || q.first == 0) return 0;
+  const std::size_t opener = word_is(q.first - 1, "the") && q.first >= 2 ? q.first - 2 : q.first - 1;
+  const bool between = word_is(opener, "between");
+  if (!between && !word_is(opener, "from")) return 0;
+  std::size_t p = q.end;
+  if (!(between ? word_is(p, "and") : word_is(p, "to") || word_is(p, "through"))) return 0;
+  ++p;
+  if (word_is(p, "the")) ++p;
+  Quantity second;
+  if (!read_quantity_at(p, second) || second.kind != NumberKind::ordinal || !(q.value < second.value)) return 0;
+  emit(q.first, second.end, NumberKind::range, format_decimal(q.value) + ".." + format_decimal(second.value), {},
+       Qualifier::exact, counted_after(second.end));
+  return second.end;
 }
 
 bool SentenceReader::is_time_second(const Quantity& q) {
@@ -583,6 +721,7 @@ void SentenceReader::emit_quantity(const Quantity& q, std::string_view counted_h
   Quantity whole;
   const bool out_of = word_is(q.end, "out") && word_is(q.end + 1, "of") && read_quantity_at(q.end + 2, whole);
   if (counted.empty() && out_of) counted = counted_after(whole.end);
+  if (emit_age(q, qualifier)) return;
   std::string value = format_decimal(q.value);
   if (kind == NumberKind::cardinal && q.amount.plain_integer) {
     if (looks_like_label(q.amount.first, q)) {
@@ -604,7 +743,8 @@ void SentenceReader::emit_quantity(const Quantity& q, std::string_view counted_h
 }  // namespace numbers_detail
 
 std::vector<NumberMention> NumberExtractor::extract(std::string_view raw_text, const Analysis& analysis,
-                                                    const std::optional<CalendarDate>& document_date) const {
+                                                    const std::optional<CalendarDate>& document_date,
+                                                    DateOrder order) const {
   std::string scratch;
   const std::string_view text = checked_input(raw_text, analysis, scratch, "tmk::NumberExtractor::extract");
   std::vector<NumberMention> out;
@@ -623,6 +763,7 @@ std::vector<NumberMention> NumberExtractor::extract(std::string_view raw_text, c
     for (std::size_t s = 0; s < analysis.sentences.size(); ++s)
       read_span(analysis.sentences[s].span.start, analysis.sentences[s].span.end, s);
   }
+  order_slash_dates(text, out, order, lexicon_->vocabulary);
   const std::optional<CalendarDate> today = document_date ? document_date : find_dateline(text, out);
   if (today) {
     for (NumberMention& m : out) {

@@ -137,6 +137,9 @@ class SentenceReader {
   // "three years", "six months ago": emits a duration (or a relative date) for a counted time
   // unit right after the quantity; false when the quantity counts something else.
   bool emit_duration(const Quantity& q, Qualifier qualifier);
+  // "a 34-year-old", "five years old", "aged 34": emits an age (unit year, month, week or
+  // day); false when the quantity is none.
+  bool emit_age(const Quantity& q, Qualifier qualifier);
 
   // ---- decades: "1960s", "the '90s", "1990's" ----
   std::size_t read_decade(std::size_t i);
@@ -147,6 +150,9 @@ class SentenceReader {
   // ---- codes read as labels: IP addresses and versions, phone numbers, "No. 5", "#5" ----
   std::size_t read_code(std::size_t i);
   std::string digits_as_written(std::size_t first, std::size_t end) const;
+
+  // ---- scores: "won 3-1", "a 112-108 win", "beat them 2-0" (a score word near the digits) ----
+  std::size_t read_score(std::size_t i);
 
   // ---- "percent of 10": a percent word opening a phrase ----
   std::size_t read_reversed_percent(std::size_t i);
@@ -287,6 +293,18 @@ class SentenceReader {
   // "5 dollars and 30 cents": the cents join the amount.
   std::size_t read_cents(std::size_t k, Quantity& q);
 
+  // ---- measures ----
+  // The end of a unit of measure at k ("km", "square meters", "sq km", "metric tons", "m2"),
+  // or 0 when there is none.
+  std::size_t measure_unit_at(std::size_t k);
+  // The canonical name of the unit read from lexemes [first, end): "km", "m2", "km2", "t".
+  std::string measure_unit_name(std::size_t first, std::size_t end);
+  bool is_length_unit(std::size_t k) const;
+  // "Celsius", "F" after a degree: sets `unit` and returns the lexeme after it, or k.
+  std::size_t read_temperature_scale(std::size_t k, std::string& unit);
+  // "2 in" after "5 ft": the whole length in inches; returns the lexeme after it, or k.
+  std::size_t read_inches_after_feet(std::size_t k, Quantity& q);
+
   bool looks_like_label(std::size_t i, const Quantity& q);
   bool is_street_number(std::size_t k);
   std::string_view lower_of(std::string_view word);
@@ -296,10 +314,16 @@ class SentenceReader {
   bool is_adjective_only(std::size_t k);
   // "wait a second", "per second": the unit of time, not the ordinal.
   bool is_time_second(const Quantity& q);
+  // "at first", "first of all", "cut from us first": the adverb, not a rank.
+  bool is_adverb_first(const Quantity& q);
+  // "Formula One", "Air Force One": a capitalized number word next to a capitalized name word.
+  bool is_name_part(const Quantity& q);
 
   // Combines two quantities joined by "to", "-", "and" into a range when they make one.
   std::size_t read_quantity(std::size_t i);
 
+  // "between the tenth and the fifteenth", "from the 3rd to the 7th": two ordinals make a range.
+  std::size_t read_ordinal_range(const Quantity& q);
   // "more than 20 and less than 30", "at least $5 but no more than $9": two bounds make a range.
   std::size_t read_bounded_range(const Quantity& q);
   void emit_quantity(const Quantity& q, std::string_view counted_hint);
