@@ -152,25 +152,32 @@ Qualifier SentenceReader::qualifier_before(std::size_t i) {
     if (strict == Qualifier::over) return Qualifier::atleast;
     if (strict == Qualifier::under) return Qualifier::atmost;
   }
-  const std::string w1(lower(i - 1));
-  const std::string w2 = i >= 2 ? std::string(lower(i - 2)) : std::string();
-  const std::string w3 = i >= 3 ? std::string(lower(i - 3)) : std::string();
+  // The words before the number, lower-cased into buffers of their own; the second and third
+  // only when the first asks for them (this runs for every number).
+  const std::string_view w1 = lower_into(i - 1, words_before_[0]);
+  const auto w2 = [&] { return i >= 2 ? lower_into(i - 2, words_before_[1]) : std::string_view(); };
+  const auto w3 = [&] { return i >= 3 ? lower_into(i - 3, words_before_[2]) : std::string_view(); };
   if (w1 == "than") {
-    if (w2 == "more" || w2 == "greater" || w2 == "higher" || w2 == "larger" || w2 == "bigger")
-      return w3 == "no" ? Qualifier::atmost : Qualifier::over;
-    if (w2 == "less" || w2 == "fewer" || w2 == "lower" || w2 == "smaller")
-      return w3 == "no" ? Qualifier::atleast : Qualifier::under;
+    const std::string_view b = w2();
+    if (b == "more" || b == "greater" || b == "higher" || b == "larger" || b == "bigger")
+      return w3() == "no" ? Qualifier::atmost : Qualifier::over;
+    if (b == "less" || b == "fewer" || b == "lower" || b == "smaller")
+      return w3() == "no" ? Qualifier::atleast : Qualifier::under;
     return Qualifier::exact;
   }
   if (w1 == "to") {
-    if (w2 == "close" || w2 == "closer") return Qualifier::approx;
-    if (w2 == "up") return Qualifier::upto;
+    const std::string_view b = w2();
+    if (b == "close" || b == "closer") return Qualifier::approx;
+    if (b == "up") return Qualifier::upto;
     return Qualifier::exact;
   }
-  if (w1 == "least" && w2 == "at") return Qualifier::atleast;
-  if (w1 == "most" && w2 == "at") return Qualifier::atmost;
-  if (w1 == "as" && (w2 == "many" || w2 == "much" || w2 == "high") && w3 == "as") return Qualifier::upto;
-  if (w1 == "of" && w2 == "upwards") return Qualifier::over;
+  if (w1 == "least" && w2() == "at") return Qualifier::atleast;
+  if (w1 == "most" && w2() == "at") return Qualifier::atmost;
+  if (w1 == "as") {
+    const std::string_view b = w2();
+    return (b == "many" || b == "much" || b == "high") && w3() == "as" ? Qualifier::upto : Qualifier::exact;
+  }
+  if (w1 == "of" && w2() == "upwards") return Qualifier::over;
   if (w1 == "about" || w1 == "around" || w1 == "roughly" || w1 == "nearly" || w1 == "almost" || w1 == "approximately" ||
       w1 == "approx" || w1 == "some" || w1 == "circa" || w1 == "estimated" || w1 == "nigh")
     return Qualifier::approx;
@@ -205,19 +212,18 @@ std::string_view SentenceReader::counted_after(std::size_t k) {
       return !joined.empty() && !lx_[k + 1].info && nouns_.is_noun(joined) ? surface(k + 1) : std::string_view();
     }
     if (!is_word(k)) break;
+    // "£1,200 a year worse off", "5 points clearer than": a comparison, no noun.
+    const bool comparison = word_is(k + 1, "off") || word_is(k + 1, "than");
     const std::string_view w = lower(k);
     if (w.empty() || is_function_word(w) || lx_[k].info) break;
     if (lx_[k].capitalized && !lx_[k].upper && !nouns_.is_plural_noun(w)) break;  // a name ends the phrase
     const bool plural = nouns_.is_plural_noun(w);
     const bool noun = plural || nouns_.is_noun(w);
-    const bool adjective = nouns_.is_adjective(w);
-    const bool collective = w == "people" || w == "police";
     if (noun) {
-      // "£1,200 a year worse off", "5 points clearer than": a comparison, no noun.
-      if (adjective && (word_is(k + 1, "off") || word_is(k + 1, "than"))) break;
+      if (comparison && nouns_.is_adjective(w)) break;
       head = surface(k);
-      if (plural || collective) break;
-    } else if (adjective && head.empty()) {
+      if (plural || w == "people" || w == "police") break;
+    } else if (head.empty() && nouns_.is_adjective(w)) {
       // an adjective before the head
     } else {
       break;

@@ -61,11 +61,12 @@ class SentenceReader {
   double word_value(std::size_t i) const { return lx_[i].info->value; }
   bool adjacent(std::size_t i) const { return i + 1 < n_ && lx_[i].end == lx_[i + 1].start; }
   std::string_view surface(std::size_t i) const { return text_.substr(lx_[i].start, lx_[i].end - lx_[i].start); }
-  // Lower-cased surface of a word lexeme ("" when not ASCII or not a word).
-  std::string_view lower(std::size_t i) {
-    if (!is_word(i) || !lower_ascii(surface(i), lower_)) return {};
-    return lower_;
+  // Lower-cased surface of a word lexeme in `buffer` ("" when not ASCII or not a word).
+  std::string_view lower_into(std::size_t i, std::string& buffer) const {
+    if (!is_word(i) || !lower_ascii(surface(i), buffer)) return {};
+    return buffer;
   }
+  std::string_view lower(std::size_t i) { return lower_into(i, lower_); }
   bool word_is(std::size_t i, std::string_view w) {
     return is_word(i) && lx_[i].end - lx_[i].start == w.size() && lower(i) == w;
   }
@@ -335,6 +336,7 @@ class SentenceReader {
   const NounLexicon& nouns_;
   std::vector<NumberMention>& out_;
   std::string lower_;
+  std::string words_before_[3];  // qualifier_before's words
 };
 
 }  // namespace tmk::numbers_detail
