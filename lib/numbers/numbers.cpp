@@ -254,10 +254,10 @@ std::size_t SentenceReader::currency_prefix(std::size_t i, std::string& code) {
   }
   // "USD 5", "EUR 3.2m", "Rs 500", "Rs. 500": a code before the amount (in lower case only
   // when the code is no English word, so "rub 5" stays a verb).
+  if (role(j) != Role::currency) return i;
   const std::size_t amount = is_symbol(j + 1, '.') && adjacent(j) ? j + 2 : j + 1;
   const std::size_t length = lx_[j].end - lx_[j].start;
-  if (role(j) == Role::currency && is_number(amount) && (length == 2 || length == 3) &&
-      (lx_[j].upper || !nouns_.is_noun(lower(j)))) {
+  if (is_number(amount) && (length == 2 || length == 3) && (lx_[j].upper || !nouns_.is_noun(lower(j)))) {
     code = std::string(lx_[j].info->unit);
     return amount;
   }
