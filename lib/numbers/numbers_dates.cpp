@@ -311,8 +311,8 @@ std::size_t SentenceReader::read_code(std::size_t i) {
 
 namespace {
 
-// The first two parts of a slash date as written ("03/04/2016" -> 3 and 4); false for
-// dates written otherwise.
+// The first two parts of a slash date with its year as written ("03/04/2016" -> 3 and 4);
+// false for dates written otherwise ("9/11" is September 11 in any spelling).
 bool slash_parts(std::string_view span, int& first, int& second) {
   std::size_t p = 0;
   const auto digits = [&](int& value) {
@@ -323,7 +323,7 @@ bool slash_parts(std::string_view span, int& first, int& second) {
   };
   if (!digits(first) || p >= span.size() || span[p] != '/') return false;
   ++p;
-  return digits(second) && (p == span.size() || span[p] == '/');
+  return digits(second) && p < span.size() && span[p] == '/';
 }
 
 // A pound sign or a British spelling anywhere in the text.
@@ -365,7 +365,7 @@ void order_slash_dates(std::string_view text, std::vector<NumberMention>& mentio
   const bool day_first = order == DateOrder::day_first ||
                          (day_first_seen != month_first_seen ? day_first_seen : reads_british(text, vocabulary));
   if (!day_first) return;
-  for (NumberMention* m : either_way) {  // "2016-03-04", "--03-04": the month and day trade places
+  for (NumberMention* m : either_way) {  // "2016-03-04": the month and day trade places
     std::string& v = m->value;
     const std::string month = v.substr(v.size() - 5, 2);
     v.replace(v.size() - 5, 2, v.substr(v.size() - 2));

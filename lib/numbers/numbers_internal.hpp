@@ -146,8 +146,8 @@ void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabu
 // "between A and B".
 void join_date_intervals(std::string_view text, std::vector<NumberMention>& mentions, std::size_t first);
 
-// Rewrites the dates of `mentions` written "03/04/2016" or "3/4", read month first, to day
-// first when `order` says so or, for DateOrder::guess, the document does (numbers.hpp).
+// Rewrites the dates of `mentions` written "03/04/2016", read month first, to day first when
+// `order` says so or, for DateOrder::guess, the document does (numbers.hpp).
 void order_slash_dates(std::string_view text, std::vector<NumberMention>& mentions, DateOrder order,
                        const Vocabulary& vocabulary);
 

@@ -580,7 +580,7 @@ bool SentenceReader::preceded_by_determiner(std::size_t k) {
   if (k == 0 || !is_word(k - 1)) return false;
   const std::string_view w = lower(k - 1);
   return w == "the" || w == "first" || w == "second" || w == "other" || w == "this" || w == "that" || w == "its" ||
-         w == "their" || w == "his" || w == "her";
+         w == "their" || w == "his" || w == "her" || w == "my" || w == "our" || w == "your";
 }
 
 }  // namespace tmk::numbers_detail

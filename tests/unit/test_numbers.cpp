@@ -219,6 +219,7 @@ TEST_CASE("number words in names, one and first as pronoun or adverb", "[numbers
   // A rank stays an ordinal: after a determiner, or before what it ranks.
   CHECK(numbers("She was the first to speak.") == Rows{"first|ordinal|1|||"});
   CHECK(numbers("It was his first match.") == Rows{"first|ordinal|1|||match"});
+  CHECK(numbers("This is my first.") == Rows{"first|ordinal|1|||"});
   // A number word opening the sentence is no name (here it counts the rivers).
   CHECK(numbers("Three Rivers flooded.") == Rows{"Three|cardinal|3|||Rivers"});
 }

@@ -198,7 +198,8 @@ std::vector<std::string> slash_dates(const std::string& text, tmk::DateOrder ord
 TEST_CASE("slash dates read day first or month first", "[numbers][dates]") {
   const std::string plain = "The fair ran on 05/06/2019 and on 9/11.";
   CHECK(slash_dates(plain) == Rows{"2019-05-06", "--09-11"});
-  CHECK(slash_dates(plain, tmk::DateOrder::day_first) == Rows{"2019-06-05", "--11-09"});
+  // A day and month without the year ("9/11") stay month first.
+  CHECK(slash_dates(plain, tmk::DateOrder::day_first) == Rows{"2019-06-05", "--09-11"});
   CHECK(slash_dates(plain, tmk::DateOrder::month_first) == Rows{"2019-05-06", "--09-11"});
   // A day over 12 first elsewhere in the document, a pound sign or a British spelling: day first.
   CHECK(slash_dates("Doors opened 05/06/2019; the last show was 20/06/2019.") == Rows{"2019-06-05", "2019-06-20"});

@@ -81,7 +81,8 @@ std::optional<CalendarDate> parse_iso_date(std::string_view text);
 //   A/B                      an interval: each end resolved, the end not before the start
 std::string resolve_date_value(std::string_view value, const CalendarDate& today);
 
-// How to read a slash date whose two first parts could both be the month ("03/04/2016").
+// How to read a slash date whose two first parts could both be the month ("03/04/2016"; a
+// date without its year, "9/11", is always read month first).
 enum class DateOrder : std::uint8_t {
   guess,        // day first when the document says so: a slash date with a day over 12 first
                 // ("25/12/2016"), else a pound sign or a British spelling ("colour") and no
