@@ -42,6 +42,10 @@ std::string_view to_string(NumberKind kind) {
       return "duration";
     case NumberKind::interval:
       return "interval";
+    case NumberKind::score:
+      return "score";
+    case NumberKind::age:
+      return "age";
   }
   return "cardinal";
 }
@@ -100,6 +104,7 @@ std::size_t SentenceReader::read_at(std::size_t i) {
     const std::size_t e = read_relative_date(i);
     return e ? e : i + 1;
   }
+  if (const std::size_t e = read_score(i)) return e;
   if (const std::size_t e = read_date(i)) return e;
   if (const std::size_t e = read_time(i)) return e;
   if (const std::size_t e = read_decade(i)) return e;
@@ -107,6 +112,20 @@ std::size_t SentenceReader::read_at(std::size_t i) {
   if (const std::size_t e = read_fiscal_year(i)) return e;
   if (const std::size_t e = read_reversed_percent(i)) return e;
   return read_quantity(i);
+}
+
+std::size_t SentenceReader::read_score(std::size_t i) {
+  if (!is_plain_integer(i) || !adjacent(i) || !is_symbol(i + 1, '-') || !adjacent(i + 1) || !is_plain_integer(i + 2))
+    return 0;
+  if (lx_[i].int_digits > 3 || lx_[i + 2].int_digits > 3 ||
+      (adjacent(i + 2) && !is_symbol(i + 3, '.') && !is_symbol(i + 3, ',')))
+    return 0;
+  bool near_score_word = is_word(i + 3) && vocabulary_.is_score_word(lower(i + 3));
+  for (std::size_t back = 1; !near_score_word && back <= 3 && back <= i && is_word(i - back); ++back)
+    near_score_word = vocabulary_.is_score_word(lower(i - back));
+  if (!near_score_word) return 0;
+  emit(i, i + 3, NumberKind::score, format_decimal(lx_[i].value) + "-" + format_decimal(lx_[i + 2].value));
+  return i + 3;
 }
 
 std::size_t SentenceReader::read_reversed_percent(std::size_t i) {
@@ -133,25 +152,32 @@ Qualifier SentenceReader::qualifier_before(std::size_t i) {
     if (strict == Qualifier::over) return Qualifier::atleast;
     if (strict == Qualifier::under) return Qualifier::atmost;
   }
-  const std::string w1(lower(i - 1));
-  const std::string w2 = i >= 2 ? std::string(lower(i - 2)) : std::string();
-  const std::string w3 = i >= 3 ? std::string(lower(i - 3)) : std::string();
+  // The words before the number, lower-cased into buffers of their own; the second and third
+  // only when the first asks for them (this runs for every number).
+  const std::string_view w1 = lower_into(i - 1, words_before_[0]);
+  const auto w2 = [&] { return i >= 2 ? lower_into(i - 2, words_before_[1]) : std::string_view(); };
+  const auto w3 = [&] { return i >= 3 ? lower_into(i - 3, words_before_[2]) : std::string_view(); };
   if (w1 == "than") {
-    if (w2 == "more" || w2 == "greater" || w2 == "higher" || w2 == "larger" || w2 == "bigger")
-      return w3 == "no" ? Qualifier::atmost : Qualifier::over;
-    if (w2 == "less" || w2 == "fewer" || w2 == "lower" || w2 == "smaller")
-      return w3 == "no" ? Qualifier::atleast : Qualifier::under;
+    const std::string_view b = w2();
+    if (b == "more" || b == "greater" || b == "higher" || b == "larger" || b == "bigger")
+      return w3() == "no" ? Qualifier::atmost : Qualifier::over;
+    if (b == "less" || b == "fewer" || b == "lower" || b == "smaller")
+      return w3() == "no" ? Qualifier::atleast : Qualifier::under;
     return Qualifier::exact;
   }
   if (w1 == "to") {
-    if (w2 == "close" || w2 == "closer") return Qualifier::approx;
-    if (w2 == "up") return Qualifier::upto;
+    const std::string_view b = w2();
+    if (b == "close" || b == "closer") return Qualifier::approx;
+    if (b == "up") return Qualifier::upto;
     return Qualifier::exact;
   }
-  if (w1 == "least" && w2 == "at") return Qualifier::atleast;
-  if (w1 == "most" && w2 == "at") return Qualifier::atmost;
-  if (w1 == "as" && (w2 == "many" || w2 == "much" || w2 == "high") && w3 == "as") return Qualifier::upto;
-  if (w1 == "of" && w2 == "upwards") return Qualifier::over;
+  if (w1 == "least" && w2() == "at") return Qualifier::atleast;
+  if (w1 == "most" && w2() == "at") return Qualifier::atmost;
+  if (w1 == "as") {
+    const std::string_view b = w2();
+    return (b == "many" || b == "much" || b == "high") && w3() == "as" ? Qualifier::upto : Qualifier::exact;
+  }
+  if (w1 == "of" && w2() == "upwards") return Qualifier::over;
   if (w1 == "about" || w1 == "around" || w1 == "roughly" || w1 == "nearly" || w1 == "almost" || w1 == "approximately" ||
       w1 == "approx" || w1 == "some" || w1 == "circa" || w1 == "estimated" || w1 == "nigh")
     return Qualifier::approx;
@@ -186,15 +212,18 @@ std::string_view SentenceReader::counted_after(std::size_t k) {
       return !joined.empty() && !lx_[k + 1].info && nouns_.is_noun(joined) ? surface(k + 1) : std::string_view();
     }
     if (!is_word(k)) break;
+    // "£1,200 a year worse off", "5 points clearer than": a comparison, no noun.
+    const bool comparison = word_is(k + 1, "off") || word_is(k + 1, "than");
     const std::string_view w = lower(k);
     if (w.empty() || is_function_word(w) || lx_[k].info) break;
     if (lx_[k].capitalized && !lx_[k].upper && !nouns_.is_plural_noun(w)) break;  // a name ends the phrase
     const bool plural = nouns_.is_plural_noun(w);
     const bool noun = plural || nouns_.is_noun(w);
     if (noun) {
+      if (comparison && nouns_.is_adjective(w)) break;
       head = surface(k);
       if (plural || w == "people" || w == "police") break;
-    } else if (nouns_.is_adjective(w) && head.empty()) {
+    } else if (head.empty() && nouns_.is_adjective(w)) {
       // an adjective before the head
     } else {
       break;
@@ -207,12 +236,15 @@ std::string_view SentenceReader::counted_after(std::size_t k) {
 std::size_t SentenceReader::currency_prefix(std::size_t i, std::string& code) {
   std::size_t j = i;
   std::string_view country;
-  if (is_word(j) && lx_[j].end - lx_[j].start <= 2 && adjacent(j) && is_symbol(j + 1, '$')) {
+  // "US$", "C$", "HK$", "Mex$": letters joined to "$" name whose dollar it is.
+  if (is_word(j) && adjacent(j) && is_symbol(j + 1, '$') &&
+      (lx_[j].end - lx_[j].start <= 2 || !dollar_code(surface(j)).empty())) {
     country = surface(j);
     ++j;
   }
   if (is_symbol(j, '$')) {
-    code = dollar_code(country);
+    const std::string_view dollar = dollar_code(country);
+    code = dollar.empty() ? "USD" : dollar;
     return j + 1;
   }
   if (!country.empty()) return i;
@@ -220,16 +252,14 @@ std::size_t SentenceReader::currency_prefix(std::size_t i, std::string& code) {
     code = std::string(symbol_code);
     return j + 1;
   }
-  // "USD 5", "EUR 3.2m", "Rs 500": a code before the amount (in lower case only when the
-  // code is no English word, so "rub 5" stays a verb).
-  if (role(j) == Role::currency && is_number(j + 1) && lx_[j].end - lx_[j].start == 3 &&
-      (lx_[j].upper || !nouns_.is_noun(lower(j)))) {
+  // "USD 5", "EUR 3.2m", "Rs 500", "Rs. 500": a code before the amount (in lower case only
+  // when the code is no English word, so "rub 5" stays a verb).
+  if (role(j) != Role::currency) return i;
+  const std::size_t amount = is_symbol(j + 1, '.') && adjacent(j) ? j + 2 : j + 1;
+  const std::size_t length = lx_[j].end - lx_[j].start;
+  if (is_number(amount) && (length == 2 || length == 3) && (lx_[j].upper || !nouns_.is_noun(lower(j)))) {
     code = std::string(lx_[j].info->unit);
-    return j + 1;
-  }
-  if ((word_is(j, "rs") || word_is(j, "inr")) && (is_number(j + 1) || (is_symbol(j + 1, '.') && is_number(j + 2)))) {
-    code = "INR";
-    return is_symbol(j + 1, '.') ? j + 2 : j + 1;
+    return amount;
   }
   return i;
 }
@@ -239,11 +269,12 @@ std::string_view SentenceReader::currency_symbol_code(std::size_t k) const {
   return vocabulary_.symbol_currency(lx_[k].symbol);
 }
 
-std::string SentenceReader::dollar_code(std::string_view country) const {
-  std::string upper(country);
-  for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  const std::string_view code = vocabulary_.dollar_currency(upper);
-  return std::string(code.empty() ? "USD" : code);
+std::string_view SentenceReader::dollar_code(std::string_view country) const {
+  if (country.size() > 8) return {};
+  char upper[8];
+  for (std::size_t c = 0; c < country.size(); ++c)
+    upper[c] = country[c] >= 'a' && country[c] <= 'z' ? static_cast<char>(country[c] - 'a' + 'A') : country[c];
+  return vocabulary_.dollar_currency(std::string_view(upper, country.size()));
 }
 
 bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
@@ -270,6 +301,11 @@ bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
   std::size_t k = a.end;
   q.value = negative ? -a.value : a.value;
   q.kind = a.kind;
+  // "1,000-plus staff", "30-odd years": a bound joined to the number.
+  if (is_symbol(k, '-') && k > 0 && adjacent(k - 1) && adjacent(k) && role(k + 1) == Role::approximation) {
+    a.implied = lx_[k + 1].info->unit == "over" ? Qualifier::over : Qualifier::approx;
+    k += 2;
+  }
   // "a 5-percent rise", "a 10-mile walk", "a 20-dollar bill": the unit joined by a hyphen.
   if (!money && is_symbol(k, '-') && k > 0 && adjacent(k - 1) && adjacent(k)) {
     const Role joined = role(k + 1);
@@ -283,11 +319,23 @@ bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
              !suffix.empty() && a.kind != NumberKind::ordinal) {
     q.kind = NumberKind::money;  // "5€", "10 £"
     q.unit = std::string(suffix);
-    ++k;
+    k = read_cents(k + 1, q);
+  } else if (is_symbol(k, '$') && !adjacent(k) && a.kind != NumberKind::ordinal) {
+    q.kind = NumberKind::money;  // "10 $ 30 cents"; in "10 $30 bills" the "$" is the next amount's
+    q.unit = "USD";
+    k = read_cents(k + 1, q);
   } else if (is_symbol(k, '%') && a.kind != NumberKind::ordinal) {
     q.kind = NumberKind::percent;
     q.unit = "percent";
     ++k;
+  } else if (is_symbol(k, U'\u00b0') && a.kind != NumberKind::ordinal) {  // "-20 °C", "40°"
+    q.kind = NumberKind::measure;
+    q.unit = "degree";
+    k = read_temperature_scale(k + 1, q.unit);
+  } else if (is_symbol(k, U'\u00b5') && adjacent(k) && word_is(k + 1, "g") && a.kind != NumberKind::ordinal) {
+    q.kind = NumberKind::measure;  // "50 µg" (the micro sign is no letter)
+    q.unit = "\u00b5g";
+    k += 2;
   } else if (a.kind != NumberKind::ordinal && is_word(k)) {
     const Role r = role(k);
     if (r == Role::percent || (word_is(k, "per") && word_is(k + 1, "cent"))) {
@@ -306,7 +354,12 @@ bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
     } else if (r == Role::currency) {
       q.kind = NumberKind::money;
       q.unit = std::string(lx_[k].info->unit);
+      q.value *= word_value(k);  // "120 MUSD" are millions
       ++k;
+      if (!a.scale && (role(k) == Role::scale || (role(k) == Role::suffix_scale && lx_[k].end - lx_[k].start > 1))) {
+        q.value *= word_value(k);  // "75 USD million", "20 EUR bn"
+        ++k;
+      }
       k = read_cents(k, q);
     } else if (r == Role::cent) {
       q.kind = NumberKind::money;
@@ -322,14 +375,12 @@ bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
       q.kind = NumberKind::measure;
       q.unit = surface(k) == "C" ? "degree Celsius" : "degree Fahrenheit";
       ++k;
-    } else if (r == Role::measure || (r == Role::suffix_scale && (surface(k) == "m" || surface(k) == "g"))) {
+    } else if (const std::size_t unit = measure_unit_at(k); unit > k) {
       q.kind = NumberKind::measure;
-      q.unit = r == Role::measure ? std::string(lx_[k].info->unit) : std::string(surface(k));
-      ++k;
-      if (q.unit == "degree" && (word_is(k, "celsius") || word_is(k, "fahrenheit") || word_is(k, "centigrade"))) {
-        q.unit = word_is(k, "fahrenheit") ? "degree Fahrenheit" : "degree Celsius";
-        ++k;
-      }
+      q.unit = measure_unit_name(k, unit);
+      k = unit;
+      if (q.unit == "degree") k = read_temperature_scale(k, q.unit);
+      k = read_inches_after_feet(k, q);
       if (role(k) == Role::per && role(k + 1) == Role::none && is_word(k + 1)) {  // "miles per hour"
         q.unit += "/" + std::string(lower(k + 1));
         k += 2;
@@ -347,6 +398,65 @@ bool SentenceReader::read_quantity_at(std::size_t i, Quantity& q) {
   }
   q.end = k;
   return true;
+}
+
+std::size_t SentenceReader::measure_unit_at(std::size_t k) {
+  const bool area = word_is(k, "square") || word_is(k, "sq");
+  if (area) k += is_symbol(k + 1, '.') && adjacent(k) ? 2 : 1;  // "sq. km"
+  if (word_is(k, "metric") && role(k + 1) == Role::measure && lx_[k + 1].info->unit == "ton") return k + 2;
+  const Role r = role(k);
+  const bool unit = r == Role::measure || (r == Role::suffix_scale && (surface(k) == "m" || surface(k) == "g"));
+  if (!unit || (area && !is_length_unit(k))) return 0;
+  // "20 m2", "30 m²", "5 m3": a power written right after a length.
+  if (!area && is_length_unit(k) && adjacent(k) &&
+      ((is_plain_integer(k + 1) && (lx_[k + 1].value == 2 || lx_[k + 1].value == 3) && !adjacent(k + 1)) ||
+       is_symbol(k + 1, U'\u00b2') || is_symbol(k + 1, U'\u00b3')))
+    return k + 2;
+  return k + 1;
+}
+
+bool SentenceReader::is_length_unit(std::size_t k) const {
+  if (role(k) == Role::suffix_scale) return surface(k) == "m";
+  if (role(k) != Role::measure) return false;
+  const std::string_view unit = lx_[k].info->unit;
+  return unit == "m" || unit == "km" || unit == "cm" || unit == "mm" || unit == "ft" || unit == "in" || unit == "yd" ||
+         unit == "mile";
+}
+
+std::string SentenceReader::measure_unit_name(std::size_t first, std::size_t end) {
+  if (word_is(first, "metric")) return "t";  // "metric tons"
+  const bool area = word_is(first, "square") || word_is(first, "sq");
+  const std::size_t head = area ? end - 1 : first;
+  std::string unit(role(head) == Role::measure ? lx_[head].info->unit : surface(head));
+  if (area) return unit + "2";  // "square meters", "sq km"
+  if (end - first == 2) {       // "20 m2", "5 m³"
+    const std::size_t power = first + 1;
+    return unit + (is_symbol(power, U'\u00b3') || (is_number(power) && lx_[power].value == 3) ? "3" : "2");
+  }
+  return unit;
+}
+
+std::size_t SentenceReader::read_temperature_scale(std::size_t k, std::string& unit) {
+  // "degrees Celsius", "6 deg c", "98.6 degrees F", "-20 °C"
+  if (role(k) == Role::measure && lx_[k].info->unit.starts_with("degree ")) {
+    unit = std::string(lx_[k].info->unit);
+    return k + 1;
+  }
+  if (word_is(k, "c") || word_is(k, "f")) {
+    unit = word_is(k, "c") ? "degree Celsius" : "degree Fahrenheit";
+    return k + 1;
+  }
+  return k;
+}
+
+std::size_t SentenceReader::read_inches_after_feet(std::size_t k, Quantity& q) {
+  // "5 ft 2 in", "6ft 2in", "5 feet 11 inches": one length, in inches.
+  if (q.unit != "ft" || !is_plain_integer(k) || lx_[k].value >= 12 || q.value != std::floor(q.value)) return k;
+  const bool inches = (role(k + 1) == Role::measure && lx_[k + 1].info->unit == "in") || word_is(k + 1, "in");
+  if (!inches) return k;
+  q.value = q.value * 12 + lx_[k].value;
+  q.unit = "in";
+  return k + 2;
 }
 
 std::size_t SentenceReader::currency_country(std::size_t k, std::string& code) {
@@ -377,10 +487,21 @@ std::size_t SentenceReader::read_cents(std::size_t k, Quantity& q) {
     return k + 1;
   }
   const std::size_t after_and = word_is(k, "and") ? k + 1 : k;  // "2 dollars (and) 30 cents"
-  if (read_amount(after_and, false, cents) && cents.kind == NumberKind::cardinal && role(cents.end) == Role::cent &&
-      cents.value < 100) {
+  if (!read_amount(after_and, false, cents) || cents.kind != NumberKind::cardinal || cents.value >= 100) return k;
+  if (role(cents.end) == Role::cent) {
     q.value += cents.value * word_value(cents.end);
     return cents.end + 1;
+  }
+  // "15 dollars 50", "thirteen dollars forty five": a bare minor amount after whole units,
+  // two digits or spelled out, that counts nothing else.
+  const bool whole = q.amount.value == std::floor(q.amount.value) && !q.amount.scale;
+  const bool minor_form =
+      cents.spelled ? !is_number(cents.first) : cents.plain_integer && lx_[cents.first].int_digits == 2;
+  const bool ends_there = is_word(cents.end) ? !lx_[cents.end].info && counted_after(cents.end).empty()
+                                             : !is_symbol(cents.end, '%') && !is_symbol(cents.end, '-');
+  if (after_and == k && whole && minor_form && cents.value >= 1 && ends_there) {
+    q.value += cents.value / 100;
+    return cents.end;
   }
   return k;
 }
@@ -423,6 +544,11 @@ bool SentenceReader::is_pronoun_one(const Quantity& q) {
       word_is(next, "which"))
     return true;
   if (is_symbol(next, '\'') || is_symbol(next, U'\u2019')) return true;  // one's
+  // "at one point", "at one stage": a certain one, not a count.
+  if (i > 0 && word_is(i - 1, "at") && is_word(next)) {
+    const std::string_view w = lower(next);
+    if (!w.empty() && nouns_.is_noun(w) && !nouns_.is_plural_noun(w)) return true;
+  }
   // "One said ...": a sentence opening with "one" and a verb is the pronoun.
   if (i == 0 && is_word(next) && is_function_word(lower(next))) return true;
   for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
@@ -440,6 +566,28 @@ bool SentenceReader::is_pronoun_one(const Quantity& q) {
   return false;
 }
 
+bool SentenceReader::is_adverb_first(const Quantity& q) {
+  const std::size_t i = q.amount.first;
+  if (q.kind != NumberKind::ordinal || q.amount.end != i + 1 || !word_is(i, "first")) return false;
+  if ((i > 0 && word_is(i - 1, "at")) || (word_is(i + 1, "of") && word_is(i + 2, "all"))) return true;
+  // "cut from us first.", "First, ...", "went first and": nothing follows that it could rank.
+  const bool ends_clause = !is_word(i + 1) || word_is(i + 1, "and") || word_is(i + 1, "but");
+  return ends_clause && !preceded_by_determiner(i) && counted_after(q.end).empty();
+}
+
+bool SentenceReader::is_name_part(const Quantity& q) {
+  const std::size_t i = q.amount.first;
+  if (q.kind != NumberKind::cardinal || q.amount.end != i + 1 || !is_word(i) || i == 0) return false;
+  if (!lx_[i].capitalized || lx_[i].upper) return false;
+  // "Formula One", "Air Force One", "Channel Four News": a capitalized number word inside a name.
+  const auto name_word = [&](std::size_t k) {
+    if (!is_word(k) || !lx_[k].capitalized || lx_[k].info) return false;
+    const std::string_view w = lower(k);
+    return !w.empty() && !is_function_word(w);
+  };
+  return name_word(i - 1) || name_word(i + 1);
+}
+
 bool SentenceReader::is_adjective_only(std::size_t k) {
   const std::string_view w = lower(k);
   return !w.empty() && !lx_[k].info && nouns_.is_adjective(w);
@@ -448,8 +596,10 @@ bool SentenceReader::is_adjective_only(std::size_t k) {
 std::size_t SentenceReader::read_quantity(std::size_t i) {
   Quantity q;
   if (!read_quantity_at(i, q)) return 0;
-  if (is_pronoun_one(q) || is_time_second(q)) return q.amount.end;
+  if (is_pronoun_one(q) || is_time_second(q) || is_adverb_first(q) || is_name_part(q)) return q.amount.end;
   if (q.amount.end <= q.amount.first) return 0;  // nothing read
+
+  if (const std::size_t end = read_ordinal_range(q)) return end;
 
   // Range partner: "10-20%", "10 to 20 percent", "between 10 and 20", "from $5 to $10".
   const bool between = i > 0 && word_is(i - 1, "between");
@@ -503,6 +653,22 @@ std::size_t SentenceReader::read_quantity(std::size_t i) {
   if (const std::size_t end = read_bounded_range(q)) return end;
   emit_quantity(q, {});
   return q.end;
+}
+
+std::size_t SentenceReader::read_ordinal_range(const Quantity& q) {
+  if (q.kind != NumberKind::ordinal || q.first == 0) return 0;
+  const std::size_t opener = word_is(q.first - 1, "the") && q.first >= 2 ? q.first - 2 : q.first - 1;
+  const bool between = word_is(opener, "between");
+  if (!between && !word_is(opener, "from")) return 0;
+  std::size_t p = q.end;
+  if (!(between ? word_is(p, "and") : word_is(p, "to") || word_is(p, "through"))) return 0;
+  ++p;
+  if (word_is(p, "the")) ++p;
+  Quantity second;
+  if (!read_quantity_at(p, second) || second.kind != NumberKind::ordinal || !(q.value < second.value)) return 0;
+  emit(q.first, second.end, NumberKind::range, format_decimal(q.value) + ".." + format_decimal(second.value), {},
+       Qualifier::exact, counted_after(second.end));
+  return second.end;
 }
 
 bool SentenceReader::is_time_second(const Quantity& q) {
@@ -561,6 +727,7 @@ void SentenceReader::emit_quantity(const Quantity& q, std::string_view counted_h
   Quantity whole;
   const bool out_of = word_is(q.end, "out") && word_is(q.end + 1, "of") && read_quantity_at(q.end + 2, whole);
   if (counted.empty() && out_of) counted = counted_after(whole.end);
+  if (emit_age(q, qualifier)) return;
   std::string value = format_decimal(q.value);
   if (kind == NumberKind::cardinal && q.amount.plain_integer) {
     if (looks_like_label(q.amount.first, q)) {
@@ -582,7 +749,8 @@ void SentenceReader::emit_quantity(const Quantity& q, std::string_view counted_h
 }  // namespace numbers_detail
 
 std::vector<NumberMention> NumberExtractor::extract(std::string_view raw_text, const Analysis& analysis,
-                                                    const std::optional<CalendarDate>& document_date) const {
+                                                    const std::optional<CalendarDate>& document_date,
+                                                    DateOrder order) const {
   std::string scratch;
   const std::string_view text = checked_input(raw_text, analysis, scratch, "tmk::NumberExtractor::extract");
   std::vector<NumberMention> out;
@@ -601,6 +769,7 @@ std::vector<NumberMention> NumberExtractor::extract(std::string_view raw_text, c
     for (std::size_t s = 0; s < analysis.sentences.size(); ++s)
       read_span(analysis.sentences[s].span.start, analysis.sentences[s].span.end, s);
   }
+  order_slash_dates(text, out, order, lexicon_->vocabulary);
   const std::optional<CalendarDate> today = document_date ? document_date : find_dateline(text, out);
   if (today) {
     for (NumberMention& m : out) {

@@ -309,4 +309,68 @@ std::size_t SentenceReader::read_code(std::size_t i) {
   return 0;
 }
 
+namespace {
+
+// The first two parts of a slash date with its year as written ("03/04/2016" -> 3 and 4);
+// false for dates written otherwise ("9/11" is September 11 in any spelling).
+bool slash_parts(std::string_view span, int& first, int& second) {
+  std::size_t p = 0;
+  const auto digits = [&](int& value) {
+    const std::size_t start = p;
+    value = 0;
+    while (p < span.size() && p - start < 2 && span[p] >= '0' && span[p] <= '9') value = value * 10 + (span[p++] - '0');
+    return p > start;
+  };
+  if (!digits(first) || p >= span.size() || span[p] != '/') return false;
+  ++p;
+  return digits(second) && p < span.size() && span[p] == '/';
+}
+
+// A pound sign or a British spelling anywhere in the text.
+bool reads_british(std::string_view text, const Vocabulary& vocabulary) {
+  if (text.find("\u00a3") != std::string_view::npos) return true;
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::string lower;
+  for (std::size_t p = 0; p < text.size();) {
+    if (!letter(text[p])) {
+      ++p;
+      continue;
+    }
+    std::size_t e = p;
+    while (e < text.size() && letter(text[e])) ++e;
+    if (lower_ascii(text.substr(p, e - p), lower) && vocabulary.is_british_spelling(lower)) return true;
+    p = e;
+  }
+  return false;
+}
+
+}  // namespace
+
+void order_slash_dates(std::string_view text, std::vector<NumberMention>& mentions, DateOrder order,
+                       const Vocabulary& vocabulary) {
+  std::vector<NumberMention*> either_way;
+  bool day_first_seen = false;    // "25/12/2016"
+  bool month_first_seen = false;  // "12/25/2016"
+  for (NumberMention& m : mentions) {
+    int first = 0, second = 0;
+    if (m.kind != NumberKind::date || !slash_parts(text.substr(m.start, m.end - m.start), first, second)) continue;
+    if (first > 12)
+      day_first_seen = true;
+    else if (second > 12)
+      month_first_seen = true;
+    else if (first != second)
+      either_way.push_back(&m);
+  }
+  if (either_way.empty() || order == DateOrder::month_first) return;
+  const bool day_first = order == DateOrder::day_first ||
+                         (day_first_seen != month_first_seen ? day_first_seen : reads_british(text, vocabulary));
+  if (!day_first) return;
+  for (NumberMention* m : either_way) {  // "2016-03-04": the month and day trade places
+    std::string& v = m->value;
+    const std::string month = v.substr(v.size() - 5, 2);
+    v.replace(v.size() - 5, 2, v.substr(v.size() - 2));
+    v.replace(v.size() - 2, 2, month);
+  }
+}
+
 }  // namespace tmk::numbers_detail

@@ -52,6 +52,7 @@ enum class Role : std::uint8_t {
   sequel,         // before, after in "the day before" (value = -1, 1)
   ago,            // ago after "a year", "a week" (numbers before "ago" are read with their unit)
   zone,           // EDT, GMT, ... after a time (unit = the offset from UTC, "-04:00" or "Z")
+  approximation,  // plus, odd joined to a number ("1,000-plus"; unit = the qualifier, over or approx)
 };
 
 struct WordInfo {
@@ -111,6 +112,10 @@ class Vocabulary {
   bool may_contain(std::string_view word) const { return word.size() <= longest_ && maybe_.test(filter_key(word)); }
   // Function words end a noun phrase or cannot be its head.
   bool is_function_word(std::string_view lower) const { return function_words_.count(lower) != 0; }
+  // Words that make "3-1" a score ("won", "victory").
+  bool is_score_word(std::string_view lower) const { return score_words_.count(lower) != 0; }
+  // British spellings ("colour", "organise"): a hint that slash dates put the day first.
+  bool is_british_spelling(std::string_view lower) const { return british_spellings_.count(lower) != 0; }
   // The ISO code of the currency named by a country word before a currency word
   // ("canadian"), of the letters before "$" ("HK"), of a currency sign (U'€'); "" if none.
   std::string_view country_currency(std::string_view lower) const;
@@ -125,6 +130,8 @@ class Vocabulary {
   std::bitset<1u << 16> maybe_;
   std::size_t longest_ = 0;
   std::unordered_set<std::string_view> function_words_;
+  std::unordered_set<std::string_view> score_words_;
+  std::unordered_set<std::string_view> british_spellings_;
   std::unordered_map<std::string_view, std::string_view> country_currencies_;
   std::unordered_map<std::string_view, std::string_view> dollar_currencies_;
   std::unordered_map<char32_t, std::string_view> symbol_currencies_;
@@ -138,6 +145,11 @@ void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabu
 // Joins two dates of mentions[first..] into an interval where the text says "from A to B" or
 // "between A and B".
 void join_date_intervals(std::string_view text, std::vector<NumberMention>& mentions, std::size_t first);
+
+// Rewrites the dates of `mentions` written "03/04/2016", read month first, to day first when
+// `order` says so or, for DateOrder::guess, the document does (numbers.hpp).
+void order_slash_dates(std::string_view text, std::vector<NumberMention>& mentions, DateOrder order,
+                       const Vocabulary& vocabulary);
 
 // The date of the document's dateline among the first `mentions` of `text`, as
 // NumberExtractor::extract describes it; nothing when there is none.

@@ -61,11 +61,12 @@ class SentenceReader {
   double word_value(std::size_t i) const { return lx_[i].info->value; }
   bool adjacent(std::size_t i) const { return i + 1 < n_ && lx_[i].end == lx_[i + 1].start; }
   std::string_view surface(std::size_t i) const { return text_.substr(lx_[i].start, lx_[i].end - lx_[i].start); }
-  // Lower-cased surface of a word lexeme ("" when not ASCII or not a word).
-  std::string_view lower(std::size_t i) {
-    if (!is_word(i) || !lower_ascii(surface(i), lower_)) return {};
-    return lower_;
+  // Lower-cased surface of a word lexeme in `buffer` ("" when not ASCII or not a word).
+  std::string_view lower_into(std::size_t i, std::string& buffer) const {
+    if (!is_word(i) || !lower_ascii(surface(i), buffer)) return {};
+    return buffer;
   }
+  std::string_view lower(std::size_t i) { return lower_into(i, lower_); }
   bool word_is(std::size_t i, std::string_view w) {
     return is_word(i) && lx_[i].end - lx_[i].start == w.size() && lower(i) == w;
   }
@@ -137,6 +138,9 @@ class SentenceReader {
   // "three years", "six months ago": emits a duration (or a relative date) for a counted time
   // unit right after the quantity; false when the quantity counts something else.
   bool emit_duration(const Quantity& q, Qualifier qualifier);
+  // "a 34-year-old", "five years old", "aged 34": emits an age (unit year, month, week or
+  // day); false when the quantity is none.
+  bool emit_age(const Quantity& q, Qualifier qualifier);
 
   // ---- decades: "1960s", "the '90s", "1990's" ----
   std::size_t read_decade(std::size_t i);
@@ -147,6 +151,9 @@ class SentenceReader {
   // ---- codes read as labels: IP addresses and versions, phone numbers, "No. 5", "#5" ----
   std::size_t read_code(std::size_t i);
   std::string digits_as_written(std::size_t first, std::size_t end) const;
+
+  // ---- scores: "won 3-1", "a 112-108 win", "beat them 2-0" (a score word near the digits) ----
+  std::size_t read_score(std::size_t i);
 
   // ---- "percent of 10": a percent word opening a phrase ----
   std::size_t read_reversed_percent(std::size_t i);
@@ -273,8 +280,9 @@ class SentenceReader {
   // The ISO code of a currency symbol other than "$" at k, or "".
   std::string_view currency_symbol_code(std::size_t k) const;
 
-  // The currency of "$" after `country` ("C$", "HK$"): US dollars unless listed.
-  std::string dollar_code(std::string_view country) const;
+  // The currency of "$" after the letters `country` ("C$", "HK$"), or "" when they are not
+  // listed (one or two such letters mean US dollars: "US$").
+  std::string_view dollar_code(std::string_view country) const;
 
   // Reads a quantity at i (currency, amount, unit). False when there is none.
   bool read_quantity_at(std::size_t i, Quantity& q);
@@ -286,6 +294,18 @@ class SentenceReader {
   // "5 dollars and 30 cents": the cents join the amount.
   std::size_t read_cents(std::size_t k, Quantity& q);
 
+  // ---- measures ----
+  // The end of a unit of measure at k ("km", "square meters", "sq km", "metric tons", "m2"),
+  // or 0 when there is none.
+  std::size_t measure_unit_at(std::size_t k);
+  // The canonical name of the unit read from lexemes [first, end): "km", "m2", "km2", "t".
+  std::string measure_unit_name(std::size_t first, std::size_t end);
+  bool is_length_unit(std::size_t k) const;
+  // "Celsius", "F" after a degree: sets `unit` and returns the lexeme after it, or k.
+  std::size_t read_temperature_scale(std::size_t k, std::string& unit);
+  // "2 in" after "5 ft": the whole length in inches; returns the lexeme after it, or k.
+  std::size_t read_inches_after_feet(std::size_t k, Quantity& q);
+
   bool looks_like_label(std::size_t i, const Quantity& q);
   bool is_street_number(std::size_t k);
   std::string_view lower_of(std::string_view word);
@@ -295,10 +315,16 @@ class SentenceReader {
   bool is_adjective_only(std::size_t k);
   // "wait a second", "per second": the unit of time, not the ordinal.
   bool is_time_second(const Quantity& q);
+  // "at first", "first of all", "cut from us first": the adverb, not a rank.
+  bool is_adverb_first(const Quantity& q);
+  // "Formula One", "Air Force One": a capitalized number word next to a capitalized name word.
+  bool is_name_part(const Quantity& q);
 
   // Combines two quantities joined by "to", "-", "and" into a range when they make one.
   std::size_t read_quantity(std::size_t i);
 
+  // "between the tenth and the fifteenth", "from the 3rd to the 7th": two ordinals make a range.
+  std::size_t read_ordinal_range(const Quantity& q);
   // "more than 20 and less than 30", "at least $5 but no more than $9": two bounds make a range.
   std::size_t read_bounded_range(const Quantity& q);
   void emit_quantity(const Quantity& q, std::string_view counted_hint);
@@ -310,6 +336,7 @@ class SentenceReader {
   const NounLexicon& nouns_;
   std::vector<NumberMention>& out_;
   std::string lower_;
+  std::string words_before_[3];  // qualifier_before's words
 };
 
 }  // namespace tmk::numbers_detail

@@ -418,6 +418,39 @@ std::size_t SentenceReader::read_relative_date(std::size_t i) {
   }
 }
 
+bool SentenceReader::emit_age(const Quantity& q, Qualifier qualifier) {
+  if (q.kind != NumberKind::cardinal || !q.unit.empty() || q.value <= 0) return false;
+  // "aged 34", "at age 34", "the age of 34": years of age.
+  const std::size_t i = q.first;
+  const bool after_age_word = i > 0 && (word_is(i - 1, "aged") || (word_is(i - 1, "age") && word_is(i - 2, "at")) ||
+                                        (word_is(i - 1, "of") && word_is(i - 2, "age")));
+  if (after_age_word) {
+    std::size_t end = q.end;
+    const TimeUnit* unit = time_unit(lower(end));  // "aged 34 years"
+    if (unit && !unit->clock && unit->factor == 1)
+      ++end;
+    else
+      unit = nullptr;
+    if (unit || counted_after(end).empty()) {
+      emit(q.first, end, NumberKind::age, format_decimal(q.value), std::string(unit ? unit->singular : "year"),
+           qualifier);
+      return true;
+    }
+  }
+  // "five years old", "a 34-year-old man", "an 18-month-old": the unit of time, then "old".
+  std::size_t k = q.end;
+  const bool hyphens = is_symbol(k, '-') && adjacent(k - 1) && adjacent(k);
+  if (hyphens) ++k;
+  const TimeUnit* unit = time_unit(lower(k));
+  if (!unit || unit->clock || unit->factor != 1) return false;
+  if (hyphens && !(is_symbol(k + 1, '-') && adjacent(k) && adjacent(k + 1))) return false;
+  const std::size_t old_at = hyphens ? k + 2 : k + 1;
+  if (!word_is(old_at, "old")) return false;
+  emit(q.first, old_at + 1, NumberKind::age, format_decimal(q.value), std::string(unit->singular), qualifier,
+       counted_after(old_at + 1));
+  return true;
+}
+
 bool SentenceReader::emit_duration(const Quantity& q, Qualifier qualifier) {
   const std::size_t k = q.end;
   const std::string_view w = lower(k);

@@ -324,6 +324,13 @@ bool SentenceReader::take_hundred(std::size_t& k, WholeNumber& w) {
 }
 
 bool SentenceReader::take_scale(std::size_t& k, WholeNumber& w, Amount& a) {
+  if (w.last == Last::scale && word_value(k) > w.last_scale) {
+    // "1.5 lakh crore", "a thousand million": a larger scale right after a smaller one multiplies it.
+    w.total *= word_value(k);
+    w.last_scale = word_value(k);
+    a.scale = w.last_scale;
+    return w.accept(k, Last::scale);
+  }
   if (w.last == Last::article)
     w.current = 1;
   else if (!(w.last == Last::unit || w.last == Last::teen || w.last == Last::tens || w.last == Last::hundred ||
@@ -573,7 +580,7 @@ bool SentenceReader::preceded_by_determiner(std::size_t k) {
   if (k == 0 || !is_word(k - 1)) return false;
   const std::string_view w = lower(k - 1);
   return w == "the" || w == "first" || w == "second" || w == "other" || w == "this" || w == "that" || w == "its" ||
-         w == "their" || w == "his" || w == "her";
+         w == "their" || w == "his" || w == "her" || w == "my" || w == "our" || w == "your";
 }
 
 }  // namespace tmk::numbers_detail

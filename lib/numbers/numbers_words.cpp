@@ -49,6 +49,7 @@ Role role_named(std::string_view name) {
       {"sequel", Role::sequel},
       {"ago", Role::ago},
       {"zone", Role::zone},
+      {"approximation", Role::approximation},
   };
   for (const auto& [role_name, role] : kRoles)
     if (role_name == name) return role;
@@ -372,6 +373,9 @@ Vocabulary::Vocabulary() {
   for (const words::CalendarName& day : words::weekdays())
     add(day.name, {Role::weekday, static_cast<double>(day.number), {}});
   for_each_resource_line("numbers/function-words.txt", [&](std::string_view line) { function_words_.insert(line); });
+  for_each_resource_line("numbers/score-words.txt", [&](std::string_view line) { score_words_.insert(line); });
+  for_each_resource_line("numbers/british-spellings.txt",
+                         [&](std::string_view line) { british_spellings_.insert(line); });
   for_each_resource_line("numbers/currencies.tsv", [&](std::string_view line) {
     const std::vector<std::string_view> fields = split_fields(line, '\t');
     if (fields.size() != 3) throw std::invalid_argument("numbers/currencies.tsv: bad line " + std::string(line));

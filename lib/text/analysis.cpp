@@ -33,13 +33,14 @@ std::string_view checked_input(std::string_view text, const Analysis& analysis, 
   };
   const auto check_span = [&](const char* what, std::size_t i, std::size_t start, std::size_t end,
                               std::size_t previous_end) {
-    const std::string name = std::string(what) + " " + std::to_string(i);
-    if (end > text.size()) does_not_fit(who, name + " ends at byte " + std::to_string(end), text.size());
+    // The name is written only for the message: this runs for every sentence and token.
+    const auto name = [&] { return std::string(what) + " " + std::to_string(i); };
+    if (end > text.size()) does_not_fit(who, name() + " ends at byte " + std::to_string(end), text.size());
     if (start > end || start < previous_end)
-      does_not_fit(who, name + " [" + std::to_string(start) + ", " + std::to_string(end) + ") is out of order",
+      does_not_fit(who, name() + " [" + std::to_string(start) + ", " + std::to_string(end) + ") is out of order",
                    text.size());
     if (!boundary(start) || !boundary(end))
-      does_not_fit(who, name + " [" + std::to_string(start) + ", " + std::to_string(end) + ") cuts a UTF-8 character",
+      does_not_fit(who, name() + " [" + std::to_string(start) + ", " + std::to_string(end) + ") cuts a UTF-8 character",
                    text.size());
   };
   std::size_t previous_end = 0;

@@ -101,6 +101,29 @@ check_eq "durations, intervals, zones" \
   $'duration\tP6M\t\tsix months\ninterval\t2014/2018\t\t2014 to 2018\ninterval\t--03/--05\t\tMarch and May\ntime\t15:00-04:00\tEDT\t3 p.m. EDT' \
   "$(cut -f5,6,7,10 "$WORK/spans.out")"
 
+# Money: rupees before the amount; other countries' dollars keep their code.
+printf 'The fee was Rs 450 and the fare C$12.\n' | tmk-numbers --no-header >"$WORK/money.out"
+check_eq "rupees and Canadian dollars" $'1\t12\t18\tmoney\t450\tINR\tRs 450\n1\t32\t36\tmoney\t12\tCAD\tC$12' \
+  "$(cut -f2-7,10 "$WORK/money.out")"
+
+# Scores, ages and temperatures: kinds, units, byte offsets (the degree sign is two bytes).
+printf 'The hosts won 2-1 and a 40-year-old fan saw -5 \xc2\xb0C.\n' | tmk-numbers --no-header >"$WORK/kinds.out"
+check_eq "score, age, temperature" \
+  $'14\t17\tscore\t2-1\t\t\n24\t35\tage\t40\tyear\tfan\n44\t50\tmeasure\t-5\tdegree Celsius\t' \
+  "$(cut -f3-7,9 "$WORK/kinds.out")"
+check_eq "--kind score,age" $'score\nage' \
+  "$(printf 'The hosts won 2-1 and a 40-year-old fan saw -5 \xc2\xb0C.\n' | tmk-numbers --no-header --kind score,age | cut -f5)"
+
+# Slash dates: month first unless the document or an option says day first.
+printf 'It ended on 05/06/2019.\n' >"$WORK/slash.txt"
+printf 'The colour show ended on 05/06/2019.\n' >"$WORK/slash-british.txt"
+check_eq "slash date: month first" "2019-05-06" "$(tmk-numbers --no-header "$WORK/slash.txt" | cut -f6)"
+check_eq "slash date: --day-first" "2019-06-05" "$(tmk-numbers --no-header --day-first "$WORK/slash.txt" | cut -f6)"
+check_eq "slash date: British spelling" "2019-06-05" "$(tmk-numbers --no-header "$WORK/slash-british.txt" | cut -f6)"
+check_eq "slash date: --month-first" "2019-05-06" \
+  "$(tmk-numbers --no-header --month-first "$WORK/slash-british.txt" | cut -f6)"
+check_status "--day-first with --month-first" 2 tmk-numbers --day-first --month-first "$WORK/slash.txt"
+
 # A closed stdout ends the tool quietly.
 yes 'There were 12 boats and 7 cars.' | head -n 20000 >"$WORK/big.txt"
 tmk-numbers "$WORK/big.txt" | head -n 1 >/dev/null

@@ -189,6 +189,86 @@ TEST_CASE("two bounds make a range; currencies named by country", "[numbers]") {
         Rows{"40 Australian dollars|money|40|AUD||", "15 U.S. dollars|money|15|USD||"});
 }
 
+TEST_CASE("main and minor units, scales after codes, lakh and crore, dollars of other countries", "[numbers]") {
+  CHECK(numbers("A coffee was 4 dollars 75 at the stall.") == Rows{"4 dollars 75|money|4.75|USD||"});
+  CHECK(numbers("The book cost twelve dollars sixty.") == Rows{"twelve dollars sixty|money|12.6|USD||"});
+  CHECK(numbers("We left 7 $ 20 cents on the table.") == Rows{"7 $ 20 cents|money|7.2|USD||"});
+  // A number that counts something else is no minor amount; "$" joined to digits is theirs.
+  CHECK(numbers("The club paid 9 dollars 30 players.") == Rows{"9 dollars|money|9|USD||", "30|cardinal|30|||players"});
+  CHECK(numbers("She bought 3 $40 tickets.") == Rows{"3|cardinal|3|||", "$40|money|40|USD||tickets"});
+  CHECK(numbers("The grant was 40 USD million.") == Rows{"40 USD million|money|40000000|USD||"});
+  CHECK(numbers("Sales reached 12.5 MEUR.") == Rows{"12.5 MEUR|money|12500000|EUR||"});
+  CHECK(numbers("The temple got Rs 3 crore.") == Rows{"Rs 3 crore|money|30000000|INR||"});
+  CHECK(numbers("Plots sell for ₹4.5 lakh.") == Rows{"₹4.5 lakh|money|450000|INR||"});
+  CHECK(numbers("The budget is Rs. 2.5 lakh crore.") == Rows{"Rs. 2.5 lakh crore|money|2500000000000|INR||"});
+  CHECK(numbers("Nearly 6 lakh voters came.") == Rows{"6 lakh|cardinal|600000||approx|voters"});
+  CHECK(numbers("A thousand million viewers watched.") == Rows{"A thousand million|cardinal|1000000000|||viewers"});
+  CHECK(numbers("Fares: C$12, HK$90, Mex$45, NZ$7 and J$500.") == Rows{"C$12|money|12|CAD||", "HK$90|money|90|HKD||",
+                                                                       "Mex$45|money|45|MXN||", "NZ$7|money|7|NZD||",
+                                                                       "J$500|money|500|JMD||"});
+}
+
+TEST_CASE("number words in names, one and first as pronoun or adverb", "[numbers]") {
+  CHECK(numbers("She drove in Formula One for years.") == Rows{});
+  CHECK(numbers("Reporters boarded Air Force One early.") == Rows{});
+  CHECK(numbers("At one point the lights failed.") == Rows{});
+  CHECK(numbers("They met at one school in 2009.") == Rows{"2009|year|2009|||"});
+  CHECK(numbers("First of all, thank the cooks.") == Rows{});
+  CHECK(numbers("At first the river rose slowly.") == Rows{});
+  CHECK(numbers("The rivals scored on us first.") == Rows{});
+  // A rank stays an ordinal: after a determiner, or before what it ranks.
+  CHECK(numbers("She was the first to speak.") == Rows{"first|ordinal|1|||"});
+  CHECK(numbers("It was his first match.") == Rows{"first|ordinal|1|||match"});
+  CHECK(numbers("This is my first.") == Rows{"first|ordinal|1|||"});
+  // A number word opening the sentence is no name (here it counts the rivers).
+  CHECK(numbers("Three Rivers flooded.") == Rows{"Three|cardinal|3|||Rivers"});
+}
+
+TEST_CASE("scores", "[numbers]") {
+  CHECK(numbers("The visitors won 4-2 in the rain.") == Rows{"4-2|score|4-2|||"});
+  CHECK(numbers("It was a 98-95 victory.") == Rows{"98-95|score|98-95|||"});
+  CHECK(numbers("They beat the hosts 1–0.") == Rows{"1–0|score|1-0|||"});
+  // Without a word of winning or losing, a dash joins a range.
+  CHECK(numbers("Bring 4-6 chairs.") == Rows{"4-6|range|4..6|||chairs"});
+}
+
+TEST_CASE("counted nouns: bounds joined to the number, comparisons", "[numbers]") {
+  CHECK(numbers("The plant has 2,000-plus workers.") == Rows{"2,000-plus|cardinal|2000||over|workers"});
+  CHECK(numbers("It took 40-odd attempts.") == Rows{"40-odd|cardinal|40||approx|attempts"});
+  CHECK(numbers("Renters are $300 a month worse off.") == Rows{"$300 a month|money|300|USD/month||"});
+}
+
+TEST_CASE("temperatures, areas, data sizes and compound lengths", "[numbers]") {
+  CHECK(numbers("Expect 35 celsius by noon.") == Rows{"35 celsius|measure|35|degree Celsius||", "noon|time|12:00|||"});
+  CHECK(numbers("Nights near 4 deg c are likely.") == Rows{"4 deg c|measure|4|degree Celsius||"});
+  CHECK(numbers("The lake hit -15 °C overnight.") == Rows{"-15 °C|measure|-15|degree Celsius||"});
+  CHECK(numbers("A fever of 101.3 degrees F is high.") == Rows{"101.3 degrees F|measure|101.3|degree Fahrenheit||"});
+  CHECK(numbers("The shop has 120 square metres of floor.") == Rows{"120 square metres|measure|120|m2||floor"});
+  CHECK(numbers("Fire burned 15 sq. km of forest.") == Rows{"15 sq. km|measure|15|km2||forest"});
+  CHECK(numbers("Each flat is 45 m².") == Rows{"45 m²|measure|45|m2||"});
+  CHECK(numbers("They sold 8 metric tons of wheat.") == Rows{"8 metric tons|measure|8|t||wheat"});
+  CHECK(numbers("The update is 750 MB.") == Rows{"750 MB|measure|750|MB||"});
+  CHECK(numbers("A dose of 25 µg twice daily.") == Rows{"25 µg|measure|25|µg||"});
+  CHECK(numbers("The goalkeeper is 6 ft 3 in tall.").front() == "6 ft 3 in|measure|75|in||tall");
+  CHECK(numbers("She measured 5ft 9in.") == Rows{"5ft 9in|measure|69|in||"});
+  CHECK(numbers("He is 5 feet 11 inches.") == Rows{"5 feet 11 inches|measure|71|in||"});
+}
+
+TEST_CASE("ages", "[numbers]") {
+  CHECK(numbers("A 52-year-old teacher won.") == Rows{"52-year-old|age|52|year||teacher"});
+  CHECK(numbers("The twins are seven years old.") == Rows{"seven years old|age|7|year||"});
+  CHECK(numbers("A 9-month-old puppy slept.") == Rows{"9-month-old|age|9|month||puppy"});
+  CHECK(numbers("The rider, aged 19, fell.") == Rows{"19|age|19|year||"});
+  CHECK(numbers("She retired at age 61.") == Rows{"61|age|61|year||"});
+  // After "aged", a number that counts something else is no age.
+  CHECK(numbers("They aged 3 samples in oak.") == Rows{"3|cardinal|3|||samples"});
+}
+
+TEST_CASE("ranges of ordinals", "[numbers]") {
+  CHECK(numbers("Seats between the fourth and the ninth rows.") == Rows{"fourth and the ninth|range|4..9|||rows"});
+  CHECK(numbers("They finished from 2nd to 5th place.") == Rows{"2nd to 5th|range|2..5|||place"});
+}
+
 TEST_CASE("qualifiers written after the number", "[numbers]") {
   CHECK(numbers("Groups of 8 or more guests pay less.") == Rows{"8|cardinal|8||atleast|guests"});
   CHECK(numbers("Bags of 3 or fewer items") == Rows{"3|cardinal|3||atmost|items"});

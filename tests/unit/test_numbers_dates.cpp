@@ -127,7 +127,7 @@ TEST_CASE("durations", "[numbers][dates]") {
   CHECK(dates("It took two decades and 45 minutes.") ==
         Rows{"two decades|duration|P20Y|", "45 minutes|duration|PT45M|"});
   // An age and a compound adjective are not durations.
-  CHECK(dates("The keeper is 45 years old.") == Rows{"45|cardinal|45|"});
+  CHECK(dates("The keeper is 45 years old.") == Rows{"45 years old|age|45|year"});
   CHECK(dates("They signed a three-year deal.") == Rows{"three|cardinal|3|"});
 }
 
@@ -183,4 +183,32 @@ TEST_CASE("relative dates are safe on any bytes", "[numbers][dates]") {
   for (const auto& m : rows) CHECK(m.end <= text.size());
   CHECK(dates("next") == Rows{});
   CHECK(dates("the day before") == Rows{"the day before|date|rel:-1D|"});
+}
+
+namespace {
+// The values of the slash dates of `text` read in `order`.
+std::vector<std::string> slash_dates(const std::string& text, tmk::DateOrder order = tmk::DateOrder::guess) {
+  std::vector<std::string> values;
+  for (const auto& m : extractor().extract(text, tmk::Analysis{}, std::nullopt, order))
+    if (m.kind == tmk::NumberKind::date) values.push_back(m.value);
+  return values;
+}
+}  // namespace
+
+TEST_CASE("slash dates read day first or month first", "[numbers][dates]") {
+  const std::string plain = "The fair ran on 05/06/2019 and on 9/11.";
+  CHECK(slash_dates(plain) == Rows{"2019-05-06", "--09-11"});
+  // A day and month without the year ("9/11") stay month first.
+  CHECK(slash_dates(plain, tmk::DateOrder::day_first) == Rows{"2019-06-05", "--09-11"});
+  CHECK(slash_dates(plain, tmk::DateOrder::month_first) == Rows{"2019-05-06", "--09-11"});
+  // A day over 12 first elsewhere in the document, a pound sign or a British spelling: day first.
+  CHECK(slash_dates("Doors opened 05/06/2019; the last show was 20/06/2019.") == Rows{"2019-06-05", "2019-06-20"});
+  CHECK(slash_dates("Tickets were \xc2\xa3"
+                    "8 on 05/06/2019.") == Rows{"2019-06-05"});
+  CHECK(slash_dates("The colour run was held on 05/06/2019.") == Rows{"2019-06-05"});
+  // The document's own dates come before its spelling; an option before both.
+  CHECK(slash_dates("The colour run was 05/06/2019, the next 06/18/2019.") == Rows{"2019-05-06", "2019-06-18"});
+  CHECK(slash_dates("The colour run was held on 05/06/2019.", tmk::DateOrder::month_first) == Rows{"2019-05-06"});
+  // Day and month alike need no choice.
+  CHECK(slash_dates("It was 04/04/2019 in the colour photo.") == Rows{"2019-04-04"});
 }

@@ -1,6 +1,6 @@
 #pragma once
 // Numbers in news text: every cardinal, ordinal, fraction, percentage, money amount,
-// measure, year, date, time, range, label, duration and date interval, with a canonical
+// measure, year, date, time, range, label, duration, date interval, score and age, with a canonical
 // value, its unit, a qualifier ("more than 70") and the noun it counts ("500,000 members" ->
 // members). Dates written relative to the document ("last Friday") resolve against the
 // document's date.
@@ -29,7 +29,9 @@ enum class NumberKind : std::uint8_t {
   range,
   label,
   duration,  // "three years": an ISO 8601 duration, "P3Y"
-  interval   // "from 2014 to 2018": two dates or years, "2014/2018"
+  interval,  // "from 2014 to 2018": two dates or years, "2014/2018"
+  score,     // "won 3-1", "a 112-108 win": the two sides, "3-1"
+  age        // "a 34-year-old", "aged 34", "five years old": years of age, "34"
 };
 std::string_view to_string(NumberKind kind);
 
@@ -79,6 +81,16 @@ std::optional<CalendarDate> parse_iso_date(std::string_view text);
 //   A/B                      an interval: each end resolved, the end not before the start
 std::string resolve_date_value(std::string_view value, const CalendarDate& today);
 
+// How to read a slash date whose two first parts could both be the month ("03/04/2016"; a
+// date without its year, "9/11", is always read month first).
+enum class DateOrder : std::uint8_t {
+  guess,        // day first when the document says so: a slash date with a day over 12 first
+                // ("25/12/2016"), else a pound sign or a British spelling ("colour") and no
+                // slash date with a day over 12 second; month first otherwise
+  month_first,  // 03/04/2016 is March 4
+  day_first     // 03/04/2016 is 3 April
+};
+
 class NumberExtractor {
  public:
   NumberExtractor();  // loads the embedded noun lexicon; throws std::runtime_error if it is broken
@@ -97,8 +109,10 @@ class NumberExtractor {
   // alone on its line, before a dash ("WASHINGTON, Aug. 18, 2016 -"), after "posted",
   // "published" or "updated", or after a weekday and a comma when no comma follows
   // ("Thursday, Aug. 18, 2016 The ..."). Without either they keep their "rel:" values.
+  // Slash dates that could be read either way are read in `order`.
   std::vector<NumberMention> extract(std::string_view text, const Analysis& analysis,
-                                     const std::optional<CalendarDate>& document_date = std::nullopt) const;
+                                     const std::optional<CalendarDate>& document_date = std::nullopt,
+                                     DateOrder order = DateOrder::guess) const;
 
  private:
   struct Lexicon;
