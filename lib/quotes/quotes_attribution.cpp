@@ -364,10 +364,8 @@ class Attributor {
     return false;
   }
 
-  bool word_is_that(const Piece& piece) {
-    if (!piece.is_word()) return false;
-    lower_ascii(text_.substr(piece.start, piece.end - piece.start), lower_);
-    return lower_ == "that";
+  bool word_is_that(const Piece& piece) const {
+    return piece.is_word() && equals_lower_ascii(text_.substr(piece.start, piece.end - piece.start), "that");
   }
 
   Attribution after_clause(std::size_t from, std::size_t to, bool any_past_tense) {
@@ -440,10 +438,8 @@ class Attributor {
     return text_.substr(pieces_[k].start, pieces_[k].end - pieces_[k].start);
   }
 
-  bool word_is(std::size_t k, std::string_view lower) {
-    if (!pieces_[k].is_word()) return false;
-    lower_ascii(word(k), lower_);
-    return lower_ == lower;
+  bool word_is(std::size_t k, std::string_view lower) const {
+    return pieces_[k].is_word() && equals_lower_ascii(word(k), lower);
   }
 
   // Length in pieces of the reporting cue starting at piece k (0 when there is none). A

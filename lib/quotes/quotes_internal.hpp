@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/word_lists.hpp"
 #include "tmk/quotes/quotes.hpp"
 #include "tmk/text/sentences.hpp"
 
@@ -43,8 +44,10 @@ struct QuoteLexicon {
   std::uint32_t classes(std::string_view lower_word) const;
   bool is_two_word_cue(std::string_view first_lower, std::string_view second_lower) const;
 
-  std::unordered_map<std::string, std::uint32_t> word_classes;
-  std::unordered_map<std::string, std::uint32_t> two_word_cues;  // "according to" -> 1
+  // Looked up by std::string_view (transparent hash): every word of a document is looked up.
+  std::unordered_map<std::string, std::uint32_t, words::StringHash, std::equal_to<>> word_classes;
+  std::unordered_map<std::string, std::uint32_t, words::StringHash, std::equal_to<>>
+      two_word_cues;  // "according to" -> 1
   // English: tells is_heading which words (connectors) end no heading.
   SentenceSplitter splitter;
 };
@@ -68,6 +71,8 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
 
 // Lower-cases ASCII letters of `word` into `out` (other bytes are kept).
 void lower_ascii(std::string_view word, std::string& out);
+// Whether `word` with its ASCII letters lower-cased is `lower` (without copying it).
+bool equals_lower_ascii(std::string_view word, std::string_view lower);
 
 // One quoted segment while it is being attributed.
 struct Segment {

@@ -1,5 +1,7 @@
 #include <unicode/uchar.h>
 
+#include <algorithm>
+
 #include "core/resources.hpp"
 #include "quotes/quotes_internal.hpp"
 #include "text/word_lists.hpp"
@@ -129,8 +131,7 @@ QuoteLexicon::QuoteLexicon() {
 }
 
 std::uint32_t QuoteLexicon::classes(std::string_view lower_word) const {
-  // Short words stay in the small-string buffer, so the lookup does not allocate.
-  const auto found = word_classes.find(std::string(lower_word));
+  const auto found = word_classes.find(lower_word);
   return found == word_classes.end() ? 0 : found->second;
 }
 
@@ -143,8 +144,15 @@ bool QuoteLexicon::is_two_word_cue(std::string_view first_lower, std::string_vie
 }
 
 void lower_ascii(std::string_view word, std::string& out) {
-  out.clear();
-  for (const char c : word) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  out.assign(word);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+}
+
+bool equals_lower_ascii(std::string_view word, std::string_view lower) {
+  return word.size() == lower.size() && std::equal(word.begin(), word.end(), lower.begin(), [](char c, char l) {
+           return (c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c) == l;
+         });
 }
 
 bool is_upper_at(std::string_view text, std::size_t pos) {
