@@ -5,17 +5,16 @@
 #include "tmk/core/io.hpp"
 
 int main(int argc, char** argv) {
-  tmk::cli::Tool tool(
-      "tmk-report",
-      "A corpus at a glance: reads the tables that tmk-extract -o DIR wrote (documents.tsv, and\n"
-      "whichever of sentences, entities, numbers and quotes.tsv are there; manifest.json when\n"
-      "present) and writes one self-contained HTML page: the corpus, the most mentioned names\n"
-      "(over time when documents have a date), who is quoted and saying what, which names share\n"
-      "sentences, numbers by kind and the largest amounts, and a view of the documents the\n"
-      "examples come from. The page needs no network; its charts are SVG drawn by tmk, and each\n"
-      "figure names the tmk-count (or shell) command that recounts it from the tables. The page\n"
-      "holds totals and bounded samples, so its size hardly grows with the corpus.",
-      "tmk-extract corpus/ -o tables/ && tmk-report tables/ -o report.html");
+  tmk::cli::Tool tool("tmk-report",
+                      "A corpus at a glance: reads the tables that tmk-extract -o DIR wrote (documents.tsv, and\n"
+                      "whichever of sentences, entities, numbers and quotes.tsv are there; manifest.json when\n"
+                      "present) and writes one self-contained HTML page: the corpus, the most mentioned names\n"
+                      "(over time when documents have a date), who is quoted and saying what, which names share\n"
+                      "sentences, numbers by kind and the largest amounts, and a view of the documents the\n"
+                      "examples come from. The page needs no network; its charts are SVG drawn by tmk, and each\n"
+                      "figure names the tmk-count (or shell) command that recounts it from the tables. The page\n"
+                      "holds totals and bounded samples, so its size hardly grows with the corpus.",
+                      "tmk-extract corpus/ -o tables/ && tmk-report tables/ -o report.html");
   std::string directory, output_path;
   tmk::report::ReportLimits limits;
   auto& app = tool.app();

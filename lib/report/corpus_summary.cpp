@@ -110,7 +110,8 @@ void read_documents(const std::string& dir, CorpusSummary& summary, DocumentInde
       if (outlet_col && !fields[*outlet_col].empty()) ++outlets[tsv_unescape(fields[*outlet_col])];
     }
   });
-  if (!found) throw std::runtime_error(table_path(dir, "documents") + ": no such table (is it a tmk-extract directory?)");
+  if (!found)
+    throw std::runtime_error(table_path(dir, "documents") + ": no such table (is it a tmk-extract directory?)");
   std::string first, last;
   for (const auto& date : dates) {
     if (date_period(date, true).empty()) continue;
@@ -148,7 +149,8 @@ void read_manifest(const std::string& dir, CorpusSummary& summary) {
   const auto text = [](const nlohmann::json& object, const char* key) {
     if (!object.is_object() || !object.contains(key)) return std::string();
     const auto& value = object[key];
-    return value.is_string() ? value.get<std::string>() : value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return value.is_string() ? value.get<std::string>()
+                             : value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   };
   if (manifest.contains("tmk")) {
     summary.version = text(manifest["tmk"], "version");
@@ -262,9 +264,7 @@ void select_names(const NameTable& table, const ReportLimits& limits, CorpusSumm
 void read_network_edges(const std::string& dir, CorpusSummary& summary) {
   if (summary.network_nodes.size() < 2) return;
   KeyCounter pairs;
-  read_table(dir, "entities", [&](TsvReader& reader) {
-    CooccurrenceCounter({}).count(reader, pairs);
-  });
+  read_table(dir, "entities", [&](TsvReader& reader) { CooccurrenceCounter({}).count(reader, pairs); });
   std::map<std::pair<std::string, std::string>, std::size_t> node_index;  // (name, type), unescaped
   for (std::size_t i = 0; i < summary.network_nodes.size(); ++i)
     node_index[{summary.network_nodes[i].name, summary.network_nodes[i].type}] = i;
@@ -309,11 +309,11 @@ void read_quotes(const std::string& dir, const ReportLimits& limits, CorpusSumma
       if (role_col && speaker.role.empty()) speaker.role = tsv_unescape(fields[*role_col]);
       if (org_col && speaker.org.empty()) speaker.org = tsv_unescape(fields[*org_col]);
       if (speaker.samples.size() < limits.quotes_per_speaker)
-        speaker.samples.push_back({{tsv_unescape(fields[doc_col]), parse_offset(fields[sent_col], "sent", reader),
-                                    parse_offset(fields[start_col], "start", reader),
-                                    parse_offset(fields[end_col], "end", reader)},
-                                   tsv_unescape(fields[kind_col]),
-                                   tsv_unescape(fields[quote_col])});
+        speaker.samples.push_back(
+            {{tsv_unescape(fields[doc_col]), parse_offset(fields[sent_col], "sent", reader),
+              parse_offset(fields[start_col], "start", reader), parse_offset(fields[end_col], "end", reader)},
+             tsv_unescape(fields[kind_col]),
+             tsv_unescape(fields[quote_col])});
     }
   });
   for (auto& [name, tally] : speakers)
@@ -402,10 +402,11 @@ void read_sentences(const std::string& dir, const std::set<std::pair<std::string
       summary.words += count_words(text);
       place.first = tsv_unescape(fields[doc_col]);
       place.second = parse_offset(fields[sent_col], "sent", reader);
-      if (wanted.count(place)) summary.example_sentences[place] = text;
       const auto doc = shown.find(place.first);
-      if (doc != shown.end())
-        doc->second->sentences.push_back({place.second, parse_offset(fields[start_col], "start", reader), text});
+      if (!wanted.count(place) && doc == shown.end()) continue;
+      SentenceText sentence{place.second, parse_offset(fields[start_col], "start", reader), std::move(text)};
+      if (wanted.count(place)) summary.example_sentences[place] = sentence;
+      if (doc != shown.end()) doc->second->sentences.push_back(std::move(sentence));
     }
   });
 }
@@ -417,7 +418,7 @@ void read_highlights(const std::string& dir, std::string_view table, std::map<st
     const std::size_t start_col = reader.require_column("start");
     const std::size_t end_col = reader.require_column("end");
     const auto type_col = reader.find_column(table == "entities" ? "type" : "kind");
-    const auto label_col = reader.find_column(table == "entities" ? "canonical"
+    const auto label_col = reader.find_column(table == "entities"  ? "canonical"
                                               : table == "numbers" ? "value"
                                                                    : "speaker_canonical");
     const auto unit_col = reader.find_column("unit");
@@ -498,10 +499,11 @@ CorpusSummary summarize_extract_directory(const std::string& dir, const ReportLi
     number_view[id] = &number_spans[id];
     quote_view[id] = &quote_spans[id];
   }
-  run_tasks({[&] { read_network_edges(dir, summary); }, [&] { read_sentences(dir, wanted, shown, summary); },
-             [&] { read_highlights(dir, "entities", entity_view); },
-             [&] { read_highlights(dir, "numbers", number_view); }, [&] { read_highlights(dir, "quotes", quote_view); }},
-            limits.jobs);
+  run_tasks(
+      {[&] { read_network_edges(dir, summary); }, [&] { read_sentences(dir, wanted, shown, summary); },
+       [&] { read_highlights(dir, "entities", entity_view); }, [&] { read_highlights(dir, "numbers", number_view); },
+       [&] { read_highlights(dir, "quotes", quote_view); }},
+      limits.jobs);
   for (ShownDocument& doc : summary.shown_documents) {
     for (auto* part : {&quote_spans[doc.doc], &entity_spans[doc.doc], &number_spans[doc.doc]})
       doc.highlights.insert(doc.highlights.end(), part->highlights.begin(), part->highlights.end());

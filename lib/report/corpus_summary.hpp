@@ -15,15 +15,15 @@ namespace tmk::report {
 
 // How much of the corpus the report keeps.
 struct ReportLimits {
-  std::size_t names_per_type = 15;      // bars per entity type
-  std::size_t speakers = 15;            // speakers shown
-  std::size_t quotes_per_speaker = 5;   // quotations kept for each of them
-  std::size_t examples_per_name = 3;    // sentences kept for each name
-  std::size_t amounts = 10;             // largest money amounts
-  std::size_t network_names = 20;       // names in the co-occurrence network
-  std::size_t names_over_time = 8;      // names drawn over time
-  std::size_t documents_shown = 100;    // documents whose text the document view holds
-  unsigned jobs = 0;                    // threads reading tables (0: all cores)
+  std::size_t names_per_type = 15;     // bars per entity type
+  std::size_t speakers = 15;           // speakers shown
+  std::size_t quotes_per_speaker = 5;  // quotations kept for each of them
+  std::size_t examples_per_name = 3;   // sentences kept for each name
+  std::size_t amounts = 10;            // largest money amounts
+  std::size_t network_names = 20;      // names in the co-occurrence network
+  std::size_t names_over_time = 8;     // names drawn over time
+  std::size_t documents_shown = 100;   // documents whose text the document view holds
+  unsigned jobs = 0;                   // threads reading tables (0: all cores)
 };
 
 // A place in the corpus: a span of a sentence of a document (byte offsets into the document).
@@ -39,7 +39,7 @@ struct NameCount {
   std::string name;  // canonical name, its text when empty (as tmk-cooc)
   std::uint64_t count = 0;
   std::uint64_t docs = 0;
-  std::vector<Example> examples;                  // the first mentions, in table order
+  std::vector<Example> examples;                   // the first mentions, in table order
   std::map<std::string, std::uint64_t> by_period;  // mentions per period of the documents' dates
 };
 
@@ -103,7 +103,7 @@ struct CorpusSummary {
   std::string date_column;  // "date" when documents.tsv has one
   std::string first_date, last_date;
   std::vector<ValueCount> outlets;  // by documents, when documents.tsv has an outlet column
-  std::string period;             // "month" or "day": how dates are grouped
+  std::string period;               // "month" or "day": how dates are grouped
   std::vector<std::pair<std::string, std::uint64_t>> documents_by_period;
   // sentences.tsv
   std::uint64_t words = 0;  // runs of non-space bytes in the sentences' text
@@ -122,7 +122,7 @@ struct CorpusSummary {
   std::vector<Amount> largest_amounts;
   std::vector<NameCount> network_nodes;  // without examples
   std::vector<Edge> network_edges;
-  std::map<std::pair<std::string, std::size_t>, std::string> example_sentences;  // (doc, sent) -> text
+  std::map<std::pair<std::string, std::size_t>, SentenceText> example_sentences;  // by (doc, sent)
   std::vector<ShownDocument> shown_documents;  // in the order the examples first name them
 };
 

@@ -59,18 +59,12 @@ class DocumentLinks {
 std::string example_sentence(const CorpusSummary& summary, const Example& at, const std::string& fallback) {
   const auto found = summary.example_sentences.find({at.doc, at.sent});
   if (found == summary.example_sentences.end()) return "<span class=\"sentence\">" + escaped(fallback) + "</span>";
-  const std::string& text = found->second;
-  // The sentence's start is not kept with its text: find the span by the offsets of the
-  // shown document when there is one, else mark nothing.
-  std::size_t sentence_start = std::string::npos;
-  for (const ShownDocument& doc : summary.shown_documents)
-    if (doc.doc == at.doc)
-      for (const SentenceText& sentence : doc.sentences)
-        if (sentence.sent == at.sent) sentence_start = sentence.start;
-  if (sentence_start == std::string::npos || at.start < sentence_start || at.start - sentence_start > text.size())
+  const std::string& text = found->second.text;
+  const std::size_t sentence_start = found->second.start;
+  if (at.start < sentence_start || at.start - sentence_start > text.size())
     return "<span class=\"sentence\">" + escaped(text) + "</span>";
   const std::size_t from = at.start - sentence_start;
-  const std::size_t to = std::min(text.size(), at.end - sentence_start);
+  const std::size_t to = std::clamp(at.end < sentence_start ? 0 : at.end - sentence_start, from, text.size());
   return "<span class=\"sentence\">" + escaped(text.substr(0, from)) + "<mark>" +
          escaped(text.substr(from, to - from)) + "</mark>" + escaped(text.substr(to)) + "</span>";
 }
@@ -93,8 +87,8 @@ std::string corpus_section(const CorpusSummary& summary) {
   fact("words", std::to_string(summary.words), kCountWords);
   fact("bytes", std::to_string(summary.bytes), kSumDocuments);
   if (!summary.first_date.empty())
-    fact("dates", summary.first_date == summary.last_date ? summary.first_date
-                                                          : summary.first_date + " – " + summary.last_date,
+    fact("dates",
+         summary.first_date == summary.last_date ? summary.first_date : summary.first_date + " – " + summary.last_date,
          "the earliest and latest of documents.tsv's date column");
   fact("name mentions", std::to_string(summary.mentions), "tail -n +2 entities.tsv | wc -l");
   fact("quotations", std::to_string(summary.quotations), "tail -n +2 quotes.tsv | wc -l");
@@ -124,7 +118,8 @@ std::string corpus_section(const CorpusSummary& summary) {
   const auto line = [&](const std::string& name, const std::string& value) {
     if (!value.empty()) html += "<dt>" + escaped(name) + "</dt><dd><code>" + escaped(value) + "</code></dd>";
   };
-  line("tmk", summary.version.empty() ? "" : summary.version + (summary.commit.empty() ? "" : " (" + summary.commit + ")"));
+  line("tmk",
+       summary.version.empty() ? "" : summary.version + (summary.commit.empty() ? "" : " (" + summary.commit + ")"));
   line("command", summary.command);
   line("options", summary.options);
   line("started", summary.started);
@@ -132,14 +127,17 @@ std::string corpus_section(const CorpusSummary& summary) {
   std::string tables;
   for (const auto& table : summary.tables) tables += (tables.empty() ? "" : ", ") + table + ".tsv";
   line("tables", tables);
-  if (summary.version.empty()) html += "<dt>manifest</dt><dd>none (no manifest.json)</dd>";
-  else if (!summary.complete) html += "<dt>manifest</dt><dd class=\"warning\">the run did not complete</dd>";
+  if (summary.version.empty())
+    html += "<dt>manifest</dt><dd>none (no manifest.json)</dd>";
+  else if (!summary.complete)
+    html += "<dt>manifest</dt><dd class=\"warning\">the run did not complete</dd>";
   return html + "</dl></section>";
 }
 
 std::string names_section(const CorpusSummary& summary, const DocumentLinks& links) {
   std::string html = "<section id=\"names\"><h2>People, organizations, places</h2>";
-  if (summary.names.empty()) return html + "<p class=\"empty\">No names (entities.tsv is missing or empty).</p></section>";
+  if (summary.names.empty())
+    return html + "<p class=\"empty\">No names (entities.tsv is missing or empty).</p></section>";
   const std::string command = "tmk-count -c canonical --by type entities.tsv";
   std::string panels;
   std::set<std::string> drawn;
@@ -179,8 +177,7 @@ std::string names_section(const CorpusSummary& summary, const DocumentLinks& lin
     html += "<h3>Over time (mentions per " + escaped(summary.period) + ")</h3><div class=\"multiples\">";
     for (const std::size_t i : summary.names_over_time) {
       const NameCount& name = summary.names[i];
-      html += "<figure>" +
-              sparkline(periods, name.by_period, "ent-" + name.type, " mentions of " + name.name) +
+      html += "<figure>" + sparkline(periods, name.by_period, "ent-" + name.type, " mentions of " + name.name) +
               "<figcaption>" + escaped(shorten(name.name, 30)) + "</figcaption></figure>";
     }
     html += "</div>" + recount_note(std::string(kColumnByName) + "NR == FNR { d[$1] = substr($c[\"date\"], 1, " +
@@ -235,8 +232,9 @@ std::string network_section(const CorpusSummary& summary) {
   html += "<p>The " + std::to_string(summary.network_nodes.size()) +
           " most mentioned names; a line joins two that share a sentence, labelled with how many sentences.</p>";
   html += network_chart(summary.network_nodes, summary.network_edges, "\n$ tmk-cooc entities.tsv");
-  html += "<p class=\"legend\"><span class=\"key ent-PER\"></span>person <span class=\"key ent-ORG\"></span>"
-          "organization <span class=\"key ent-LOC\"></span>place <span class=\"key ent-MISC\"></span>other</p>";
+  html +=
+      "<p class=\"legend\"><span class=\"key ent-PER\"></span>person <span class=\"key ent-ORG\"></span>"
+      "organization <span class=\"key ent-LOC\"></span>place <span class=\"key ent-MISC\"></span>other</p>";
   return html + recount_note("tmk-cooc entities.tsv") + "</section>";
 }
 
@@ -260,15 +258,17 @@ std::string numbers_section(const CorpusSummary& summary, const DocumentLinks& l
                     "number", ""});
   html += "<h3>By kind</h3>" + bar_chart(bars, "numbers by kind") + recount_note(command);
   if (!summary.largest_amounts.empty()) {
-    html += "<h3>The largest amounts of money</h3><table class=\"amounts\"><thead><tr><th>amount</th><th>value</th>"
-            "<th>in context</th><th>document</th></tr></thead><tbody>";
+    html +=
+        "<h3>The largest amounts of money</h3><table class=\"amounts\"><thead><tr><th>amount</th><th>value</th>"
+        "<th>in context</th><th>document</th></tr></thead><tbody>";
     for (const Amount& amount : summary.largest_amounts) {
       html += "<tr><td class=\"amount\">" + escaped(amount.text) + "</td><td class=\"value\">" +
               escaped(number_text(amount.value)) + " " + escaped(amount.unit) + "</td><td>" +
               example_sentence(summary, amount.at, amount.text) + "</td><td>" + links.link(amount.at) + "</td></tr>";
     }
     html += "</tbody></table>";
-    html += recount_note(std::string(kColumnByName) + "$c[\"kind\"] == \"money\"' numbers.tsv | sort -t$'\\t' -k6,6gr | head");
+    html += recount_note(std::string(kColumnByName) +
+                         "$c[\"kind\"] == \"money\"' numbers.tsv | sort -t$'\\t' -k6,6gr | head");
   }
   return html + "</section>";
 }
@@ -312,18 +312,18 @@ std::string highlighted_sentence(const SentenceText& sentence, const std::vector
 
 std::string document_section(const CorpusSummary& summary) {
   std::string html = "<section id=\"document\"><h2>Document view</h2>";
-  if (summary.shown_documents.empty())
-    return html + "<p class=\"empty\">No documents to show.</p></section>";
+  if (summary.shown_documents.empty()) return html + "<p class=\"empty\">No documents to show.</p></section>";
   html += "<p>The " + plural(summary.shown_documents.size(), "document", "documents") +
           " the examples above come from, with names, numbers and quotations highlighted. "
           "<label>Document: <select id=\"doc-select\">";
   for (std::size_t i = 0; i < summary.shown_documents.size(); ++i)
     html += "<option value=\"doc-" + std::to_string(i) + "\">" + escaped(shorten(summary.shown_documents[i].doc, 80)) +
             "</option>";
-  html += "</select></label></p><p class=\"legend\"><span class=\"key ent-PER\"></span>person "
-          "<span class=\"key ent-ORG\"></span>organization <span class=\"key ent-LOC\"></span>place "
-          "<span class=\"key ent-MISC\"></span>other name <span class=\"key number\"></span>number "
-          "<span class=\"key quote\"></span>quotation</p>";
+  html +=
+      "</select></label></p><p class=\"legend\"><span class=\"key ent-PER\"></span>person "
+      "<span class=\"key ent-ORG\"></span>organization <span class=\"key ent-LOC\"></span>place "
+      "<span class=\"key ent-MISC\"></span>other name <span class=\"key number\"></span>number "
+      "<span class=\"key quote\"></span>quotation</p>";
   for (std::size_t i = 0; i < summary.shown_documents.size(); ++i) {
     const ShownDocument& doc = summary.shown_documents[i];
     html += "<article class=\"doc\" id=\"doc-" + std::to_string(i) + "\"" + (i == 0 ? "" : " hidden") + "><h3>" +
@@ -347,20 +347,21 @@ std::string document_section(const CorpusSummary& summary) {
 
 std::string render_html_report(const CorpusSummary& summary, const std::string& directory) {
   const DocumentLinks links(summary);
-  std::string body = "<header><h1>tmk report</h1><p>Tables in <code>" + escaped(directory) + "</code>: " +
-                     plural(summary.documents, "document", "documents") +
-                     ". Every count can be recounted from the tables; hover over a figure for the command.</p>"
-                     "<nav><a href=\"#corpus\">Corpus</a><a href=\"#names\">Names</a><a href=\"#quotes\">Quoted</a>"
-                     "<a href=\"#network\">With whom</a><a href=\"#numbers\">Numbers</a><a href=\"#document\">Documents</a>"
-                     "</nav></header><main>";
+  std::string body =
+      "<header><h1>tmk report</h1><p>Tables in <code>" + escaped(directory) +
+      "</code>: " + plural(summary.documents, "document", "documents") +
+      ". Every count can be recounted from the tables; hover over a figure for the command.</p>"
+      "<nav><a href=\"#corpus\">Corpus</a><a href=\"#names\">Names</a><a href=\"#quotes\">Quoted</a>"
+      "<a href=\"#network\">With whom</a><a href=\"#numbers\">Numbers</a><a href=\"#document\">Documents</a>"
+      "</nav></header><main>";
   body += corpus_section(summary);
   body += names_section(summary, links);
   body += quotes_section(summary, links);
   body += network_section(summary);
   body += numbers_section(summary, links);
   body += document_section(summary);
-  body += "</main><footer>Made by tmk-report " + escaped(kVersion) + " from the tables in <code>" +
-          escaped(directory) + "</code>.</footer>";
+  body += "</main><footer>Made by tmk-report " + escaped(kVersion) + " from the tables in <code>" + escaped(directory) +
+          "</code>.</footer>";
 
   // The template has a title and a body placeholder, in this order.
   const std::string_view page = resource("report/report.html");

@@ -99,7 +99,8 @@ std::string sparkline(const std::vector<std::string>& periods, const std::map<st
     const std::uint64_t count = found == values.end() ? 0 : found->second;
     const double x = periods.size() > 1 ? step * static_cast<double>(i) : kWidth / 2;
     const double y = kHeight - 3 - (kHeight - 6) * static_cast<double>(count) / static_cast<double>(largest);
-    points += (points.empty() ? "" : " ") + coordinate(x) + "," + coordinate(y);
+    if (!points.empty()) points += ' ';
+    points += coordinate(x) + "," + coordinate(y);
     marks += "<circle cx=\"" + coordinate(x) + "\" cy=\"" + coordinate(y) + "\" r=\"2.5\"><title>" +
              escaped(periods[i]) + ": " + std::to_string(count) + escaped(tooltip_suffix) + "</title></circle>";
   }
@@ -124,18 +125,17 @@ std::string network_chart(const std::vector<NameCount>& nodes, const std::vector
     const auto [first, second] = std::minmax(nodes[edge->a].name, nodes[edge->b].name);
     svg += "<g class=\"edge\"><title>" + escaped(first) + " and " + escaped(second) + ": " +
            std::to_string(edge->count) + " sentences" + escaped(tooltip_suffix) + "</title>";
-    svg += "<line x1=\"" + coordinate(a.x) + "\" y1=\"" + coordinate(a.y) + "\" x2=\"" + coordinate(b.x) +
-           "\" y2=\"" + coordinate(b.y) + "\" stroke-width=\"" + coordinate(width) + "\"/>";
+    svg += "<line x1=\"" + coordinate(a.x) + "\" y1=\"" + coordinate(a.y) + "\" x2=\"" + coordinate(b.x) + "\" y2=\"" +
+           coordinate(b.y) + "\" stroke-width=\"" + coordinate(width) + "\"/>";
     svg += "<text class=\"edge-count\" x=\"" + coordinate((a.x + b.x) / 2) + "\" y=\"" + coordinate((a.y + b.y) / 2) +
            "\" text-anchor=\"middle\">" + std::to_string(edge->count) + "</text></g>";
   }
   for (std::size_t i = 0; i < nodes.size(); ++i) {
-    const double radius =
-        5 + 11 * std::sqrt(static_cast<double>(nodes[i].count) / static_cast<double>(most_mentioned));
+    const double radius = 5 + 11 * std::sqrt(static_cast<double>(nodes[i].count) / static_cast<double>(most_mentioned));
     svg += "<g class=\"node ent-" + escaped(nodes[i].type) + "\"><title>" + escaped(nodes[i].name) + " (" +
            escaped(nodes[i].type) + "): " + std::to_string(nodes[i].count) + " mentions</title>";
-    svg += "<circle cx=\"" + coordinate(at[i].x) + "\" cy=\"" + coordinate(at[i].y) + "\" r=\"" +
-           coordinate(radius) + "\"/>";
+    svg += "<circle cx=\"" + coordinate(at[i].x) + "\" cy=\"" + coordinate(at[i].y) + "\" r=\"" + coordinate(radius) +
+           "\"/>";
     svg += "<text x=\"" + coordinate(at[i].x) + "\" y=\"" + coordinate(at[i].y - radius - 4) +
            "\" text-anchor=\"middle\">" + escaped(shorten(nodes[i].name, 28)) + "</text></g>";
   }

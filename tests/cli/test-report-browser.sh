@@ -11,14 +11,7 @@ cd "$WORK" || fail "cd"
 command -v chromium >/dev/null || fail "chromium is not installed (scripts/setup installs it)"
 command -v chromedriver >/dev/null || fail "chromedriver is not installed (scripts/setup installs chromium-driver)"
 
-python3 - "$TMK_SOURCE/corpus" >articles.jsonl <<'PY'
-import json, os, sys
-meta = {'000': ('2016-02-22', 'Example Wire'), '002': ('2015-08-18', 'Sample Times')}
-for name in sorted(os.listdir(sys.argv[1])):
-    date, outlet = meta[name[:3]]
-    text = open(os.path.join(sys.argv[1], name), encoding='utf-8').read()
-    print(json.dumps({'id': name[:3], 'date': date, 'outlet': outlet, 'text': text}))
-PY
+corpus_jsonl >articles.jsonl
 bash "$TMK_SOURCE/tests/cli/make-extract-dir.sh" tables --keep-fields date,outlet --input jsonl --id-field id \
   articles.jsonl || fail "make-extract-dir.sh"
 tmk-report tables -o report.html || fail "tmk-report"

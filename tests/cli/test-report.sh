@@ -8,14 +8,7 @@ T=$'\t'
 
 # The input: the two articles of corpus/ as JSONL with a date and an outlet, through the one
 # script that stands for tmk-extract.
-python3 - "$TMK_SOURCE/corpus" >articles.jsonl <<'PY'
-import json, os, sys
-meta = {'000': ('2016-02-22', 'Example Wire'), '002': ('2015-08-18', 'Sample Times')}
-for name in sorted(os.listdir(sys.argv[1])):
-    date, outlet = meta[name[:3]]
-    text = open(os.path.join(sys.argv[1], name), encoding='utf-8').read()
-    print(json.dumps({'id': name[:3], 'date': date, 'outlet': outlet, 'text': text}))
-PY
+corpus_jsonl >articles.jsonl
 bash "$TMK_SOURCE/tests/cli/make-extract-dir.sh" tables --keep-fields date,outlet --input jsonl --id-field id \
   articles.jsonl || fail "make-extract-dir.sh"
 
