@@ -376,12 +376,13 @@ std::vector<std::string> documents_to_show(const CorpusSummary& summary, const R
   return docs;
 }
 
-// Words are runs of bytes other than ASCII white space, as `LC_ALL=C wc -w` counts them.
+// Words are runs of bytes other than space, TAB, LF and CR, as awk splits the sentences'
+// text once the escaped ones are spaces (the command the page shows).
 std::uint64_t count_words(std::string_view text) {
   std::uint64_t words = 0;
   bool in_word = false;
   for (const char c : text) {
-    const bool space = c == ' ' || (c >= '\t' && c <= '\r');
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
     if (!space && !in_word) ++words;
     in_word = !space;
   }

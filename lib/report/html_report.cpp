@@ -75,7 +75,7 @@ const std::string kSumDocuments = std::string(kColumnByName) +
                                   "{ n++; s += $c[\"sentences\"]; b += $c[\"bytes\"] } END { print n, s, b }' "
                                   "documents.tsv   # documents, sentences, bytes";
 constexpr const char* kCountWords =
-    "tail -n +2 sentences.tsv | cut -f5 | sed 's/\\\\[tnr]/ /g' | LC_ALL=C wc -w   # words";
+    "tail -n +2 sentences.tsv | cut -f5 | sed 's/\\\\[tnr]/ /g' | LC_ALL=C awk '{ n += NF } END { print n }'   # words";
 
 std::string corpus_section(const CorpusSummary& summary) {
   std::string html = "<section id=\"corpus\"><h2>The corpus</h2><dl class=\"facts\">";

@@ -72,9 +72,11 @@ for table in tables/*.tsv; do
     "$table" >"shuffled/${table#tables/}"
 done
 cp tables/manifest.json shuffled/
-tmk-report shuffled -o shuffled.html || fail "reversed columns"
-check_eq "reversed columns, same page but for the directory's name" \
-  "$(sed 's/tables/DIR/g' report.html)" "$(sed 's/shuffled/DIR/g' shuffled.html)"
+mv tables original && mv shuffled tables
+tmk-report tables -o shuffled.html || fail "reversed columns"
+mv tables shuffled && mv original tables
+CHECKS=$((CHECKS + 1))
+cmp -s report.html shuffled.html || fail "columns reversed, one more: not the same page"
 
 # Missing tables: documents.tsv alone gives a page that says what is missing.
 mkdir only-documents
@@ -156,7 +158,7 @@ IFS=$T read -r a b _ _ count _ <<<"$edge"
 check_grep "the strongest edge as tmk-cooc counts it" "$a and $b: $count sentences" report.html
 # The corpus' figures, with the shell commands the page shows.
 read -r documents sentences bytes < <(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { n++; s += $c["sentences"]; b += $c["bytes"] } END { print n, s, b }' tables/documents.tsv)
-words=$(tail -n +2 tables/sentences.tsv | cut -f5 | sed 's/\\[tnr]/ /g' | LC_ALL=C wc -w)
+words=$(tail -n +2 tables/sentences.tsv | cut -f5 | sed 's/\\[tnr]/ /g' | LC_ALL=C awk '{ n += NF } END { print n }')
 check_eq "documents and bytes by hand" "2 $(cat "$TMK_SOURCE"/corpus/* | wc -c)" "$documents $bytes"
 for figure in "documents:$documents" "sentences:$sentences" "words:$words" "bytes:$bytes"; do
   check_grep "corpus figure ${figure%%:*}" "<dt>${figure%%:*}</dt><dd>${figure#*:}</dd>" report.html
