@@ -106,7 +106,7 @@ std::string corpus_section(const CorpusSummary& summary) {
     std::vector<Bar> bars;
     for (std::size_t i = 0; i < summary.outlets.size() && i < 15; ++i) {
       const ValueCount& outlet = summary.outlets[i];
-      bars.push_back({outlet.key, "documents", outlet.count,
+      bars.push_back({outlet.key, outlet.count == 1 ? "document" : "documents", outlet.count,
                       outlet.key + ": " + plural(outlet.count, "document", "documents") +
                           "\n$ tmk-count -c outlet --no-docs documents.tsv",
                       "outlet", ""});

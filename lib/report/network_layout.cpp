@@ -18,7 +18,7 @@ std::vector<Point> lay_out_network(std::size_t nodes, const std::vector<Edge>& e
   double strongest = 1;
   for (const Edge& edge : edges) strongest = std::max(strongest, static_cast<double>(edge.count));
   // In a unit square: the ideal distance k, and a temperature that cools to nothing.
-  const double k = std::sqrt(4.0 / static_cast<double>(nodes));
+  const double k = 1.5 * std::sqrt(4.0 / static_cast<double>(nodes));
   constexpr int kSteps = 300;
   std::vector<Point> move(nodes);
   for (int step = 0; step < kSteps; ++step) {
@@ -41,8 +41,9 @@ std::vector<Point> lay_out_network(std::size_t nodes, const std::vector<Edge>& e
       move[edge.b].x += dx / d * pull, move[edge.b].y += dy / d * pull;
     }
     for (std::size_t i = 0; i < nodes; ++i) {
-      // A weak pull to the centre keeps names without edges on the page.
-      move[i].x -= at[i].x * k, move[i].y -= at[i].y * k;
+      // A pull to the centre keeps names without edges (pushed out by all the others) near
+      // the rest, so they do not squeeze the drawing into a corner.
+      move[i].x -= at[i].x * 3 * k, move[i].y -= at[i].y * 3 * k;
       const double length = std::max(1e-9, std::hypot(move[i].x, move[i].y));
       const double step_length = std::min(length, temperature);
       at[i].x += move[i].x / length * step_length;

@@ -40,7 +40,7 @@ std::string shorten(const std::string& text, std::size_t bytes) {
 }
 
 std::string bar_chart(const std::vector<Bar>& bars, const std::string& title) {
-  constexpr double kLabelWidth = 190, kBarWidth = 260, kRow = 22, kWidth = 600;
+  constexpr double kLabelWidth = 230, kBarWidth = 260, kRow = 22, kWidth = 760;
   std::uint64_t largest = 1;
   for (const Bar& bar : bars) largest = std::max(largest, bar.value);
   std::string svg = svg_open(kWidth, kRow * static_cast<double>(bars.size()) + 4, title);
@@ -52,7 +52,7 @@ std::string bar_chart(const std::vector<Bar>& bars, const std::string& title) {
     if (!bar.shows.empty()) svg += " data-show=\"" + escaped(bar.shows) + "\" tabindex=\"0\" role=\"button\"";
     svg += "><title>" + escaped(bar.tooltip) + "</title>";
     svg += "<text class=\"label\" x=\"" + coordinate(kLabelWidth - 6) + "\" y=\"" + coordinate(y + 15) +
-           "\" text-anchor=\"end\">" + escaped(shorten(bar.label, 30)) + "</text>";
+           "\" text-anchor=\"end\">" + escaped(shorten(bar.label, 32)) + "</text>";
     svg += "<rect class=\"" + escaped(bar.css_class) + "\" x=\"" + coordinate(kLabelWidth) + "\" y=\"" +
            coordinate(y + 3) + "\" width=\"" + coordinate(length) + "\" height=\"" + coordinate(kRow - 6) +
            "\" rx=\"2\"/>";
@@ -70,7 +70,7 @@ std::string column_chart(const std::vector<std::pair<std::string, std::uint64_t>
   const double step = kWidth / static_cast<double>(std::max<std::size_t>(1, counts.size()));
   std::string svg = svg_open(kWidth, kHeight, title);
   for (std::size_t i = 0; i < counts.size(); ++i) {
-    const double height = (kBase - 10) * static_cast<double>(counts[i].second) / static_cast<double>(largest);
+    const double height = (kBase - 20) * static_cast<double>(counts[i].second) / static_cast<double>(largest);
     svg += "<rect class=\"column\" x=\"" + coordinate(step * static_cast<double>(i) + 1) + "\" y=\"" +
            coordinate(kBase - height) + "\" width=\"" + coordinate(std::max(1.0, step - 2)) + "\" height=\"" +
            coordinate(height) + "\"><title>" + escaped(counts[i].first) + ": " + std::to_string(counts[i].second) +
@@ -110,7 +110,7 @@ std::string sparkline(const std::vector<std::string>& periods, const std::map<st
 
 std::string network_chart(const std::vector<NameCount>& nodes, const std::vector<Edge>& edges,
                           const std::string& tooltip_suffix) {
-  constexpr double kWidth = 760, kHeight = 520, kMargin = 60;
+  constexpr double kWidth = 940, kHeight = 540, kMargin = 60;
   const std::vector<Point> at = lay_out_network(nodes.size(), edges, kWidth, kHeight, kMargin);
   std::uint64_t strongest = 1, most_mentioned = 1;
   for (const Edge& edge : edges) strongest = std::max(strongest, edge.count);
@@ -136,8 +136,14 @@ std::string network_chart(const std::vector<NameCount>& nodes, const std::vector
            escaped(nodes[i].type) + "): " + std::to_string(nodes[i].count) + " mentions</title>";
     svg += "<circle cx=\"" + coordinate(at[i].x) + "\" cy=\"" + coordinate(at[i].y) + "\" r=\"" + coordinate(radius) +
            "\"/>";
-    svg += "<text x=\"" + coordinate(at[i].x) + "\" y=\"" + coordinate(at[i].y - radius - 4) +
-           "\" text-anchor=\"middle\">" + escaped(shorten(nodes[i].name, 28)) + "</text></g>";
+    // The label above its circle, moved in from the edges so that it stays on the page
+    // (8.4 units a byte is wide enough for the bold font the page uses).
+    const std::string label = shorten(nodes[i].name, 24);
+    const double half_width = 4.2 * static_cast<double>(label.size());
+    const double label_x =
+        std::clamp(at[i].x, std::min(kWidth / 2, half_width), std::max(kWidth / 2, kWidth - half_width));
+    svg += "<text x=\"" + coordinate(label_x) + "\" y=\"" + coordinate(at[i].y - radius - 4) +
+           "\" text-anchor=\"middle\">" + escaped(label) + "</text></g>";
   }
   return svg + "</svg>";
 }

@@ -11,7 +11,7 @@ import time
 import urllib.error
 import urllib.request
 
-ELEMENT = 'element-6066-11e4-a52e-4f735466cecc'  # the W3C key of an element reference
+ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'  # the W3C key of an element reference
 
 
 def free_port():
