@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <set>
 #include <stdexcept>
 
 #include "core/markup.hpp"
@@ -89,7 +88,8 @@ std::string corpus_section(const CorpusSummary& summary) {
   if (!summary.first_date.empty())
     fact("dates",
          summary.first_date == summary.last_date ? summary.first_date : summary.first_date + " – " + summary.last_date,
-         "the earliest and latest of documents.tsv's date column");
+         std::string(kColumnByName) +
+             "$c[\"date\"] != \"\" { print $c[\"date\"] }' documents.tsv | sort | sed -n '1p;$p'");
   fact("name mentions", std::to_string(summary.mentions), "tail -n +2 entities.tsv | wc -l");
   fact("quotations", std::to_string(summary.quotations), "tail -n +2 quotes.tsv | wc -l");
   fact("numbers", std::to_string(summary.numbers), "tail -n +2 numbers.tsv | wc -l");
@@ -140,13 +140,10 @@ std::string names_section(const CorpusSummary& summary, const DocumentLinks& lin
     return html + "<p class=\"empty\">No names (entities.tsv is missing or empty).</p></section>";
   const std::string command = "tmk-count -c canonical --by type entities.tsv";
   std::string panels;
-  std::set<std::string> drawn;
-  for (const char* type : {"PER", "ORG", "LOC", "MISC"}) drawn.insert(type);
   // The four usual types first, then any other type the table holds.
   std::vector<std::string> types = {"PER", "ORG", "LOC", "MISC"};
   for (const NameCount& name : summary.names)
-    if (!drawn.count(name.type) && std::find(types.begin(), types.end(), name.type) == types.end())
-      types.push_back(name.type);
+    if (std::find(types.begin(), types.end(), name.type) == types.end()) types.push_back(name.type);
   html += "<div class=\"grid\">";
   for (const std::string& type : types) {
     std::vector<Bar> bars;
