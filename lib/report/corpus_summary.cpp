@@ -296,7 +296,7 @@ void read_quotes(const std::string& dir, const ReportLimits& limits, CorpusSumma
     const std::size_t end_col = reader.require_column("end");
     const std::size_t kind_col = reader.require_column("kind");
     const std::size_t speaker_col = reader.require_column("speaker_canonical");
-    const std::size_t quote_col = reader.require_column("quote");
+    const std::size_t quote_col = reader.require_column("text");
     const auto role_col = reader.find_column("speaker_role");
     const auto org_col = reader.find_column("speaker_org");
     std::vector<std::string_view> fields;

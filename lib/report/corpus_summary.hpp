@@ -45,8 +45,8 @@ struct NameCount {
 
 struct QuoteSample {
   Example at;
-  std::string kind;  // direct, indirect, ...
-  std::string quote;
+  std::string kind;   // full, partial, indirect, ...
+  std::string quote;  // the quoted text (quotes.tsv's text column)
 };
 
 struct Speaker {

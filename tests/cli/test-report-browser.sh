@@ -22,7 +22,7 @@ H='</script><script>document.title="owned"</script><img src=x onerror=alert(1)>'
 printf 'doc\tbytes\tsentences\tsha256\nd\t10\t1\tx\n' >hostile/documents.tsv
 printf 'doc\tsent\tstart\tend\ttext\nd\t1\t0\t%s\t%s\n' "${#H}" "$H" >hostile/sentences.tsv
 printf 'doc\tsent\tstart\tend\ttype\ttext\tcanonical\tsource\nd\t1\t0\t9\tPER\tx\t%s\tmodel\n' "$H" >hostile/entities.tsv
-printf 'doc\tsent\tstart\tend\tkind\tspeaker_canonical\tquote\nd\t1\t0\t9\tdirect\t%s\t%s\n' "$H" "$H" >hostile/quotes.tsv
+printf 'doc\tsent\tstart\tend\tkind\tspeaker_canonical\ttext\nd\t1\t0\t9\tdirect\t%s\t%s\n' "$H" "$H" >hostile/quotes.tsv
 tmk-report hostile -o hostile.html || fail "tmk-report hostile"
 
 ARTIFACTS=${TMK_BUILD:-$WORK}
@@ -58,7 +58,8 @@ try:
     browser.click(f'#quotes .bar[data-show="{panel}"]')
     check('quotations shown after the click', not browser.script(f'return document.getElementById("{panel}").hidden;'))
     shown = browser.script(f'return document.getElementById("{panel}").innerText;')
-    check(f'the quotation is shown: {shown[:200]!r}', 'Members have also successfully brought forward' in shown)
+    quoted = browser.script(f'return [...document.querySelectorAll("#{panel} blockquote")].map(b => b.textContent);')
+    check(f'the quotation is shown: {quoted!r}', any(q.startswith('Members have also successfully brought forward') for q in quoted))
     check('with its sentence', 'Labor for Bernie volunteer Rand Wilson told' in shown)
     check('one panel open', browser.script('return [...document.querySelectorAll("#quotes .panel")].filter(p => !p.hidden).length;') == 1)
     browser.screenshot(f'{artifacts}/report-corpus.png', height=browser.script('return Math.min(document.body.scrollHeight, 7000);'))

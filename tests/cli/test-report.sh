@@ -130,7 +130,7 @@ printf 'doc\toutlet\tdate\tbytes\tsentences\tsha256\nd%s\t%s\t2020-01-01\t10\t1\
 printf 'doc\tsent\tstart\tend\ttext\nd%s\t1\t0\t10\t%s\n' "$H" "$H" >"$D/sentences.tsv"
 printf 'doc\tsent\tstart\tend\ttype\ttext\tcanonical\tsource\nd%s\t1\t0\t3\tPER\tx\t%s\tmodel\nd%s\t1\t3\t5\tORG\ty\t<o>\tmodel\n' \
   "$H" "$H" "$H" >"$D/entities.tsv"
-printf 'doc\tsent\tstart\tend\tkind\tspeaker_canonical\tquote\nd%s\t1\t0\t10\tdirect\t%s\t%s\n' "$H" "$H" "$H" >"$D/quotes.tsv"
+printf 'doc\tsent\tstart\tend\tkind\tspeaker_canonical\ttext\nd%s\t1\t0\t10\tdirect\t%s\t%s\n' "$H" "$H" "$H" >"$D/quotes.tsv"
 printf 'doc\tsent\tstart\tend\tkind\tvalue\tunit\ttext\nd%s\t1\t0\t2\tmoney\t1e9\t%s\t%s\n' "$H" "$H" "$H" >"$D/numbers.tsv"
 printf '{"tmk": {"version": "%s"}, "command": ["tmk-extract", "%s"], "complete": true}\n' '</script>' '<x>' >"$D/manifest.json"
 check_status "hostile text" 0 tmk-report "$D" -o hostile.html

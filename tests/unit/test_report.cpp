@@ -42,7 +42,7 @@ class ExtractDirectory {
           "doc\tsent\tstart\tend\tkind\tvalue\tunit\tqualifier\tcounted\ttext\n"
           "a\t2\t24\t26\tmoney\t5\tUSD\t\t\t$5\n");
     write("quotes.tsv",
-          "doc\tsent\tstart\tend\tkind\tspeaker_canonical\tquote\tspeaker_role\tspeaker_org\n"
+          "doc\tsent\tstart\tend\tkind\tspeaker_canonical\ttext\tspeaker_role\tspeaker_org\n"
           "b\t1\t14\t17\tdirect\tAnn Lee\tyes\tmayor\t\n");
   }
   ~ExtractDirectory() { fs::remove_all(path_); }
@@ -88,6 +88,8 @@ TEST_CASE("report: names, speakers, numbers and the network", "[report]") {
   REQUIRE(summary.speakers.size() == 1);
   CHECK(summary.speakers[0].name == "Ann Lee");
   CHECK(summary.speakers[0].role == "mayor");
+  REQUIRE(summary.speakers[0].samples.size() == 1);
+  CHECK(summary.speakers[0].samples[0].quote == "yes");
   CHECK(summary.example_sentences.at({"b", 1}).text == "Ann Lee said: yes.");
   REQUIRE(summary.largest_amounts.size() == 1);
   CHECK(summary.largest_amounts[0].value == 5);
@@ -133,7 +135,7 @@ TEST_CASE("report: missing tables leave their parts empty; no documents.tsv is a
 TEST_CASE("report: the page escapes the data and recounts its figures", "[report]") {
   const ExtractDirectory dir;
   dir.write("quotes.tsv",
-            "doc\tsent\tstart\tend\tkind\tspeaker_canonical\tquote\n"
+            "doc\tsent\tstart\tend\tkind\tspeaker_canonical\ttext\n"
             "b\t1\t14\t17\tdirect\t</script><b>&\tyes\n");
   const std::string html =
       tmk::report::render_html_report(tmk::report::summarize_extract_directory(dir.path(), {}), dir.path());
