@@ -156,6 +156,18 @@ done < <(tmk-count -c kind --no-header tables/numbers.tsv)
 edge=$(tmk-cooc --no-header tables/entities.tsv | head -1)
 IFS=$T read -r a b _ _ count _ <<<"$edge"
 check_grep "the strongest edge as tmk-cooc counts it" "$a and $b: $count sentences" report.html
+# Mentions over time: the documents' month joined to entities.tsv, as the page's command does.
+(
+  cd tables || exit 1
+  awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } NR == FNR { d[$1] = substr($c["date"], 1, 7); next } FNR == 1 { print "period\t" $0; next } { print d[$1] "\t" $0 }' documents.tsv entities.tsv |
+    tmk-count -c period --by canonical --no-header
+) >over-time.tsv
+# By hand: article 000 (February 2016) names Clinton 12 times, each time Hillary Clinton.
+check_eq "Clinton's mentions in February 2016" "12" \
+  "$(awk -F'\t' '$1 == "Hillary Clinton" && $2 == "2016-02" { print $3 }' over-time.tsv)"
+while IFS=$T read -r name period count _; do
+  check_grep "$name in $period as the command counts" "<title>$period: $count mentions of $name</title>" report.html
+done < <(grep -E '^(Hillary Clinton|Bernie Sanders)\b' over-time.tsv)
 # The corpus' figures, with the shell commands the page shows.
 read -r documents sentences bytes < <(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { n++; s += $c["sentences"]; b += $c["bytes"] } END { print n, s, b }' tables/documents.tsv)
 words=$(tail -n +2 tables/sentences.tsv | cut -f5 | sed 's/\\[tnr]/ /g' | LC_ALL=C awk '{ n += NF } END { print n }')
