@@ -5,6 +5,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <functional>
@@ -57,16 +58,24 @@ std::size_t parse_offset(std::string_view field, std::string_view column, const 
   return n;
 }
 
-// The period a date falls in: YYYY-MM or YYYY-MM-DD, nothing when it does not start so.
+// The period a date falls in: YYYY-MM or YYYY-MM-DD, nothing when it does not start with a
+// valid date.
 std::string date_period(std::string_view date, bool by_month) {
-  const auto digits = [&](std::size_t from, std::size_t n) {
-    for (std::size_t i = from; i < from + n; ++i)
-      if (i >= date.size() || date[i] < '0' || date[i] > '9') return false;
-    return true;
+  const auto number = [&](std::size_t from, std::size_t n) {
+    int value = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (i >= date.size() || date[i] < '0' || date[i] > '9') return -1;
+      value = value * 10 + (date[i] - '0');
+    }
+    return value;
   };
-  if (!digits(0, 4) || date.size() < 7 || date[4] != '-' || !digits(5, 2)) return {};
+  const int month = number(5, 2);
+  if (number(0, 4) < 0 || date.size() < 7 || date[4] != '-' || month < 1 || month > 12) return {};
   if (by_month) return std::string(date.substr(0, 7));
-  if (date.size() < 10 || date[7] != '-' || !digits(8, 2)) return {};
+  const int day = number(8, 2);
+  const std::chrono::year_month_day valid{std::chrono::year(number(0, 4)), std::chrono::month(month),
+                                          std::chrono::day(day < 0 ? 0 : day)};
+  if (date.size() < 10 || date[7] != '-' || !valid.ok()) return {};
   return std::string(date.substr(0, 10));
 }
 
@@ -76,6 +85,24 @@ long day_number(std::string_view date) {
   const std::chrono::year_month_day day{std::chrono::year(part(0, 4)), std::chrono::month(part(5, 2)),
                                         std::chrono::day(part(8, 2))};
   return std::chrono::sys_days(day).time_since_epoch().count();
+}
+
+// The period after `period` (YYYY-MM or YYYY-MM-DD, as date_period makes them).
+std::string next_period(const std::string& period) {
+  using namespace std::chrono;
+  const int y = std::stoi(period.substr(0, 4));
+  const unsigned m = static_cast<unsigned>(std::stoi(period.substr(5, 2)));
+  char text[16];
+  if (period.size() == 7) {
+    const year_month next = year(y) / month(m) + months(1);
+    std::snprintf(text, sizeof text, "%04d-%02u", static_cast<int>(next.year()), static_cast<unsigned>(next.month()));
+  } else {
+    const year_month_day next{
+        sys_days(year(y) / month(m) / day(static_cast<unsigned>(std::stoi(period.substr(8, 2))))) + days(1)};
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(next.year()),
+                  static_cast<unsigned>(next.month()), static_cast<unsigned>(next.day()));
+  }
+  return text;
 }
 
 // Documents by id, in the order documents.tsv lists them; a document's period when dated.
@@ -130,7 +157,17 @@ void read_documents(const std::string& dir, CorpusSummary& summary, DocumentInde
     index.period.push_back(first.empty() ? std::string() : date_period(date, by_month));
     if (!index.period.back().empty()) ++per_period[index.period.back()];
   }
-  summary.documents_by_period.assign(per_period.begin(), per_period.end());
+  // Every period from the first to the last, those without documents too, so that the
+  // charts' time axis is even (up to a century of months; beyond, only those with documents).
+  constexpr std::size_t kMostPeriods = 1200;
+  if (!per_period.empty()) {
+    for (std::string period = per_period.begin()->first;
+         period <= per_period.rbegin()->first && summary.documents_by_period.size() <= kMostPeriods;
+         period = next_period(period))
+      summary.documents_by_period.emplace_back(period, per_period.count(period) ? per_period[period] : 0);
+  }
+  if (summary.documents_by_period.size() > kMostPeriods)
+    summary.documents_by_period.assign(per_period.begin(), per_period.end());
   for (const auto& [outlet, docs] : outlets) summary.outlets.push_back({outlet, docs, docs});
   std::stable_sort(summary.outlets.begin(), summary.outlets.end(),
                    [](const ValueCount& x, const ValueCount& y) { return x.count > y.count; });

@@ -64,14 +64,31 @@ TEST_CASE("report: the corpus' totals, dates and outlets", "[report]") {
   CHECK(summary.words == 12);  // 4 + 4 + 4
   CHECK(summary.first_date == "2020-01-05");
   CHECK(summary.last_date == "2020-01-20T10:00:00Z");
-  CHECK(summary.period == "day");  // 15 days apart
-  REQUIRE(summary.documents_by_period.size() == 2);
-  CHECK(summary.documents_by_period[1] == std::pair<std::string, std::uint64_t>{"2020-01-20", 1});
+  CHECK(summary.period == "day");                     // 15 days apart
+  REQUIRE(summary.documents_by_period.size() == 16);  // every day from the 5th to the 20th
+  CHECK(summary.documents_by_period[1] == std::pair<std::string, std::uint64_t>{"2020-01-06", 0});
+  CHECK(summary.documents_by_period[15] == std::pair<std::string, std::uint64_t>{"2020-01-20", 1});
   REQUIRE(summary.outlets.size() == 2);
   CHECK(summary.outlets[0].key == "Wire");
   CHECK(summary.outlets[0].count == 2);
   CHECK(summary.tables == std::vector<std::string>{"documents", "sentences", "entities", "numbers", "quotes"});
   CHECK(summary.version.empty());  // no manifest
+}
+
+TEST_CASE("report: months without documents are on the time axis; bad dates are undated", "[report]") {
+  const ExtractDirectory dir;
+  dir.write("documents.tsv",
+            "doc\tdate\n"
+            "a\t2020-01-15\n"
+            "b\t2020-04-02\n"
+            "c\t2020-13-01\n"
+            "d\t2020-02-30\n");
+  const auto summary = tmk::report::summarize_extract_directory(dir.path(), {});
+  CHECK(summary.period == "month");  // 78 days apart
+  using Counts = std::vector<std::pair<std::string, std::uint64_t>>;
+  // d's day does not exist, but its month does.
+  CHECK(summary.documents_by_period == Counts{{"2020-01", 1}, {"2020-02", 1}, {"2020-03", 0}, {"2020-04", 1}});
+  CHECK(summary.last_date == "2020-04-02");
 }
 
 TEST_CASE("report: names, speakers, numbers and the network", "[report]") {
