@@ -174,8 +174,11 @@ std::string names_section(const CorpusSummary& summary, const DocumentLinks& lin
     html += "<h3>Over time (mentions per " + escaped(summary.period) + ")</h3><div class=\"multiples\">";
     for (const std::size_t i : summary.names_over_time) {
       const NameCount& name = summary.names[i];
+      std::uint64_t peak = 0;
+      for (const auto& [period, count] : name.by_period) peak = std::max(peak, count);
       html += "<figure>" + sparkline(periods, name.by_period, "ent-" + name.type, " mentions of " + name.name) +
-              "<figcaption>" + escaped(shorten(name.name, 30)) + "</figcaption></figure>";
+              "<figcaption>" + escaped(shorten(name.name, 30)) + " <small>" + escaped(periods.front()) + " to " +
+              escaped(periods.back()) + ", at most " + std::to_string(peak) + "</small></figcaption></figure>";
     }
     html += "</div>" + recount_note(std::string(kColumnByName) + "NR == FNR { d[$1] = substr($c[\"date\"], 1, " +
                                     (summary.period == "month" ? "7" : "10") +
