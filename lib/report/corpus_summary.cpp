@@ -9,7 +9,6 @@
 #include <exception>
 #include <filesystem>
 #include <functional>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
@@ -19,7 +18,7 @@
 #include <unordered_set>
 
 #include "cli/parallel.hpp"
-#include "core/hash.hpp"
+#include "core/diagnostics.hpp"
 #include "corpus/cooccurrence.hpp"
 #include "corpus/counter.hpp"
 #include "tmk/core/io.hpp"
@@ -173,36 +172,41 @@ void read_documents(const std::string& dir, CorpusSummary& summary, DocumentInde
                    [](const ValueCount& x, const ValueCount& y) { return x.count > y.count; });
 }
 
+// The manifest's provenance. A manifest that cannot be read or is not what tmk-extract
+// writes is reported (status 1) and the report is made without it.
 void read_manifest(const std::string& dir, CorpusSummary& summary) {
   const fs::path path = fs::path(dir) / "manifest.json";
   if (!fs::exists(path)) return;
-  nlohmann::json manifest;
-  try {
-    const auto source = ByteSource::open(path.string());
-    manifest = nlohmann::json::parse(read_all(*source));
-  } catch (const std::exception& e) {
-    throw std::runtime_error(path.string() + ": " + e.what());
-  }
   const auto text = [](const nlohmann::json& object, const char* key) {
     if (!object.is_object() || !object.contains(key)) return std::string();
     const auto& value = object[key];
     return value.is_string() ? value.get<std::string>()
                              : value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   };
-  if (manifest.contains("tmk")) {
-    summary.version = text(manifest["tmk"], "version");
-    summary.commit = text(manifest["tmk"], "commit");
-  }
-  if (manifest.contains("command") && manifest["command"].is_array()) {
-    for (const auto& word : manifest["command"]) {
-      if (!summary.command.empty()) summary.command += ' ';
-      summary.command += word.is_string() ? word.get<std::string>() : word.dump();
+  try {
+    const auto source = ByteSource::open(path.string());
+    const nlohmann::json manifest = nlohmann::json::parse(read_all(*source));
+    if (!manifest.is_object()) throw std::runtime_error("not a JSON object");
+    Provenance& read = summary.provenance;
+    if (manifest.contains("tmk")) {
+      read.version = text(manifest["tmk"], "version");
+      read.commit = text(manifest["tmk"], "commit");
     }
+    if (manifest.contains("command") && manifest["command"].is_array()) {
+      for (const auto& word : manifest["command"]) {
+        if (!read.command.empty()) read.command += ' ';
+        read.command += word.is_string() ? word.get<std::string>()
+                                         : word.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      }
+    }
+    read.options = text(manifest, "options");
+    read.started = text(manifest, "started");
+    read.finished = text(manifest, "finished");
+    read.complete = manifest.contains("complete") && manifest["complete"] == true;
+    read.read = true;
+  } catch (const std::exception& e) {
+    diag::error(path.string(), e.what());
   }
-  summary.options = text(manifest, "options");
-  summary.started = text(manifest, "started");
-  summary.finished = text(manifest, "finished");
-  summary.complete = manifest.value("complete", false);
 }
 
 // Rows and documents of one key (a document's rows come together, as tmk writes them).

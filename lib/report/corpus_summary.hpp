@@ -95,6 +95,13 @@ struct ShownDocument {
   std::vector<Highlight> highlights;  // by start
 };
 
+// What manifest.json says of the run that wrote the tables.
+struct Provenance {
+  bool read = false;  // a manifest was there and could be read
+  std::string version, commit, command, options, started, finished;
+  bool complete = false;
+};
+
 struct CorpusSummary {
   // documents.tsv
   std::uint64_t documents = 0;
@@ -106,10 +113,8 @@ struct CorpusSummary {
   std::string period;               // "month" or "day": how dates are grouped
   std::vector<std::pair<std::string, std::uint64_t>> documents_by_period;
   // sentences.tsv
-  std::uint64_t words = 0;  // runs of non-space bytes in the sentences' text
-  // manifest.json
-  std::string version, commit, command, options, started, finished;
-  bool complete = false;
+  std::uint64_t words = 0;          // runs of non-space bytes in the sentences' text
+  Provenance provenance;            // from manifest.json
   std::vector<std::string> tables;  // those found, in a fixed order
 
   std::vector<NameCount> names;              // the top names of each type, by type then count

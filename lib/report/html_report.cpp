@@ -118,18 +118,18 @@ std::string corpus_section(const CorpusSummary& summary) {
   const auto line = [&](const std::string& name, const std::string& value) {
     if (!value.empty()) html += "<dt>" + escaped(name) + "</dt><dd><code>" + escaped(value) + "</code></dd>";
   };
-  line("tmk",
-       summary.version.empty() ? "" : summary.version + (summary.commit.empty() ? "" : " (" + summary.commit + ")"));
-  line("command", summary.command);
-  line("options", summary.options);
-  line("started", summary.started);
-  line("finished", summary.finished);
+  const Provenance& run = summary.provenance;
+  line("tmk", run.version.empty() ? "" : run.version + (run.commit.empty() ? "" : " (" + run.commit + ")"));
+  line("command", run.command);
+  line("options", run.options);
+  line("started", run.started);
+  line("finished", run.finished);
   std::string tables;
   for (const auto& table : summary.tables) tables += (tables.empty() ? "" : ", ") + table + ".tsv";
   line("tables", tables);
-  if (summary.version.empty())
-    html += "<dt>manifest</dt><dd>none (no manifest.json)</dd>";
-  else if (!summary.complete)
+  if (!run.read)
+    html += "<dt>manifest</dt><dd>none (no readable manifest.json)</dd>";
+  else if (!run.complete)
     html += "<dt>manifest</dt><dd class=\"warning\">the run did not complete</dd>";
   return html + "</dl></section>";
 }

@@ -84,7 +84,13 @@ cp tables/documents.tsv only-documents/
 check_status "documents.tsv alone" 0 tmk-report only-documents -o only.html
 check_grep "no names" "No names (entities.tsv is missing or empty)" only.html
 check_grep "no quotations" "No quotations (quotes.tsv is missing or empty)" only.html
-check_grep "no manifest" "none (no manifest.json)" only.html
+check_grep "no manifest" "none (no readable manifest.json)" only.html
+# A manifest that is not JSON: reported (status 1), the page made without it.
+cp -r tables bad-manifest
+echo '[1, 2' >bad-manifest/manifest.json
+check_status "unreadable manifest" 1 tmk-report bad-manifest -o bad-manifest.html
+check_grep "unreadable manifest: named" "^tmk-report: bad-manifest/manifest.json: .*parse" err
+check_grep "unreadable manifest: page made" "none (no readable manifest.json)" bad-manifest.html
 # Empty tables: an empty file, and one with a header only.
 mkdir empty-tables
 cp tables/documents.tsv empty-tables/

@@ -72,7 +72,7 @@ TEST_CASE("report: the corpus' totals, dates and outlets", "[report]") {
   CHECK(summary.outlets[0].key == "Wire");
   CHECK(summary.outlets[0].count == 2);
   CHECK(summary.tables == std::vector<std::string>{"documents", "sentences", "entities", "numbers", "quotes"});
-  CHECK(summary.version.empty());  // no manifest
+  CHECK_FALSE(summary.provenance.read);  // no manifest
 }
 
 TEST_CASE("report: months without documents are on the time axis; bad dates are undated", "[report]") {
