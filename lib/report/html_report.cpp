@@ -192,7 +192,10 @@ std::string quotes_section(const CorpusSummary& summary, const DocumentLinks& li
   std::string html = "<section id=\"quotes\"><h2>Who is quoted</h2>";
   if (summary.quotations == 0)
     return html + "<p class=\"empty\">No quotations (quotes.tsv is missing or empty).</p></section>";
-  html += "<p>" + plural(summary.quotations, "quotation", "quotations") + ", " + std::to_string(summary.attributed) +
+  html += "<p title=\"" +
+          escaped(std::string(kColumnByName) +
+                  "{ n++ } $c[\"speaker_canonical\"] != \"\" { s++ } END { print n, s }' quotes.tsv") +
+          "\">" + plural(summary.quotations, "quotation", "quotations") + ", " + std::to_string(summary.attributed) +
           " with a speaker.</p>";
   const std::string command = "tmk-count -c speaker_canonical quotes.tsv";
   std::vector<Bar> bars;

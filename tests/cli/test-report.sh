@@ -154,6 +154,8 @@ check_grep "top person's count as tmk-count gives it" "$name (PER): $count menti
 top_speaker=$(tmk-count -c speaker_canonical --no-header tables/quotes.tsv | awk -F'\t' '$1 != ""' | head -1)
 IFS=$T read -r name count docs <<<"$top_speaker"
 check_grep "top speaker's count as tmk-count gives it" "$name: $count quotations\? in $docs documents\?" report.html
+read -r quotations attributed < <(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { n++ } $c["speaker_canonical"] != "" { s++ } END { print n, s }' tables/quotes.tsv)
+check_grep "quotations and those with a speaker" ">$quotations quotations, $attributed with a speaker.<" report.html
 # Numbers by kind.
 while IFS=$T read -r kind count docs; do
   check_grep "numbers of kind $kind" ">$kind: $count in $docs documents\?" report.html
