@@ -58,6 +58,7 @@ std::string_view tool_purpose(std::string_view name) {
       {"tmk-ngrams", "word n-grams within sentences, counted or one row each"},
       {"tmk-kwic", "concordance lines for a pattern or a token sequence"},
       {"tmk-cooc", "pairs of entities named together, as a table or a graph"},
+      {"tmk-report", "the tables of tmk-extract as one self-contained HTML page, with charts"},
       {"tmk-train-entities", "trains the entity model from BIO-tagged TSV"},
   };
   const auto found = purposes.find(name);

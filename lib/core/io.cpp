@@ -179,6 +179,33 @@ void read_all(ByteSource& source, std::string& text) {
 
 LineReader::LineReader(std::unique_ptr<ByteSource> source) : source_(std::move(source)) {}
 
+void write_file_atomically(const std::string& path, std::string_view bytes) {
+  // Beside the target, so that rename() stays within one file system and is atomic.
+  const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) throw_errno();
+  const auto fail = [&] {
+    const int error = errno;
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    errno = error;
+    throw_errno();
+  };
+  while (!bytes.empty()) {
+    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written < 0) fail();
+    bytes.remove_prefix(static_cast<std::size_t>(written));
+  }
+  if (::fsync(fd) != 0) fail();
+  if (::close(fd) != 0 || ::rename(temporary.c_str(), path.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temporary.c_str());
+    errno = error;
+    throw_errno();
+  }
+}
+
 bool LineReader::fill() {
   if (eof_) return false;
   // Drop what was consumed, then read more at the end.

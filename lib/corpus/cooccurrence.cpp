@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "core/markup.hpp"
+
 namespace tmk {
 
 namespace {
@@ -78,34 +80,8 @@ void CooccurrenceCounter::count(TsvReader& reader, KeyCounter& pairs) const {
 
 namespace {
 
-void append_xml_escaped(std::string& out, std::string_view escaped_tsv_field) {
-  for (const char c : tsv_unescape(escaped_tsv_field)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\t':
-        out += "&#9;";
-        break;
-      case '\n':
-        out += "&#10;";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
+void append_xml_escaped_field(std::string& out, std::string_view escaped_tsv_field) {
+  append_xml_escaped(out, tsv_unescape(escaped_tsv_field));
 }
 
 struct Edge {
@@ -154,15 +130,15 @@ void append_graph(std::string& out, const std::vector<KeyCount>& pairs, GraphFor
     const std::string id = "n" + std::to_string(i);
     if (gexf) {
       out += "      <node id=\"" + id + "\" label=\"";
-      append_xml_escaped(out, nodes[i].name);
+      append_xml_escaped_field(out, nodes[i].name);
       out += "\"><attvalues><attvalue for=\"type\" value=\"";
-      append_xml_escaped(out, nodes[i].type);
+      append_xml_escaped_field(out, nodes[i].type);
       out += "\"/></attvalues></node>\n";
     } else {
       out += "    <node id=\"" + id + "\"><data key=\"label\">";
-      append_xml_escaped(out, nodes[i].name);
+      append_xml_escaped_field(out, nodes[i].name);
       out += "</data><data key=\"type\">";
-      append_xml_escaped(out, nodes[i].type);
+      append_xml_escaped_field(out, nodes[i].type);
       out += "</data></node>\n";
     }
   }

@@ -87,3 +87,16 @@ check_golden() {
   check_eq "$tool golden rows" "$(cat "$dir/golden.tsv")" "$(cat "$WORK/golden.out")"
   check_offsets "$tool golden offsets" "$WORK/golden.out" "$dir/golden.txt" 3 4 "$text_col"
 }
+
+# corpus_jsonl: the articles of corpus/ as JSONL (fields id, date, outlet, text), each with
+# a date and an outlet made up for the tests (tmk-report's time and outlet charts).
+corpus_jsonl() {
+  python3 - "$TMK_SOURCE/corpus" <<'PY'
+import json, os, sys
+meta = {'000': ('2016-02-22', 'Example Wire'), '002': ('2015-08-18', 'Sample Times')}
+for name in sorted(n for n in os.listdir(sys.argv[1]) if not n.startswith('.')):
+    date, outlet = meta[name[:3]]
+    text = open(os.path.join(sys.argv[1], name), encoding='utf-8').read()
+    print(json.dumps({'id': name[:3], 'date': date, 'outlet': outlet, 'text': text}))
+PY
+}

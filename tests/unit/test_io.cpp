@@ -1,6 +1,8 @@
+#include <unistd.h>
 #include <zlib.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 
@@ -62,4 +64,21 @@ TEST_CASE("damaged gzip input is an error, not silent truncation", "[io]") {
 
 TEST_CASE("opening a missing file throws with the system's message", "[io]") {
   CHECK_THROWS_WITH(tmk::ByteSource::open("/nonexistent/tmk-file"), Catch::Contains("No such file"));
+}
+
+TEST_CASE("a file written atomically replaces the old one whole, or fails and leaves none", "[io]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("tmk-atomic-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = (dir / "page.html").string();
+  tmk::write_file_atomically(path, "first");
+  tmk::write_file_atomically(path, "second");
+  CHECK(tmk::read_all(*tmk::ByteSource::open(path)) == "second");
+  CHECK_THROWS_WITH(tmk::write_file_atomically((dir / "missing" / "page.html").string(), "x"),
+                    "No such file or directory");
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++files;
+  CHECK(files == 1);  // no temporary file left beside it
+  fs::remove_all(dir);
 }

@@ -28,6 +28,11 @@ std::string read_all(ByteSource& source);
 // The same into `text`, reusing its memory (a worker reading file after file).
 void read_all(ByteSource& source, std::string& text);
 
+// Writes `bytes` to the file `path` so that it appears whole or not at all: into a new file
+// beside it, renamed over `path` once written and synced. Throws std::runtime_error with a
+// short message (the caller adds the file name); the partial file is removed.
+void write_file_atomically(const std::string& path, std::string_view bytes);
+
 // Splits a ByteSource into lines. A line may be of any length (memory grows with it).
 // The newline is not part of the line; a CR before it is kept, so offsets stay those of
 // the bytes. The last line needs no newline.
