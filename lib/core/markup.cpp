@@ -32,4 +32,10 @@ void append_xml_escaped(std::string& out, std::string_view text) {
   }
 }
 
+std::string xml_escaped(std::string_view text) {
+  std::string out;
+  append_xml_escaped(out, text);
+  return out;
+}
+
 }  // namespace tmk

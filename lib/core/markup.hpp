@@ -9,5 +9,7 @@ namespace tmk {
 // Appends `text` with & < > " TAB LF CR written as references, so it is safe both as element
 // text and inside a double-quoted attribute value.
 void append_xml_escaped(std::string& out, std::string_view text);
+// The same, as a new string.
+std::string xml_escaped(std::string_view text);
 
 }  // namespace tmk

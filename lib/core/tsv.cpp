@@ -157,6 +157,15 @@ std::optional<std::size_t> TsvReader::find_column(std::string_view name) const {
   return std::nullopt;
 }
 
+std::size_t TsvReader::whole_number(std::string_view field, std::string_view column) const {
+  std::size_t value = 0;
+  const auto parsed = std::from_chars(field.data(), field.data() + field.size(), value);
+  if (field.empty() || parsed.ec != std::errc() || parsed.ptr != field.data() + field.size())
+    throw std::runtime_error("line " + std::to_string(line_number()) + ": " + std::string(column) +
+                             " is not a number: '" + std::string(field) + "'");
+  return value;
+}
+
 std::size_t TsvReader::require_column(std::string_view name) const {
   if (const auto index = find_column(name)) return *index;
   std::string known;

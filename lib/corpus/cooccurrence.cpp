@@ -64,12 +64,7 @@ void CooccurrenceCounter::count(TsvReader& reader, KeyCounter& pairs) const {
       doc.assign(fields[doc_col]);
       first_row = false;
     }
-    const std::string_view sent_field = fields[sent_col];
-    std::size_t sent = 0;
-    const auto parsed = std::from_chars(sent_field.data(), sent_field.data() + sent_field.size(), sent);
-    if (sent_field.empty() || parsed.ec != std::errc() || parsed.ptr != sent_field.data() + sent_field.size())
-      throw std::runtime_error("line " + std::to_string(reader.line_number()) + ": sent is not a number: '" +
-                               std::string(sent_field) + "'");
+    const std::size_t sent = reader.whole_number(fields[sent_col], "sent");
     std::string_view name = fields[canonical_col];
     if (name.empty() && text_col) name = fields[*text_col];
     if (name.empty()) continue;

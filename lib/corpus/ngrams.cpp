@@ -66,17 +66,6 @@ void NgramExtractor::from_document(std::string_view doc_id, std::string_view tex
   }
 }
 
-namespace {
-std::size_t parse_offset(std::string_view field, std::string_view column, const TsvReader& reader) {
-  std::size_t value = 0;
-  const auto result = std::from_chars(field.data(), field.data() + field.size(), value);
-  if (field.empty() || result.ec != std::errc() || result.ptr != field.data() + field.size())
-    throw std::runtime_error("line " + std::to_string(reader.line_number()) + ": " + std::string(column) +
-                             " is not a number: '" + std::string(field) + "'");
-  return value;
-}
-}  // namespace
-
 void NgramExtractor::from_token_table(TsvReader& reader, const NgramSink& emit) const {
   const std::size_t doc_col = reader.require_column("doc");
   const std::size_t sent_col = reader.require_column("sent");
@@ -100,12 +89,12 @@ void NgramExtractor::from_token_table(TsvReader& reader, const NgramSink& emit) 
       flush();
       doc.assign(fields[doc_col]);
       sent_field.assign(fields[sent_col]);
-      sent = parse_offset(sent_field, "sent", reader);
+      sent = reader.whole_number(sent_field, "sent");
     }
     Word word{texts.size(),
               0,
-              parse_offset(fields[start_col], "start", reader),
-              parse_offset(fields[end_col], "end", reader),
+              reader.whole_number(fields[start_col], "start"),
+              reader.whole_number(fields[end_col], "end"),
               false,
               fields[kind_col] == "punct" || fields[kind_col] == "symbol"};
     if (!word.separator) {

@@ -48,15 +48,6 @@ void read_table(const std::string& dir, std::string_view table, const std::funct
   }
 }
 
-std::size_t parse_offset(std::string_view field, std::string_view column, const TsvReader& reader) {
-  std::size_t n = 0;
-  const auto parsed = std::from_chars(field.data(), field.data() + field.size(), n);
-  if (field.empty() || parsed.ec != std::errc() || parsed.ptr != field.data() + field.size())
-    throw std::runtime_error("line " + std::to_string(reader.line_number()) + ": " + std::string(column) +
-                             " is not a number: '" + std::string(field) + "'");
-  return n;
-}
-
 // The period a date falls in: YYYY-MM or YYYY-MM-DD, nothing when it does not start with a
 // valid date.
 std::string date_period(std::string_view date, bool by_month) {
@@ -130,8 +121,8 @@ void read_documents(const std::string& dir, CorpusSummary& summary, DocumentInde
     while (reader.next(fields)) {
       index.ids.emplace(std::string(fields[doc_col]), static_cast<std::uint32_t>(dates.size()));
       ++summary.documents;
-      if (bytes_col) summary.bytes += parse_offset(fields[*bytes_col], "bytes", reader);
-      if (sentences_col) summary.sentences += parse_offset(fields[*sentences_col], "sentences", reader);
+      if (bytes_col) summary.bytes += reader.whole_number(fields[*bytes_col], "bytes");
+      if (sentences_col) summary.sentences += reader.whole_number(fields[*sentences_col], "sentences");
       dates.push_back(date_col ? tsv_unescape(fields[*date_col]) : std::string());
       if (outlet_col && !fields[*outlet_col].empty()) ++outlets[tsv_unescape(fields[*outlet_col])];
     }
@@ -261,9 +252,9 @@ void read_entities(const std::string& dir, const DocumentIndex& index, const Rep
       tally.tally.add(fields[doc_col]);
       const std::uint32_t doc = index.find(fields[doc_col]);
       if (tally.examples.size() < limits.examples_per_name)
-        tally.examples.push_back({tsv_unescape(fields[doc_col]), parse_offset(fields[sent_col], "sent", reader),
-                                  parse_offset(fields[start_col], "start", reader),
-                                  parse_offset(fields[end_col], "end", reader)});
+        tally.examples.push_back({tsv_unescape(fields[doc_col]), reader.whole_number(fields[sent_col], "sent"),
+                                  reader.whole_number(fields[start_col], "start"),
+                                  reader.whole_number(fields[end_col], "end")});
       if (doc != UINT32_MAX && !index.period[doc].empty()) ++tally.by_period[index.period[doc]];
     }
   });
@@ -351,8 +342,8 @@ void read_quotes(const std::string& dir, const ReportLimits& limits, CorpusSumma
       if (org_col && speaker.org.empty()) speaker.org = tsv_unescape(fields[*org_col]);
       if (speaker.samples.size() < limits.quotes_per_speaker)
         speaker.samples.push_back(
-            {{tsv_unescape(fields[doc_col]), parse_offset(fields[sent_col], "sent", reader),
-              parse_offset(fields[start_col], "start", reader), parse_offset(fields[end_col], "end", reader)},
+            {{tsv_unescape(fields[doc_col]), reader.whole_number(fields[sent_col], "sent"),
+              reader.whole_number(fields[start_col], "start"), reader.whole_number(fields[end_col], "end")},
              tsv_unescape(fields[kind_col]),
              tsv_unescape(fields[quote_col])});
     }
@@ -388,8 +379,8 @@ void read_numbers(const std::string& dir, const ReportLimits& limits, CorpusSumm
       // Kept in order of value; among equal values the first in the table stays first.
       auto& amounts = summary.largest_amounts;
       if (amounts.size() == limits.amounts && !(value > amounts.back().value)) continue;
-      Amount amount{{tsv_unescape(fields[doc_col]), parse_offset(fields[sent_col], "sent", reader),
-                     parse_offset(fields[start_col], "start", reader), parse_offset(fields[end_col], "end", reader)},
+      Amount amount{{tsv_unescape(fields[doc_col]), reader.whole_number(fields[sent_col], "sent"),
+                     reader.whole_number(fields[start_col], "start"), reader.whole_number(fields[end_col], "end")},
                     value,
                     unit_col ? tsv_unescape(fields[*unit_col]) : std::string(),
                     text_col ? tsv_unescape(fields[*text_col]) : std::string()};
@@ -443,10 +434,10 @@ void read_sentences(const std::string& dir, const std::set<std::pair<std::string
       std::string text = tsv_unescape(fields[text_col]);
       summary.words += count_words(text);
       place.first = tsv_unescape(fields[doc_col]);
-      place.second = parse_offset(fields[sent_col], "sent", reader);
+      place.second = reader.whole_number(fields[sent_col], "sent");
       const auto doc = shown.find(place.first);
       if (!wanted.count(place) && doc == shown.end()) continue;
-      SentenceText sentence{place.second, parse_offset(fields[start_col], "start", reader), std::move(text)};
+      SentenceText sentence{place.second, reader.whole_number(fields[start_col], "start"), std::move(text)};
       if (wanted.count(place)) summary.example_sentences[place] = sentence;
       if (doc != shown.end()) doc->second->sentences.push_back(std::move(sentence));
     }
@@ -474,8 +465,8 @@ void read_highlights(const std::string& dir, std::string_view table, std::map<st
       if (unit_col && !fields[*unit_col].empty()) label += " " + tsv_unescape(fields[*unit_col]);
       if (table == "quotes" && (!label_col || fields[*label_col].empty())) label += ": unattributed";
       const std::string kind = table == "entities" ? "ent-" + type : table == "numbers" ? "number" : "quote";
-      doc->second->highlights.push_back({parse_offset(fields[start_col], "start", reader),
-                                         parse_offset(fields[end_col], "end", reader), kind, label});
+      doc->second->highlights.push_back(
+          {reader.whole_number(fields[start_col], "start"), reader.whole_number(fields[end_col], "end"), kind, label});
     }
   });
 }

@@ -13,19 +13,13 @@ namespace tmk::report {
 
 namespace {
 
-std::string escaped(std::string_view text) {
-  std::string out;
-  append_xml_escaped(out, text);
-  return out;
-}
-
 std::string plural(std::uint64_t n, const std::string& one, const std::string& many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 // How a command that recounts a figure is shown under it.
 std::string recount_note(const std::string& commands) {
-  return "<p class=\"recount\">Recount in the directory: <code>" + escaped(commands) + "</code></p>";
+  return "<p class=\"recount\">Recount in the directory: <code>" + xml_escaped(commands) + "</code></p>";
 }
 
 const char* type_heading(const std::string& type) {
@@ -44,9 +38,9 @@ class DocumentLinks {
   }
   std::string link(const Example& at) const {
     const auto found = index_.find(at.doc);
-    if (found == index_.end()) return "<span class=\"doc-id\">" + escaped(at.doc) + "</span>";
+    if (found == index_.end()) return "<span class=\"doc-id\">" + xml_escaped(at.doc) + "</span>";
     return "<a class=\"doc-link\" href=\"#doc-" + std::to_string(found->second) + "\" data-doc=\"doc-" +
-           std::to_string(found->second) + "\" data-at=\"" + std::to_string(at.start) + "\">" + escaped(at.doc) +
+           std::to_string(found->second) + "\" data-at=\"" + std::to_string(at.start) + "\">" + xml_escaped(at.doc) +
            "</a>";
   }
 
@@ -57,15 +51,15 @@ class DocumentLinks {
 // The sentence an example is in, its span marked; the span alone without sentences.tsv.
 std::string example_sentence(const CorpusSummary& summary, const Example& at, const std::string& fallback) {
   const auto found = summary.example_sentences.find({at.doc, at.sent});
-  if (found == summary.example_sentences.end()) return "<span class=\"sentence\">" + escaped(fallback) + "</span>";
+  if (found == summary.example_sentences.end()) return "<span class=\"sentence\">" + xml_escaped(fallback) + "</span>";
   const std::string& text = found->second.text;
   const std::size_t sentence_start = found->second.start;
   if (at.start < sentence_start || at.start - sentence_start > text.size())
-    return "<span class=\"sentence\">" + escaped(text) + "</span>";
+    return "<span class=\"sentence\">" + xml_escaped(text) + "</span>";
   const std::size_t from = at.start - sentence_start;
   const std::size_t to = std::clamp(at.end < sentence_start ? 0 : at.end - sentence_start, from, text.size());
-  return "<span class=\"sentence\">" + escaped(text.substr(0, from)) + "<mark>" +
-         escaped(text.substr(from, to - from)) + "</mark>" + escaped(text.substr(to)) + "</span>";
+  return "<span class=\"sentence\">" + xml_escaped(text.substr(0, from)) + "<mark>" +
+         xml_escaped(text.substr(from, to - from)) + "</mark>" + xml_escaped(text.substr(to)) + "</span>";
 }
 
 // Shell commands that recount the corpus' figures from the tables.
@@ -79,7 +73,8 @@ constexpr const char* kCountWords =
 std::string corpus_section(const CorpusSummary& summary) {
   std::string html = "<section id=\"corpus\"><h2>The corpus</h2><dl class=\"facts\">";
   const auto fact = [&](const std::string& name, const std::string& value, const std::string& how) {
-    html += "<div title=\"" + escaped(how) + "\"><dt>" + escaped(name) + "</dt><dd>" + escaped(value) + "</dd></div>";
+    html += "<div title=\"" + xml_escaped(how) + "\"><dt>" + xml_escaped(name) + "</dt><dd>" + xml_escaped(value) +
+            "</dd></div>";
   };
   fact("documents", std::to_string(summary.documents), kSumDocuments);
   fact("sentences", std::to_string(summary.sentences), kSumDocuments);
@@ -96,7 +91,7 @@ std::string corpus_section(const CorpusSummary& summary) {
   html += "</dl>";
   html += recount_note(std::string(kSumDocuments) + "\n" + kCountWords);
   if (!summary.documents_by_period.empty()) {
-    html += "<h3>Documents per " + escaped(summary.period) + "</h3>";
+    html += "<h3>Documents per " + xml_escaped(summary.period) + "</h3>";
     html += column_chart(summary.documents_by_period, " documents", "documents per " + summary.period);
     html += recount_note(std::string(kColumnByName) + "{ print substr($c[\"date\"], 1, " +
                          (summary.period == "month" ? "7" : "10") + ") }' documents.tsv | sort | uniq -c");
@@ -116,7 +111,7 @@ std::string corpus_section(const CorpusSummary& summary) {
   }
   html += "<h3>How the tables were made</h3><dl class=\"provenance\">";
   const auto line = [&](const std::string& name, const std::string& value) {
-    if (!value.empty()) html += "<dt>" + escaped(name) + "</dt><dd><code>" + escaped(value) + "</code></dd>";
+    if (!value.empty()) html += "<dt>" + xml_escaped(name) + "</dt><dd><code>" + xml_escaped(value) + "</code></dd>";
   };
   const Provenance& run = summary.provenance;
   line("tmk", run.version.empty() ? "" : run.version + (run.commit.empty() ? "" : " (" + run.commit + ")"));
@@ -155,15 +150,15 @@ std::string names_section(const CorpusSummary& summary, const DocumentLinks& lin
                       name.name + " (" + name.type + "): " + plural(name.count, "mention", "mentions") + " in " +
                           plural(name.docs, "document", "documents") + "\n$ " + command,
                       "ent-" + name.type, panel});
-      panels += "<div class=\"panel\" id=\"" + panel + "\" hidden><h4>" + escaped(name.name) + " <small>" +
-                escaped(name.type) + ", " + plural(name.count, "mention", "mentions") + "</small></h4><ul>";
+      panels += "<div class=\"panel\" id=\"" + panel + "\" hidden><h4>" + xml_escaped(name.name) + " <small>" +
+                xml_escaped(name.type) + ", " + plural(name.count, "mention", "mentions") + "</small></h4><ul>";
       for (const Example& example : name.examples)
         panels += "<li>" + example_sentence(summary, example, name.name) + " " + links.link(example) + "</li>";
       panels += "</ul></div>";
     }
     if (bars.empty()) continue;
     const char* heading = type_heading(type);
-    html += "<div><h3>" + escaped(heading ? heading : type) + "</h3>" + bar_chart(bars, "most mentioned " + type) +
+    html += "<div><h3>" + xml_escaped(heading ? heading : type) + "</h3>" + bar_chart(bars, "most mentioned " + type) +
             "</div>";
   }
   html += "</div><p class=\"hint\">Click a bar for the first sentences that name it.</p>";
@@ -171,14 +166,15 @@ std::string names_section(const CorpusSummary& summary, const DocumentLinks& lin
   if (!summary.names_over_time.empty()) {
     std::vector<std::string> periods;
     for (const auto& [period, documents] : summary.documents_by_period) periods.push_back(period);
-    html += "<h3>Over time (mentions per " + escaped(summary.period) + ")</h3><div class=\"multiples\">";
+    html += "<h3>Over time (mentions per " + xml_escaped(summary.period) + ")</h3><div class=\"multiples\">";
     for (const std::size_t i : summary.names_over_time) {
       const NameCount& name = summary.names[i];
       std::uint64_t peak = 0;
       for (const auto& [period, count] : name.by_period) peak = std::max(peak, count);
       html += "<figure>" + sparkline(periods, name.by_period, "ent-" + name.type, " mentions of " + name.name) +
-              "<figcaption>" + escaped(shorten(name.name, 30)) + " <small>" + escaped(periods.front()) + " to " +
-              escaped(periods.back()) + ", at most " + std::to_string(peak) + "</small></figcaption></figure>";
+              "<figcaption>" + xml_escaped(shorten(name.name, 30)) + " <small>" + xml_escaped(periods.front()) +
+              " to " + xml_escaped(periods.back()) + ", at most " + std::to_string(peak) +
+              "</small></figcaption></figure>";
     }
     html += "</div>" + recount_note(std::string(kColumnByName) + "NR == FNR { d[$1] = substr($c[\"date\"], 1, " +
                                     (summary.period == "month" ? "7" : "10") +
@@ -193,8 +189,8 @@ std::string quotes_section(const CorpusSummary& summary, const DocumentLinks& li
   if (summary.quotations == 0)
     return html + "<p class=\"empty\">No quotations (quotes.tsv is missing or empty).</p></section>";
   html += "<p title=\"" +
-          escaped(std::string(kColumnByName) +
-                  "{ n++ } $c[\"speaker_canonical\"] != \"\" { s++ } END { print n, s }' quotes.tsv") +
+          xml_escaped(std::string(kColumnByName) +
+                      "{ n++ } $c[\"speaker_canonical\"] != \"\" { s++ } END { print n, s }' quotes.tsv") +
           "\">" + plural(summary.quotations, "quotation", "quotations") + ", " + std::to_string(summary.attributed) +
           " with a speaker.</p>";
   const std::string command = "tmk-count -c speaker_canonical quotes.tsv";
@@ -209,11 +205,11 @@ std::string quotes_section(const CorpusSummary& summary, const DocumentLinks& li
                     speaker.name + ": " + plural(speaker.quotes, "quotation", "quotations") + " in " +
                         plural(speaker.docs, "document", "documents") + "\n$ " + command,
                     "speaker", panel});
-    panels += "<div class=\"panel\" id=\"" + panel + "\" hidden><h4>" + escaped(speaker.name);
-    if (!about.empty()) panels += " <small>" + escaped(about) + "</small>";
+    panels += "<div class=\"panel\" id=\"" + panel + "\" hidden><h4>" + xml_escaped(speaker.name);
+    if (!about.empty()) panels += " <small>" + xml_escaped(about) + "</small>";
     panels += "</h4><ul class=\"quotations\">";
     for (const QuoteSample& sample : speaker.samples) {
-      panels += "<li><blockquote class=\"quote-" + escaped(sample.kind) + "\">" + escaped(sample.quote) +
+      panels += "<li><blockquote class=\"quote-" + xml_escaped(sample.kind) + "\">" + xml_escaped(sample.quote) +
                 "</blockquote><p>" + example_sentence(summary, sample.at, sample.quote) + " " + links.link(sample.at) +
                 "</p></li>";
     }
@@ -265,8 +261,8 @@ std::string numbers_section(const CorpusSummary& summary, const DocumentLinks& l
         "<h3>The largest amounts of money</h3><table class=\"amounts\"><thead><tr><th>amount</th><th>value</th>"
         "<th>in context</th><th>document</th></tr></thead><tbody>";
     for (const Amount& amount : summary.largest_amounts) {
-      html += "<tr><td class=\"amount\">" + escaped(amount.text) + "</td><td class=\"value\">" +
-              escaped(number_text(amount.value)) + " " + escaped(amount.unit) + "</td><td>" +
+      html += "<tr><td class=\"amount\">" + xml_escaped(amount.text) + "</td><td class=\"value\">" +
+              xml_escaped(number_text(amount.value)) + " " + xml_escaped(amount.unit) + "</td><td>" +
               example_sentence(summary, amount.at, amount.text) + "</td><td>" + links.link(amount.at) + "</td></tr>";
     }
     html += "</tbody></table>";
@@ -303,12 +299,12 @@ std::string highlighted_sentence(const SentenceText& sentence, const std::vector
       if (h->start == cuts[i]) first_start = h->start;
     }
     if (classes.empty()) {
-      html += escaped(piece);
+      html += xml_escaped(piece);
       continue;
     }
-    html += "<span class=\"" + escaped(classes) + "\" title=\"" + escaped(labels) + "\"";
+    html += "<span class=\"" + xml_escaped(classes) + "\" title=\"" + xml_escaped(labels) + "\"";
     if (first_start != std::string::npos) html += " data-start=\"" + std::to_string(first_start) + "\"";
-    html += ">" + escaped(piece) + "</span>";
+    html += ">" + xml_escaped(piece) + "</span>";
   }
   return html;
 }
@@ -320,8 +316,8 @@ std::string document_section(const CorpusSummary& summary) {
           " the examples above come from, with names, numbers and quotations highlighted. "
           "<label>Document: <select id=\"doc-select\">";
   for (std::size_t i = 0; i < summary.shown_documents.size(); ++i)
-    html += "<option value=\"doc-" + std::to_string(i) + "\">" + escaped(shorten(summary.shown_documents[i].doc, 80)) +
-            "</option>";
+    html += "<option value=\"doc-" + std::to_string(i) + "\">" +
+            xml_escaped(shorten(summary.shown_documents[i].doc, 80)) + "</option>";
   html +=
       "</select></label></p><p class=\"legend\"><span class=\"key ent-PER\"></span>person "
       "<span class=\"key ent-ORG\"></span>organization <span class=\"key ent-LOC\"></span>place "
@@ -330,7 +326,7 @@ std::string document_section(const CorpusSummary& summary) {
   for (std::size_t i = 0; i < summary.shown_documents.size(); ++i) {
     const ShownDocument& doc = summary.shown_documents[i];
     html += "<article class=\"doc\" id=\"doc-" + std::to_string(i) + "\"" + (i == 0 ? "" : " hidden") + "><h3>" +
-            escaped(doc.doc) + "</h3>";
+            xml_escaped(doc.doc) + "</h3>";
     if (doc.sentences.empty()) html += "<p class=\"empty\">No sentences (sentences.tsv is missing).</p>";
     html += "<p>";
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
@@ -351,7 +347,7 @@ std::string document_section(const CorpusSummary& summary) {
 std::string render_html_report(const CorpusSummary& summary, const std::string& directory) {
   const DocumentLinks links(summary);
   std::string body =
-      "<header><h1>tmk report</h1><p>Tables in <code>" + escaped(directory) +
+      "<header><h1>tmk report</h1><p>Tables in <code>" + xml_escaped(directory) +
       "</code>: " + plural(summary.documents, "document", "documents") +
       ". Every count can be recounted from the tables; hover over a figure for the command.</p>"
       "<nav><a href=\"#corpus\">Corpus</a><a href=\"#names\">Names</a><a href=\"#quotes\">Quoted</a>"
@@ -363,8 +359,8 @@ std::string render_html_report(const CorpusSummary& summary, const std::string& 
   body += network_section(summary);
   body += numbers_section(summary, links);
   body += document_section(summary);
-  body += "</main><footer>Made by tmk-report " + escaped(kVersion) + " from the tables in <code>" + escaped(directory) +
-          "</code>.</footer>";
+  body += "</main><footer>Made by tmk-report " + xml_escaped(kVersion) + " from the tables in <code>" +
+          xml_escaped(directory) + "</code>.</footer>";
 
   // The template has a title and a body placeholder, in this order.
   const std::string_view page = resource("report/report.html");
@@ -373,7 +369,7 @@ std::string render_html_report(const CorpusSummary& summary, const std::string& 
   if (title_at == std::string_view::npos || body_at == std::string_view::npos || body_at < title_at)
     throw std::runtime_error("the report template lacks @TITLE@ or @BODY@");
   std::string html(page.substr(0, title_at));
-  html += escaped("tmk report: " + directory);
+  html += xml_escaped("tmk report: " + directory);
   html += page.substr(title_at + 7, body_at - title_at - 7);
   html += body;
   html += page.substr(body_at + 6);

@@ -11,12 +11,6 @@ namespace tmk::report {
 
 namespace {
 
-std::string escaped(std::string_view text) {
-  std::string out;
-  append_xml_escaped(out, text);
-  return out;
-}
-
 // A coordinate with one decimal: enough on screen, and the same text on every machine.
 std::string coordinate(double value) {
   char buffer[32];
@@ -27,7 +21,7 @@ std::string coordinate(double value) {
 std::string svg_open(double width, double height, const std::string& title) {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 " + coordinate(width) + " " +
          coordinate(height) + "\" width=\"" + coordinate(width) + "\" height=\"" + coordinate(height) +
-         "\" role=\"img\" aria-label=\"" + escaped(title) + "\">";
+         "\" role=\"img\" aria-label=\"" + xml_escaped(title) + "\">";
 }
 
 }  // namespace
@@ -49,15 +43,15 @@ std::string bar_chart(const std::vector<Bar>& bars, const std::string& title) {
     const double y = kRow * static_cast<double>(i) + 2;
     const double length = std::max(1.0, kBarWidth * static_cast<double>(bar.value) / static_cast<double>(largest));
     svg += "<g class=\"bar" + std::string(bar.shows.empty() ? "" : " clickable") + "\"";
-    if (!bar.shows.empty()) svg += " data-show=\"" + escaped(bar.shows) + "\" tabindex=\"0\" role=\"button\"";
-    svg += "><title>" + escaped(bar.tooltip) + "</title>";
+    if (!bar.shows.empty()) svg += " data-show=\"" + xml_escaped(bar.shows) + "\" tabindex=\"0\" role=\"button\"";
+    svg += "><title>" + xml_escaped(bar.tooltip) + "</title>";
     svg += "<text class=\"label\" x=\"" + coordinate(kLabelWidth - 6) + "\" y=\"" + coordinate(y + 15) +
-           "\" text-anchor=\"end\">" + escaped(shorten(bar.label, 32)) + "</text>";
-    svg += "<rect class=\"" + escaped(bar.css_class) + "\" x=\"" + coordinate(kLabelWidth) + "\" y=\"" +
+           "\" text-anchor=\"end\">" + xml_escaped(shorten(bar.label, 32)) + "</text>";
+    svg += "<rect class=\"" + xml_escaped(bar.css_class) + "\" x=\"" + coordinate(kLabelWidth) + "\" y=\"" +
            coordinate(y + 3) + "\" width=\"" + coordinate(length) + "\" height=\"" + coordinate(kRow - 6) +
            "\" rx=\"2\"/>";
     svg += "<text class=\"value\" x=\"" + coordinate(kLabelWidth + length + 6) + "\" y=\"" + coordinate(y + 15) +
-           "\">" + std::to_string(bar.value) + (bar.note.empty() ? "" : " " + escaped(bar.note)) + "</text></g>";
+           "\">" + std::to_string(bar.value) + (bar.note.empty() ? "" : " " + xml_escaped(bar.note)) + "</text></g>";
   }
   return svg + "</svg>";
 }
@@ -73,14 +67,14 @@ std::string column_chart(const std::vector<std::pair<std::string, std::uint64_t>
     const double height = (kBase - 20) * static_cast<double>(counts[i].second) / static_cast<double>(largest);
     svg += "<rect class=\"column\" x=\"" + coordinate(step * static_cast<double>(i) + 1) + "\" y=\"" +
            coordinate(kBase - height) + "\" width=\"" + coordinate(std::max(1.0, step - 2)) + "\" height=\"" +
-           coordinate(height) + "\"><title>" + escaped(counts[i].first) + ": " + std::to_string(counts[i].second) +
-           escaped(tooltip_suffix) + "</title></rect>";
+           coordinate(height) + "\"><title>" + xml_escaped(counts[i].first) + ": " + std::to_string(counts[i].second) +
+           xml_escaped(tooltip_suffix) + "</title></rect>";
   }
   if (!counts.empty()) {
-    svg += "<text class=\"axis\" x=\"0\" y=\"" + coordinate(kBase + 18) + "\">" + escaped(counts.front().first) +
+    svg += "<text class=\"axis\" x=\"0\" y=\"" + coordinate(kBase + 18) + "\">" + xml_escaped(counts.front().first) +
            "</text>";
     svg += "<text class=\"axis\" x=\"" + coordinate(kWidth) + "\" y=\"" + coordinate(kBase + 18) +
-           "\" text-anchor=\"end\">" + escaped(counts.back().first) + "</text>";
+           "\" text-anchor=\"end\">" + xml_escaped(counts.back().first) + "</text>";
     svg += "<text class=\"axis\" x=\"" + coordinate(kWidth) + "\" y=\"10\" text-anchor=\"end\">max " +
            std::to_string(largest) + "</text>";
   }
@@ -102,10 +96,10 @@ std::string sparkline(const std::vector<std::string>& periods, const std::map<st
     if (!points.empty()) points += ' ';
     points += coordinate(x) + "," + coordinate(y);
     marks += "<circle cx=\"" + coordinate(x) + "\" cy=\"" + coordinate(y) + "\" r=\"2.5\"><title>" +
-             escaped(periods[i]) + ": " + std::to_string(count) + escaped(tooltip_suffix) + "</title></circle>";
+             xml_escaped(periods[i]) + ": " + std::to_string(count) + xml_escaped(tooltip_suffix) + "</title></circle>";
   }
-  return svg_open(kWidth, kHeight, "mentions over time") + "<polyline class=\"line " + escaped(css_class) +
-         "\" points=\"" + points + "\"/><g class=\"" + escaped(css_class) + "\">" + marks + "</g></svg>";
+  return svg_open(kWidth, kHeight, "mentions over time") + "<polyline class=\"line " + xml_escaped(css_class) +
+         "\" points=\"" + points + "\"/><g class=\"" + xml_escaped(css_class) + "\">" + marks + "</g></svg>";
 }
 
 std::string network_chart(const std::vector<NameCount>& nodes, const std::vector<Edge>& edges,
@@ -123,8 +117,8 @@ std::string network_chart(const std::vector<NameCount>& nodes, const std::vector
     const double width = 1 + 5 * static_cast<double>(edge->count) / static_cast<double>(strongest);
     // The names in byte order, as tmk-cooc writes a pair.
     const auto [first, second] = std::minmax(nodes[edge->a].name, nodes[edge->b].name);
-    svg += "<g class=\"edge\"><title>" + escaped(first) + " and " + escaped(second) + ": " +
-           std::to_string(edge->count) + " sentences" + escaped(tooltip_suffix) + "</title>";
+    svg += "<g class=\"edge\"><title>" + xml_escaped(first) + " and " + xml_escaped(second) + ": " +
+           std::to_string(edge->count) + " sentences" + xml_escaped(tooltip_suffix) + "</title>";
     svg += "<line x1=\"" + coordinate(a.x) + "\" y1=\"" + coordinate(a.y) + "\" x2=\"" + coordinate(b.x) + "\" y2=\"" +
            coordinate(b.y) + "\" stroke-width=\"" + coordinate(width) + "\"/>";
     svg += "<text class=\"edge-count\" x=\"" + coordinate((a.x + b.x) / 2) + "\" y=\"" + coordinate((a.y + b.y) / 2) +
@@ -132,8 +126,8 @@ std::string network_chart(const std::vector<NameCount>& nodes, const std::vector
   }
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const double radius = 5 + 11 * std::sqrt(static_cast<double>(nodes[i].count) / static_cast<double>(most_mentioned));
-    svg += "<g class=\"node ent-" + escaped(nodes[i].type) + "\"><title>" + escaped(nodes[i].name) + " (" +
-           escaped(nodes[i].type) + "): " + std::to_string(nodes[i].count) + " mentions</title>";
+    svg += "<g class=\"node ent-" + xml_escaped(nodes[i].type) + "\"><title>" + xml_escaped(nodes[i].name) + " (" +
+           xml_escaped(nodes[i].type) + "): " + std::to_string(nodes[i].count) + " mentions</title>";
     svg += "<circle cx=\"" + coordinate(at[i].x) + "\" cy=\"" + coordinate(at[i].y) + "\" r=\"" + coordinate(radius) +
            "\"/>";
     // The label above its circle, moved in from the edges so that it stays on the page
@@ -143,7 +137,7 @@ std::string network_chart(const std::vector<NameCount>& nodes, const std::vector
     const double label_x =
         std::clamp(at[i].x, std::min(kWidth / 2, half_width), std::max(kWidth / 2, kWidth - half_width));
     svg += "<text x=\"" + coordinate(label_x) + "\" y=\"" + coordinate(at[i].y - radius - 4) +
-           "\" text-anchor=\"middle\">" + escaped(label) + "</text></g>";
+           "\" text-anchor=\"middle\">" + xml_escaped(label) + "</text></g>";
   }
   return svg + "</svg>";
 }

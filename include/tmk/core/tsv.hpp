@@ -66,6 +66,9 @@ class TsvReader {
   // valid until the next call. Rows with fewer fields than the header get empty fields.
   bool next(std::vector<std::string_view>& fields);
   std::size_t line_number() const { return lines_.line_number(); }
+  // The field `field` of column `column` of the current row read as a whole number (sent,
+  // start, counts). Throws std::runtime_error naming the line and the column when it is not one.
+  std::size_t whole_number(std::string_view field, std::string_view column) const;
   const std::string& where() const { return where_; }
 
  private:
