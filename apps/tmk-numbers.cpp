@@ -4,8 +4,7 @@
 #include <vector>
 
 #include "cli/cli.hpp"
-#include "core/diagnostics.hpp"
-#include "tmk/core/tsv.hpp"
+#include "cli/tables.hpp"
 #include "tmk/numbers/numbers.hpp"
 #include "tmk/text/analysis.hpp"
 
@@ -32,60 +31,21 @@ int main(int argc, char** argv) {
       "tmk-numbers corpus/ | awk -F'\\t' '$5==\"money\" && $7==\"USD\"' | sort -t$'\\t' -k6,6g | tail");
   tool.add_document_options();
   tool.add_date_field_option();
+  tool.add_keep_fields_option();
   std::string date_option;
-  tool.app()
-      .add_option("--date", date_option,
-                  "The documents' date (YYYY-MM-DD) for relative dates, when --date-field gives none")
-      ->check([](const std::string& value) {
-        return tmk::parse_iso_date(value) ? std::string() : "not a date YYYY-MM-DD: " + value;
-      });
   std::vector<std::string> kinds;
-  tool.add_list_option("--kind", kinds,
-                       {"cardinal", "ordinal", "fraction", "percent", "money", "measure", "year", "date", "time",
-                        "range", "label", "duration", "interval"},
-                       "Only rows of these kinds; repeat or separate with commas");
+  tool.add_number_options(date_option, kinds);
   if (const auto status = tool.parse(argc, argv)) return *status;
 
-  if (!tool.input_options().date_field.empty() && tool.input_options().format != tmk::InputFormat::jsonl &&
-      tool.input_options().format != tmk::InputFormat::tsv) {
-    tmk::diag::message("--date-field needs --input jsonl or tsv (see --help)");
-    return 2;
-  }
   const std::optional<tmk::CalendarDate> default_date =
       date_option.empty() ? std::nullopt : tmk::parse_iso_date(date_option);
   const tmk::SentenceSplitter splitter;
   const tmk::NumberExtractor extractor;
-  const auto wanted = [&](tmk::NumberKind kind) {
-    if (kinds.empty()) return true;
-    for (const auto& k : kinds)
-      if (k == tmk::to_string(kind)) return true;
-    return false;
-  };
-  return tool.run_documents(
-      tmk::tsv_header({"doc", "sent", "start", "end", "kind", "value", "unit", "qualifier", "counted", "text"}),
-      [&](const tmk::Document& doc, std::string& out) {
-        // The extractor reads sentences only, so the tokenizer is not run.
-        tmk::Analysis analysis;
-        std::vector<tmk::Span> spans;
-        splitter.split(doc.text, spans);
-        for (const tmk::Span& span : spans) analysis.sentences.push_back({span, 0, 0});
-        const std::string_view text = doc.text;
-        std::optional<tmk::CalendarDate> date = tmk::parse_iso_date(doc.date);
-        if (!date) date = default_date;
-        for (const tmk::NumberMention& m : extractor.extract(doc.text, analysis, date)) {
-          if (!wanted(m.kind)) continue;
-          tmk::TsvRow(out)
-              .add(doc.id)
-              .add(m.sentence + 1)
-              .add(m.start)
-              .add(m.end)
-              .add(tmk::to_string(m.kind))
-              .add(m.value)
-              .add(m.unit)
-              .add(tmk::to_string(m.qualifier))
-              .add(m.counted)
-              .add(text.substr(m.start, m.end - m.start))
-              .end();
-        }
-      });
+  return tool.run_documents(tool.header_line(tmk::cli::kNumberColumns), [&](const tmk::Document& doc,
+                                                                            std::string& out) {
+    tmk::Analysis analysis;
+    tmk::analyze_sentences(doc.text, splitter, analysis);
+    tmk::cli::add_number_rows(out, {doc.id, doc.fields}, doc.text,
+                              extractor.extract(doc.text, analysis, tmk::cli::document_date(doc, default_date)), kinds);
+  });
 }
