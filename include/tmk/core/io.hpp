@@ -8,8 +8,8 @@
 namespace tmk {
 
 // A readable stream of bytes. gzip input (by its magic bytes) is decompressed
-// transparently. Errors are thrown as std::runtime_error with a short message
-// (the caller adds the file name).
+// transparently; zstd, xz and bzip2 input is an error saying so. Errors are thrown as
+// std::runtime_error with a short message (the caller adds the file name).
 class ByteSource {
  public:
   // "-" is stdin.
