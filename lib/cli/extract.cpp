@@ -238,8 +238,8 @@ int run_extract(Tool& tool, const ExtractOptions& options, const std::vector<std
   clear_previous_run(dir);
 
   const std::vector<std::string>& kept = tool.input_options().keep_fields;
-  std::vector<std::vector<std::string>> columns = {with_kept_fields({"doc", "bytes", "sentences", "sha256"}, kept),
-                                                   kSentenceColumns, kEntityColumns, kNumberColumns, kQuoteColumns};
+  std::vector<std::vector<std::string>> columns = {with_kept_fields(kDocumentColumns, kept), kSentenceColumns,
+                                                   kEntityColumns, kNumberColumns, kQuoteColumns};
   std::vector<std::unique_ptr<TableFile>> files(kExtractTables.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!wanted[i]) continue;
@@ -263,11 +263,9 @@ int run_extract(Tool& tool, const ExtractOptions& options, const std::vector<std
     else
       analyze_sentences(doc.text, splitter, analysis);
     const std::string_view text = doc.text;
+    // The kept fields go into documents.tsv only: the other tables join it by doc.
+    add_document_row(outs[kDocuments], {doc.id, doc.fields}, text, analysis.sentences.size());
     const RowKey key{doc.id, {}};
-    TsvRow row(outs[kDocuments]);
-    row.add(doc.id);
-    for (const std::string& field : doc.fields) row.add(field);
-    row.add(text.size()).add(analysis.sentences.size()).add(sha256_hex(text)).end();
     if (wanted[kSentences]) {
       std::vector<Span> spans;
       spans.reserve(analysis.sentences.size());

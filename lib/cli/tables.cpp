@@ -3,10 +3,12 @@
 #include <algorithm>
 
 #include "core/diagnostics.hpp"
+#include "core/sha256.hpp"
 #include "tmk/core/tsv.hpp"
 
 namespace tmk::cli {
 
+const std::vector<std::string> kDocumentColumns = {"doc", "bytes", "sentences", "sha256"};
 const std::vector<std::string> kSentenceColumns = {"doc", "sent", "start", "end", "text"};
 const std::vector<std::string> kEntityColumns = {"doc", "sent", "start", "end", "type", "text", "canonical", "source"};
 const std::vector<std::string> kNumberColumns = {"doc",   "sent", "start",     "end",     "kind",
@@ -39,6 +41,11 @@ std::string_view slice(std::string_view text, std::size_t start, std::size_t end
 }
 
 }  // namespace
+
+void add_document_row(std::string& out, const RowKey& key, std::string_view text, std::size_t sentences) {
+  TsvRow row(out);
+  add_key(row, key).add(text.size()).add(sentences).add(sha256_hex(text)).end();
+}
 
 void add_sentence_rows(std::string& out, const RowKey& key, std::string_view text, std::span<const Span> sentences) {
   std::size_t number = 0;

@@ -17,6 +17,7 @@
 namespace tmk::cli {
 
 // The columns of each table, without kept metadata fields.
+extern const std::vector<std::string> kDocumentColumns;  // tmk-extract's documents.tsv
 extern const std::vector<std::string> kSentenceColumns;
 extern const std::vector<std::string> kEntityColumns;
 extern const std::vector<std::string> kNumberColumns;
@@ -33,6 +34,8 @@ struct RowKey {
   std::span<const std::string> fields;
 };
 
+// documents.tsv's row: the key, the text's size in bytes, its number of sentences and its sha256.
+void add_document_row(std::string& out, const RowKey& key, std::string_view text, std::size_t sentences);
 void add_sentence_rows(std::string& out, const RowKey& key, std::string_view text, std::span<const Span> sentences);
 void add_entity_rows(std::string& out, const RowKey& key, std::string_view text,
                      std::span<const EntityMention> mentions);
