@@ -20,13 +20,15 @@ int main(int argc, char** argv) {
       "replaces them.",
       "tmk-extract --input jsonl --keep-fields date,outlet articles.jsonl.gz -o tables/");
   tool.add_document_options();
+  tool.app().remove_option(tool.app().get_option("--no-header"));  // the tables always have theirs
   tool.add_date_field_option();
   tool.add_keep_fields_option();
   tool.add_name_list_options();
   tool.uses_entity_model();
   tmk::cli::ExtractOptions options;
   tool.app()
-      .add_option("-o,--output-dir", options.directory, "The directory to write into (made if missing)")
+      .add_option("-o,--output-dir", options.directory, "The directory to write into (required; made if missing)")
+      ->option_text("DIR")
       ->required();
   tool.add_list_option("--tables", options.tables, tmk::cli::kExtractTables,
                        "Only these tables (documents.tsv is always written); default all");

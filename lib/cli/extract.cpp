@@ -185,10 +185,6 @@ void clear_previous_run(const fs::path& dir) {
 int run_extract(Tool& tool, const ExtractOptions& options, const std::vector<std::string>& command) {
   const std::string started = utc_now();
   diag::start_recording();
-  if (!tool.header()) {
-    diag::message("--no-header: tmk-extract's tables always start with their header (see --help)");
-    return 2;
-  }
   std::vector<bool> wanted(kExtractTables.size(), options.tables.empty());
   wanted[kDocuments] = true;
   for (const std::string& name : options.tables)
