@@ -1,6 +1,6 @@
 // tmk-sentences: one row per sentence.
 #include "cli/cli.hpp"
-#include "tmk/core/tsv.hpp"
+#include "cli/tables.hpp"
 #include "tmk/text/sentences.hpp"
 
 int main(int argc, char** argv) {
@@ -12,22 +12,14 @@ int main(int argc, char** argv) {
                       "punctuation or after a heading, byline or dateline, and is a space otherwise.\n",
                       "tmk-sentences --input jsonl --text-field body articles.jsonl.gz | cut -f1,5 | head");
   tool.add_document_options();
+  tool.add_keep_fields_option();
   if (const auto status = tool.parse(argc, argv)) return *status;
 
   const tmk::SentenceSplitter splitter;
-  return tool.run_documents(tmk::tsv_header({"doc", "sent", "start", "end", "text"}),
+  return tool.run_documents(tool.header_line(tmk::cli::kSentenceColumns),
                             [&](const tmk::Document& doc, std::string& out) {
                               std::vector<tmk::Span> sentences;
                               splitter.split(doc.text, sentences);
-                              const std::string_view text = doc.text;
-                              std::size_t number = 0;
-                              for (const tmk::Span& span : sentences)
-                                tmk::TsvRow(out)
-                                    .add(doc.id)
-                                    .add(++number)
-                                    .add(span.start)
-                                    .add(span.end)
-                                    .add(text.substr(span.start, span.end - span.start))
-                                    .end();
+                              tmk::cli::add_sentence_rows(out, {doc.id, doc.fields}, doc.text, sentences);
                             });
 }

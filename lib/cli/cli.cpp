@@ -8,7 +8,9 @@
 #include <iostream>
 #include <map>
 
+#include "cli/tables.hpp"
 #include "core/diagnostics.hpp"
+#include "tmk/numbers/numbers.hpp"
 #include "tmk/version.hpp"
 
 namespace tmk::cli {
@@ -54,6 +56,7 @@ std::string_view tool_purpose(std::string_view name) {
       {"tmk-entities", "names of people, organizations, places and others, with canonical names"},
       {"tmk-numbers", "numbers, money, percentages, measures, dates and times, with their values"},
       {"tmk-quotes", "quotations and reported speech, with their speakers"},
+      {"tmk-extract", "all of the above in one pass: linked tables and a manifest in a directory"},
       {"tmk-count", "counts the values of TSV columns (rows and documents)"},
       {"tmk-ngrams", "word n-grams within sentences, counted or one row each"},
       {"tmk-kwic", "concordance lines for a pattern or a token sequence"},
@@ -99,6 +102,12 @@ void Tool::add_document_options() {
 void Tool::add_date_field_option() {
   app_.add_option("--date-field", input_.date_field,
                   "jsonl, tsv: the field or column holding each document's date (YYYY-MM-DD)");
+}
+
+void Tool::add_keep_fields_option() {
+  add_list_option("--keep-fields", input_.keep_fields, {},
+                  "jsonl, tsv: fields or columns to keep as columns after doc (date, outlet, url, ...)")
+      ->option_text("F[,...]");
 }
 
 void Tool::add_jobs_option(const std::string& what) {
@@ -157,6 +166,36 @@ void Tool::add_name_list_options() {
       ->check(CLI::ExistingFile);
 }
 
+void Tool::add_model_option(std::string& model_path) {
+  app_.add_option("--model", model_path, "A model made by tmk-train-entities instead of the built-in one")
+      ->check(CLI::ExistingFile);
+}
+
+void Tool::add_number_options(std::string& date, std::vector<std::string>& kinds, DateOrder& date_order) {
+  app_.add_option("--date", date, "The documents' date (YYYY-MM-DD) for relative dates, when --date-field gives none")
+      ->check([](const std::string& value) {
+        return parse_iso_date(value) ? std::string() : "not a date YYYY-MM-DD: " + value;
+      });
+  std::vector<std::string> kind_names;
+  for (const NumberKind kind : kNumberKinds) kind_names.emplace_back(to_string(kind));
+  add_list_option("--kind", kinds, kind_names, "Only rows of these kinds; repeat or separate with commas");
+  CLI::Option* day_first = app_.add_flag_callback(
+      "--day-first", [&date_order] { date_order = DateOrder::day_first; },
+      "Slash dates that could be read either way put the day first: 03/04/2016 is 3 April");
+  app_.add_flag_callback(
+          "--month-first", [&date_order] { date_order = DateOrder::month_first; },
+          "Such slash dates put the month first: 03/04/2016 is March 4")
+      ->excludes(day_first);
+}
+
+void Tool::add_quote_options(bool& with_speaker, bool& no_entities, bool& indirect) {
+  app_.add_flag("--with-speaker", with_speaker, "Only print quotes whose speaker was found");
+  app_.add_flag("--no-entities", no_entities,
+                "Resolve speaker names without the entity recognizer (faster, less exact)");
+  app_.add_flag("--indirect", indirect,
+                "Also report indirect speech (\"X said the plan would fail\") as rows of kind indirect");
+}
+
 std::vector<ListedName> Tool::listed_names() const {
   std::vector<ListedName> names;
   for (const std::string& path : name_lists_)
@@ -176,6 +215,14 @@ std::optional<int> Tool::parse(int argc, char** argv) {
     return 2;
   }
   input_.format = input_format(input_format_);
+  const bool has_fields = input_.format == InputFormat::jsonl || input_.format == InputFormat::tsv;
+  for (const auto& [option, given] : {std::pair{"--date-field", !input_.date_field.empty()},
+                                      std::pair{"--keep-fields", !input_.keep_fields.empty()}}) {
+    if (given && !has_fields) {
+      diag::message(std::string(option) + " needs --input jsonl or tsv (see --help)");
+      return 2;
+    }
+  }
   return std::nullopt;
 }
 
@@ -214,6 +261,10 @@ std::vector<std::string> Tool::inputs_or_stdin() const {
   return all;
 }
 
+std::string Tool::header_line(const std::vector<std::string>& columns) const {
+  return tsv_header(with_kept_fields(columns, input_.keep_fields));
+}
+
 int Tool::run_documents(const std::string& header_line, const DocumentProcessor& process) {
   return run([&](Output& output) {
     if (header()) output.write(header_line);
@@ -225,6 +276,11 @@ int Tool::run_documents(const std::string& header_line, const DocumentProcessor&
 void Tool::process_documents(const DocumentProcessor& process, const OutputSink& sink) {
   DocumentReader reader(paths_, input_, files_from_);
   tmk::process_documents(reader, jobs_, process, sink);
+}
+
+void Tool::process_tables(std::size_t tables, const TablesProcessor& process, const TablesSink& sink) {
+  DocumentReader reader(paths_, input_, files_from_);
+  tmk::process_documents(reader, jobs_, tables, process, sink);
 }
 
 int Tool::run(const std::function<void(Output&)>& body) {

@@ -12,6 +12,7 @@
 #include "cli/parallel.hpp"
 #include "tmk/core/reader.hpp"
 #include "tmk/entities/entities.hpp"
+#include "tmk/numbers/numbers.hpp"
 
 namespace tmk::cli {
 
@@ -38,6 +39,8 @@ class Tool {
   void add_tsv_input_options();
   // --date-field F: the jsonl field or tsv column holding each document's date (Document::date).
   void add_date_field_option();
+  // --keep-fields F[,...]: jsonl fields or tsv columns carried into Document::fields.
+  void add_keep_fields_option();
   // -j/--jobs N; `what` says what a worker does (added by add_document_options).
   void add_jobs_option(const std::string& what);
   // A repeatable option taking one value per occurrence (`--dev a.tsv --dev b.tsv`): it
@@ -61,6 +64,14 @@ class Tool {
   // The names those options list (read when called; throws std::runtime_error for a file
   // that cannot be read or a malformed line).
   std::vector<ListedName> listed_names() const;
+  // The files those options named, in order.
+  const std::vector<std::string>& name_list_paths() const { return name_lists_; }
+  // The options that change the rows of tmk-entities, tmk-numbers and tmk-quotes, spelled
+  // and checked the same in them and in tmk-extract: --model FILE; --date YYYY-MM-DD,
+  // --kind K,... and --day-first/--month-first; --with-speaker, --no-entities and --indirect.
+  void add_model_option(std::string& model_path);
+  void add_number_options(std::string& date, std::vector<std::string>& kinds, DateOrder& date_order);
+  void add_quote_options(bool& with_speaker, bool& no_entities, bool& indirect);
   // --version also names the built-in entity model, by its checksum (tools that use it).
   void uses_entity_model() { uses_entity_model_ = true; }
 
@@ -77,6 +88,9 @@ class Tool {
   unsigned jobs() const { return jobs_; }
   bool header() const { return !no_header_; }
   const InputOptions& input_options() const { return input_; }
+  const std::string& input_format_name() const { return input_format_; }
+  // The header line of a table of `columns`, with the --keep-fields columns after "doc".
+  std::string header_line(const std::vector<std::string>& columns) const;
 
   // Reads the documents, runs `process` on each (in parallel), writes `header_line` (when
   // wanted) and the rows in order. Returns the exit status.
@@ -86,6 +100,9 @@ class Tool {
   // rows at a time, in input order) instead of writing them: for tools that aggregate.
   // Call it inside run().
   void process_documents(const DocumentProcessor& process, const OutputSink& sink);
+
+  // The same for several tables at once (see TablesProcessor).
+  void process_tables(std::size_t tables, const TablesProcessor& process, const TablesSink& sink);
 
   // Runs `body` with the output stream and the tool's error handling (an exception is
   // reported and gives status 1). Returns the exit status.

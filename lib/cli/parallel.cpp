@@ -1,11 +1,13 @@
 #include "cli/parallel.hpp"
 
+#include <array>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -22,14 +24,29 @@ constexpr std::size_t kBatchDocuments = 512;
 // Output is passed on once this much has piled up (single-threaded path).
 constexpr std::size_t kFlushBytes = 1 << 16;
 
-void run_one(const DocumentProcessor& process, const Document& doc, std::string& out) {
-  const std::size_t mark = out.size();
+// Tables a run may write; a fixed bound keeps run_one from allocating per document.
+constexpr std::size_t kMaxTables = 8;
+
+// A document whose processing throws leaves no rows in any table.
+void run_one(const TablesProcessor& process, const Document& doc, std::vector<std::string>& outs) {
+  std::array<std::size_t, kMaxTables> marks;
+  for (std::size_t i = 0; i < outs.size(); ++i) marks[i] = outs[i].size();
   try {
-    process(doc, out);
+    process(doc, outs);
   } catch (const std::exception& e) {
-    out.resize(mark);
+    for (std::size_t i = 0; i < outs.size(); ++i) outs[i].resize(marks[i]);
     diag::error(doc.id, e.what());
   }
+}
+
+std::size_t total_size(const std::vector<std::string>& outs) {
+  std::size_t size = 0;
+  for (const std::string& out : outs) size += out.size();
+  return size;
+}
+
+void clear_all(std::vector<std::string>& outs) {
+  for (std::string& out : outs) out.clear();
 }
 
 // Counts the documents handed out and, once a run has taken a few seconds, shows the count
@@ -56,7 +73,7 @@ class ProgressMeter {
 
 struct Batch {
   std::vector<Document> docs;
-  std::string out;
+  std::vector<std::string> outs;  // one per table
   bool done = false;
 };
 
@@ -73,20 +90,28 @@ void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProc
 
 void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProcessor& process,
                        const OutputSink& output) {
+  process_documents(
+      reader, jobs, 1, [&](const Document& doc, std::span<std::string> outs) { process(doc, outs[0]); },
+      [&](std::span<const std::string> rows) { output(rows[0]); });
+}
+
+void process_documents(DocumentReader& reader, unsigned jobs, std::size_t tables, const TablesProcessor& process,
+                       const TablesSink& output) {
+  if (tables == 0 || tables > kMaxTables) throw std::invalid_argument("process_documents: 1 to 8 tables");
   if (jobs == 0) jobs = default_jobs();
   if (jobs == 1) {
     Document doc;
-    std::string out;
+    std::vector<std::string> outs(tables);
     ProgressMeter progress;
     while (reader.next(doc)) {
       progress.document_started(doc.text.size());
-      run_one(process, doc, out);
-      if (out.size() >= kFlushBytes) {
-        output(out);
-        out.clear();
+      run_one(process, doc, outs);
+      if (total_size(outs) >= kFlushBytes) {
+        output(outs);
+        clear_all(outs);
       }
     }
-    output(out);
+    output(outs);
     return;
   }
 
@@ -117,7 +142,7 @@ void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProc
           // bottleneck. So a worker holds one loaded document at a time.
           const bool unread = doc.unread;
           if (unread) doc.text.swap(buffer);
-          if (reader.load(doc)) run_one(process, doc, batch->out);
+          if (reader.load(doc)) run_one(process, doc, batch->outs);
           if (unread) doc.text.swap(buffer);
         }
         batch->docs.clear();
@@ -149,17 +174,21 @@ void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProc
         front = std::move(window.front());
         window.pop_front();
       }
-      output(front->out);
-      // Recycled, so the output buffer keeps its capacity: fresh multi-megabyte buffers
+      output(front->outs);
+      // Recycled, so the output buffers keep their capacity: fresh multi-megabyte buffers
       // for every batch cost page faults that took away the gain of a second core.
-      front->out.clear();
+      clear_all(front->outs);
       front->done = false;
       spare.push_back(std::move(front));
       wait_for_room = false;
     }
   };
   auto new_batch = [&] {
-    if (spare.empty()) return std::make_unique<Batch>();
+    if (spare.empty()) {
+      auto fresh = std::make_unique<Batch>();
+      fresh->outs.resize(tables);
+      return fresh;
+    }
     auto batch = std::move(spare.back());
     spare.pop_back();
     return batch;

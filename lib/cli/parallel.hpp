@@ -2,6 +2,7 @@
 // Runs a per-document function on all cores and writes the results in input order, so the
 // output is byte-identical whatever the number of jobs.
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,14 @@ void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProc
 using OutputSink = std::function<void(std::string_view rows)>;
 // Like the above, but hands the rows to `sink` instead of writing them (tools that aggregate).
 void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProcessor& process, const OutputSink& sink);
+
+// Appends one document's rows to each of several tables at once (outs has one string per
+// table), for a tool that writes several (tmk-extract). The same rules as DocumentProcessor.
+using TablesProcessor = std::function<void(const Document& doc, std::span<std::string> outs)>;
+// Receives each table's rows in input order, whole documents at a time (one view per table).
+using TablesSink = std::function<void(std::span<const std::string> rows)>;
+void process_documents(DocumentReader& reader, unsigned jobs, std::size_t tables, const TablesProcessor& process,
+                       const TablesSink& sink);
 
 unsigned default_jobs();
 

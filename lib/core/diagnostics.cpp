@@ -15,7 +15,9 @@ namespace {
 std::string g_program = "tmk";
 std::mutex g_mutex;
 std::atomic<bool> g_error{false};
-bool g_progress_shown = false;  // guarded by g_mutex
+bool g_progress_shown = false;     // guarded by g_mutex
+bool g_recording = false;          // guarded by g_mutex
+std::vector<Recorded> g_recorded;  // guarded by g_mutex
 
 // "\r" and "erase to end of line": removes the progress line so a message starts clean.
 constexpr std::string_view kClearLine = "\r\033[K";
@@ -33,6 +35,11 @@ void print(std::string_view where, std::string_view what) {
   if (g_progress_shown) std::fwrite(kClearLine.data(), 1, kClearLine.size(), stderr);
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
+
+void record(std::string_view where, std::string_view what, bool error) {
+  const std::lock_guard lock(g_mutex);
+  if (g_recording) g_recorded.push_back({std::string(where), std::string(what), error});
+}
 }  // namespace
 
 void set_program(std::string_view name) {
@@ -43,12 +50,24 @@ std::string_view program() {
 }
 
 void warning(std::string_view where, std::string_view what) {
+  record(where, what, false);
   print(where, what);
 }
 
 void error(std::string_view where, std::string_view what) {
   g_error = true;
+  record(where, what, true);
   print(where, what);
+}
+
+void start_recording() {
+  const std::lock_guard lock(g_mutex);
+  g_recording = true;
+}
+
+std::vector<Recorded> recorded() {
+  const std::lock_guard lock(g_mutex);
+  return g_recorded;
 }
 
 void message(std::string_view what) {

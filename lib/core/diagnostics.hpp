@@ -1,7 +1,9 @@
 #pragma once
 // Messages to stderr in the form `tmk-x: WHERE: what`, and the exit status they imply.
 // Thread-safe: workers may report while the main thread reads.
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace tmk::diag {
 
@@ -18,6 +20,16 @@ void message(std::string_view what);
 // only when stderr is a terminal. end_progress() clears it.
 void progress(std::string_view status);
 void end_progress();
+
+// From now on, warnings and errors are also kept, for a tool that records them (tmk-extract's
+// manifest); recorded() returns them in the order they were reported.
+struct Recorded {
+  std::string where;
+  std::string what;
+  bool error = false;
+};
+void start_recording();
+std::vector<Recorded> recorded();
 
 bool any_error();
 int exit_status();  // 0, or 1 after any error()

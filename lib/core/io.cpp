@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+#include <string_view>
 
 namespace tmk {
 
@@ -132,17 +133,40 @@ class MemorySource final : public ByteSource {
   std::size_t pos_ = 0;
 };
 
-// Sniffs the gzip magic bytes (1f 8b) rather than trusting a file name.
+bool is_bzip2_header(std::string_view head) {
+  // "BZh", the block size digit, then the magic of a block or of the end of the stream.
+  return head.size() >= 10 && head.starts_with("BZh") && head[3] >= '1' && head[3] <= '9' &&
+         (head.substr(4, 6) == "\x31\x41\x59\x26\x53\x59" || head.substr(4, 6) == "\x17\x72\x45\x38\x50\x90");
+}
+
+// The compressed format `head` (the first bytes of an input) starts, of those tmk does not
+// read; empty for any other. Read as text, they would give garbage rows and exit status 0.
+std::string_view unread_compression(std::string_view head) {
+  if (head.starts_with("\x28\xB5\x2F\xFD")) return "zstd";
+  if (head.starts_with(std::string_view("\xFD"
+                                        "7zXZ\0",
+                                        6)))
+    return "xz";
+  if (is_bzip2_header(head)) return "bzip2";
+  return {};
+}
+
+// Sniffs the gzip magic bytes (1f 8b) rather than trusting a file name; throws for the
+// compressed formats tmk does not read.
 std::unique_ptr<ByteSource> decompress_if_gzip(std::unique_ptr<ByteSource> raw) {
-  std::string head(2, '\0');
+  constexpr std::size_t kHead = 10;
+  std::string head(kHead, '\0');
   std::size_t got = 0;
-  while (got < 2) {
-    const std::size_t k = raw->read(head.data() + got, 2 - got);
+  while (got < kHead) {
+    const std::size_t k = raw->read(head.data() + got, kHead - got);
     if (k == 0) break;
     got += k;
   }
   head.resize(got);
-  const bool gzip = got == 2 && head[0] == '\x1f' && head[1] == '\x8b';
+  if (const std::string_view format = unread_compression(head); !format.empty())
+    throw std::runtime_error(std::string(format) + "-compressed input is not read; decompress it first (" +
+                             std::string(format) + " -dc FILE | tmk-...)");
+  const bool gzip = got >= 2 && head[0] == '\x1f' && head[1] == '\x8b';
   auto source = std::make_unique<PrefixedSource>(std::move(head), std::move(raw));
   if (gzip) return std::make_unique<GzipSource>(std::move(source));
   return source;
@@ -180,9 +204,12 @@ void read_all(ByteSource& source, std::string& text) {
 LineReader::LineReader(std::unique_ptr<ByteSource> source) : source_(std::move(source)) {}
 
 void write_file_atomically(const std::string& path, std::string_view bytes) {
-  // Beside the target, so that rename() stays within one file system and is atomic.
-  const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  // Beside the target, so that rename() stays within one file system and is atomic, and
+  // hidden (".NAME.partial", as tmk-extract's tables), so that it never looks finished.
+  const std::size_t slash = path.rfind('/');
+  const std::size_t name = slash == std::string::npos ? 0 : slash + 1;
+  const std::string temporary = path.substr(0, name) + "." + path.substr(name) + ".partial";
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) throw_errno();
   const auto fail = [&] {
     const int error = errno;

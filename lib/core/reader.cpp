@@ -206,6 +206,8 @@ bool DocumentReader::next(Document& doc) {
           if (has_id_column_) id_column_ = tsv_->require_column(options_.id_column);
           has_date_column_ = !options_.date_field.empty();
           if (has_date_column_) date_column_ = tsv_->require_column(options_.date_field);
+          kept_columns_.clear();
+          for (const std::string& field : options_.keep_fields) kept_columns_.push_back(tsv_->require_column(field));
           break;
       }
     } catch (const std::exception& e) {
@@ -223,6 +225,8 @@ bool DocumentReader::next_from_lines(Document& doc) {
       doc.id = has_id_column_ ? tsv_unescape(fields_[id_column_]) : line_id(current_path_, tsv_->line_number());
       doc.text = tsv_unescape(fields_[text_column_]);
       doc.date = has_date_column_ ? tsv_unescape(fields_[date_column_]) : std::string();
+      doc.fields.clear();
+      for (const std::size_t column : kept_columns_) doc.fields.push_back(tsv_unescape(fields_[column]));
       if (accept(doc)) return true;
       continue;
     }
@@ -273,6 +277,15 @@ bool DocumentReader::next_from_lines(Document& doc) {
     if (!options_.date_field.empty()) {
       const auto date = object.find(options_.date_field);
       if (date != object.end() && date->is_string()) doc.date = date->get<std::string>();
+    }
+    doc.fields.clear();
+    for (const std::string& name : options_.keep_fields) {
+      const auto field = object.find(name);
+      // A number or other value is kept as its JSON text; absent and null are empty.
+      if (field == object.end() || field->is_null())
+        doc.fields.emplace_back();
+      else
+        doc.fields.push_back(field->is_string() ? field->get<std::string>() : field->dump());
     }
     if (accept(doc)) return true;
   }

@@ -85,4 +85,15 @@ void analyze(std::string_view raw_text, const SentenceSplitter& splitter, const 
   }
 }
 
+void analyze_sentences(std::string_view raw_text, const SentenceSplitter& splitter, Analysis& out) {
+  std::string scratch;
+  const std::string_view text = valid_utf8_view(raw_text, scratch);
+  out.sentences.clear();
+  out.tokens.clear();
+  std::vector<Span> spans;
+  splitter.split(text, spans);
+  out.sentences.reserve(spans.size());
+  for (const Span& span : spans) out.sentences.push_back({span, 0, 0});
+}
+
 }  // namespace tmk

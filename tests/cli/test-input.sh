@@ -114,6 +114,18 @@ check_eq "--input tsv" "x	2	5	9	Two." "$(tmk-sentences --input tsv --id-column n
 check_status "--input tsv without the column" 1 tmk-sentences --input tsv --text-column body docs.tsv
 check_grep "missing column message" "no column named 'body'" "$WORK/err"
 
+# zstd, xz and bzip2 input: an error naming the format (never garbage read as text), the
+# other inputs still read. Made with the compressors when they are installed.
+for compressor in zstd xz bzip2; do
+  command -v "$compressor" >/dev/null || continue
+  "$compressor" -c good.txt >"good.$compressor"
+  check_status "$compressor input" 1 tmk-sentences "good.$compressor" good.txt
+  check_eq "$compressor input: message" \
+    "tmk-sentences: good.$compressor: $compressor-compressed input is not read; decompress it first ($compressor -dc FILE | tmk-...)" \
+    "$(cat "$WORK/err")"
+  check_eq "$compressor input: the other input read" "good.txt" "$(tail -n +2 "$WORK/out" | cut -f1 | sort -u)"
+done
+
 # --no-header; --jobs gives identical output.
 check_eq "--no-header" "$(tmk-sentences good.txt | tail -n +2)" "$(tmk-sentences --no-header good.txt)"
 for i in $(seq 1 300); do printf 'Doc %d has text. It ends here %d.\n' "$i" "$i"; done >many.txt

@@ -3,9 +3,10 @@
 # spelled the same way everywhere (read from every --help), list options that never take the
 # inputs after them, --input by name only, --jobs, -V/--version, and tmk's list of tools.
 source "$TMK_SOURCE/tests/cli/lib.sh"
-TOOLS="tmk-tokenize tmk-sentences tmk-entities tmk-numbers tmk-quotes tmk-count tmk-ngrams tmk-kwic tmk-cooc tmk-report tmk-train-entities"
-DOCUMENT_TOOLS="tmk-tokenize tmk-sentences tmk-entities tmk-numbers tmk-quotes tmk-ngrams tmk-kwic"
+TOOLS="tmk-tokenize tmk-sentences tmk-entities tmk-numbers tmk-quotes tmk-extract tmk-count tmk-ngrams tmk-kwic tmk-cooc tmk-report tmk-train-entities"
+DOCUMENT_TOOLS="tmk-tokenize tmk-sentences tmk-entities tmk-numbers tmk-quotes tmk-extract tmk-ngrams tmk-kwic"
 TOOL_ARGS_tmk_kwic="-e One"  # what a tool needs besides its inputs
+TOOL_ARGS_tmk_extract="-o tables"
 cd "$WORK" || fail "cd"
 
 # One vocabulary: collect every long option of every tool's --help; no two names may differ
@@ -22,7 +23,8 @@ while read -r name; do
   done
 done <names.txt
 CHECKS=$((CHECKS + 1))
-check_eq "--kind where kinds are chosen" "tmk-numbers --kind
+check_eq "--kind where kinds are chosen" "tmk-extract --kind
+tmk-numbers --kind
 tmk-tokenize --kind" "$(grep -e ' --kind$' options.txt | sort)"
 
 # --input: by name, the names shown as they are typed; a number is a usage error.
@@ -59,7 +61,7 @@ for tool in tmk $TOOLS; do
   check_grep "$tool version line" "^$tool (tmk) [0-9][0-9.]*$" version.txt
   check_grep "$tool source commit" "^source commit [0-9a-z.-]\+$" version.txt
   case $tool in
-    tmk-entities | tmk-quotes) check_grep "$tool model checksum" "^entity model sha256 $model_sha$" version.txt ;;
+    tmk-entities | tmk-quotes | tmk-extract) check_grep "$tool model checksum" "^entity model sha256 $model_sha$" version.txt ;;
     *) grep -q "entity model" version.txt && fail "$tool --version names a model it does not use" ;;
   esac
 done

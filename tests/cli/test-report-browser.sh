@@ -12,8 +12,8 @@ command -v chromium >/dev/null || fail "chromium is not installed (scripts/setup
 command -v chromedriver >/dev/null || fail "chromedriver is not installed (scripts/setup installs chromium-driver)"
 
 corpus_jsonl >articles.jsonl
-bash "$TMK_SOURCE/tests/cli/make-extract-dir.sh" tables --keep-fields date,outlet --input jsonl --id-field id \
-  articles.jsonl || fail "make-extract-dir.sh"
+tmk-extract --indirect --keep-fields date,outlet --input jsonl --id-field id articles.jsonl -o tables ||
+  fail "tmk-extract"
 tmk-report tables -o report.html || fail "tmk-report"
 
 # A page whose data is hostile: a name, a speaker and a quotation that try to end the script.

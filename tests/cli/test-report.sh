@@ -6,11 +6,11 @@ source "$TMK_SOURCE/tests/cli/lib.sh"
 cd "$WORK" || fail "cd"
 T=$'\t'
 
-# The input: the two articles of corpus/ as JSONL with a date and an outlet, through the one
-# script that stands for tmk-extract.
+# The input: the tables tmk-extract writes of the two articles of corpus/, as JSONL with a
+# date and an outlet.
 corpus_jsonl >articles.jsonl
-bash "$TMK_SOURCE/tests/cli/make-extract-dir.sh" tables --keep-fields date,outlet --input jsonl --id-field id \
-  articles.jsonl || fail "make-extract-dir.sh"
+tmk-extract --indirect --keep-fields date,outlet --input jsonl --id-field id articles.jsonl -o tables ||
+  fail "tmk-extract"
 
 # --help, and tmk report is tmk-report.
 check_status "--help" 0 tmk-report --help

@@ -82,3 +82,22 @@ TEST_CASE("a file written atomically replaces the old one whole, or fails and le
   CHECK(files == 1);  // no temporary file left beside it
   fs::remove_all(dir);
 }
+
+TEST_CASE("zstd, xz and bzip2 input is an error naming the format, never read as text", "[io]") {
+  const std::string zstd = std::string("\x28\xB5\x2F\xFD", 4) + "rest of a frame";
+  const std::string xz = std::string(
+                             "\xFD"
+                             "7zXZ\0",
+                             6) +
+                         "rest of a stream";
+  const std::string bzip2 = std::string("BZh9\x31\x41\x59\x26\x53\x59", 10) + "rest of a block";
+  const std::string empty_bzip2 = std::string("BZh9\x17\x72\x45\x38\x50\x90", 10) + "crc.";
+  CHECK_THROWS_WITH(tmk::ByteSource::from_string(zstd),
+                    Catch::Contains("zstd-compressed") && Catch::Contains("zstd -dc"));
+  CHECK_THROWS_WITH(tmk::ByteSource::from_string(xz), Catch::Contains("xz-compressed"));
+  CHECK_THROWS_WITH(tmk::ByteSource::from_string(bzip2), Catch::Contains("bzip2-compressed"));
+  CHECK_THROWS_WITH(tmk::ByteSource::from_string(empty_bzip2), Catch::Contains("bzip2-compressed"));
+  // Text that merely starts like one of them is text.
+  for (const std::string text : {"BZh9 is a word here.", "BZh", "", "\x28\xB5"})
+    CHECK(tmk::read_all(*tmk::ByteSource::from_string(text)) == text);
+}

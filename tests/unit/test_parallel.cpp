@@ -3,8 +3,10 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "cli/parallel.hpp"
 
@@ -60,5 +62,37 @@ TEST_CASE("output is identical and in input order whatever the job count", "[par
   CHECK(std::count(one.begin(), one.end(), '\n') == 4999);
   CHECK(run_with_jobs(input, 2, process) == one);
   CHECK(run_with_jobs(input, 4, process) == one);
+  fs::remove(input);
+}
+
+TEST_CASE("several tables come out each in input order whatever the job count", "[parallel]") {
+  const fs::path input = fs::temp_directory_path() / ("tmk-parallel-tables-" + std::to_string(::getpid()));
+  {
+    std::ofstream file(input);
+    for (int i = 0; i < 3000; ++i) file << std::string(static_cast<std::size_t>(i % 89) * 40, 'x') << '\n';
+  }
+  const tmk::TablesProcessor process = [](const tmk::Document& doc, std::span<std::string> outs) {
+    outs[0] += doc.id + '\n';
+    if (doc.id.ends_with(":7")) throw std::runtime_error("this document fails");  // after writing a row
+    outs[1] += std::to_string(doc.text.size()) + '\n';
+  };
+  const auto run = [&](unsigned jobs) {
+    tmk::InputOptions options;
+    options.format = tmk::InputFormat::lines;
+    tmk::DocumentReader reader({input.string()}, options);
+    std::vector<std::string> tables(2);
+    tmk::process_documents(reader, jobs, 2, process, [&](std::span<const std::string> rows) {
+      for (std::size_t i = 0; i < rows.size(); ++i) tables[i] += rows[i];
+    });
+    return tables;
+  };
+  const std::vector<std::string> one = run(1);
+  CHECK(one[0].rfind(input.string() + ":1\n" + input.string() + ":2\n", 0) == 0);
+  CHECK(one[0].find(":7\n") == std::string::npos);  // the failing document leaves no row in any table
+  CHECK(std::count(one[0].begin(), one[0].end(), '\n') == 2999);
+  CHECK(std::count(one[1].begin(), one[1].end(), '\n') == 2999);
+  CHECK(one[1].rfind("0\n40\n80\n120\n160\n200\n280\n", 0) == 0);
+  CHECK(run(2) == one);
+  CHECK(run(3) == one);
   fs::remove(input);
 }

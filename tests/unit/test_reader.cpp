@@ -201,3 +201,22 @@ TEST_CASE("deferred reading hands out file names and load() reads them", "[reade
   CHECK_FALSE(doc.unread);
   CHECK(doc.text == std::string("text ") + tmk::kInvalidByte);
 }
+
+TEST_CASE("kept fields are copied into the document in the order asked", "[reader]") {
+  TempDir dir;
+  const auto jsonl = dir.write("d.jsonl",
+                               "{\"text\": \"one\", \"outlet\": \"Post\", \"page\": 4, \"tags\": [\"a\"]}\n"
+                               "{\"text\": \"two\", \"outlet\": null}\n");
+  tmk::InputOptions options;
+  options.format = tmk::InputFormat::jsonl;
+  options.keep_fields = {"page", "outlet", "tags"};
+  const auto docs = read_all({jsonl}, options);
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].fields == std::vector<std::string>{"4", "Post", "[\"a\"]"});
+  CHECK(docs[1].fields == std::vector<std::string>{"", "", ""});
+
+  const auto tsv = dir.write("d.tsv", "text\toutlet\tpage\none\tDaily\\tPost\t4\n");
+  options.format = tmk::InputFormat::tsv;
+  options.keep_fields = {"page", "outlet"};
+  CHECK(read_all({tsv}, options)[0].fields == std::vector<std::string>{"4", "Daily\tPost"});
+}

@@ -1,6 +1,7 @@
 #pragma once
 // A document as every tool sees it.
 #include <string>
+#include <vector>
 
 namespace tmk {
 
@@ -14,6 +15,8 @@ struct Document {
   std::string text;
   // The value of InputOptions::date_field for this document ("" when not asked for or absent).
   std::string date;
+  // The values of InputOptions::keep_fields, in that order ("" where the document lacks one).
+  std::vector<std::string> fields;
   // Set when a DocumentReader defers reading a file to DocumentReader::load, so that worker
   // threads, not the one thread that hands out documents, pay for opening and reading it.
   bool unread = false;

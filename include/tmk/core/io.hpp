@@ -8,8 +8,8 @@
 namespace tmk {
 
 // A readable stream of bytes. gzip input (by its magic bytes) is decompressed
-// transparently. Errors are thrown as std::runtime_error with a short message
-// (the caller adds the file name).
+// transparently; zstd, xz and bzip2 input is an error saying so. Errors are thrown as
+// std::runtime_error with a short message (the caller adds the file name).
 class ByteSource {
  public:
   // "-" is stdin.
@@ -29,7 +29,7 @@ std::string read_all(ByteSource& source);
 void read_all(ByteSource& source, std::string& text);
 
 // Writes `bytes` to the file `path` so that it appears whole or not at all: into a new file
-// beside it, renamed over `path` once written and synced. Throws std::runtime_error with a
+// beside it (".NAME.partial"), renamed over `path` once written and synced. Throws std::runtime_error with a
 // short message (the caller adds the file name); the partial file is removed.
 void write_file_atomically(const std::string& path, std::string_view bytes);
 

@@ -16,12 +16,13 @@ enum class InputFormat { text, lines, jsonl, tsv };
 
 struct InputOptions {
   InputFormat format = InputFormat::text;
-  std::string text_field = "text";   // jsonl
-  std::string id_field;              // jsonl; empty: PATH:LINE
-  std::string text_column = "text";  // tsv
-  std::string id_column;             // tsv; empty: PATH:LINE
-  std::string date_field;            // jsonl field or tsv column copied into Document::date; empty: none
-  bool strict = false;               // invalid UTF-8 makes the document an error instead of a warning
+  std::string text_field = "text";       // jsonl
+  std::string id_field;                  // jsonl; empty: PATH:LINE
+  std::string text_column = "text";      // tsv
+  std::string id_column;                 // tsv; empty: PATH:LINE
+  std::string date_field;                // jsonl field or tsv column copied into Document::date; empty: none
+  std::vector<std::string> keep_fields;  // jsonl fields or tsv columns copied into Document::fields
+  bool strict = false;                   // invalid UTF-8 makes the document an error instead of a warning
 };
 
 // Reads the paths from a --files-from file, one per line ("-" is stdin).
@@ -74,6 +75,7 @@ class DocumentReader {
   bool has_id_column_ = false;
   std::size_t date_column_ = 0;
   bool has_date_column_ = false;
+  std::vector<std::size_t> kept_columns_;  // of keep_fields
   std::vector<std::string_view> fields_;
   std::size_t bad_lines_ = 0;   // of the current file
   std::string first_bad_line_;  // "LINE: what"

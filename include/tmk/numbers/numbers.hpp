@@ -34,6 +34,11 @@ enum class NumberKind : std::uint8_t {
   age        // "a 34-year-old", "aged 34", "five years old": years of age, "34"
 };
 std::string_view to_string(NumberKind kind);
+// Every kind, in the order above.
+inline constexpr NumberKind kNumberKinds[] = {
+    NumberKind::cardinal, NumberKind::ordinal,  NumberKind::fraction, NumberKind::percent, NumberKind::money,
+    NumberKind::measure,  NumberKind::year,     NumberKind::date,     NumberKind::time,    NumberKind::range,
+    NumberKind::label,    NumberKind::duration, NumberKind::interval, NumberKind::score,   NumberKind::age};
 
 // How the text bounds the value: "about 5" approx, "more than 5" over, "less than 5"
 // under, "at least 5" atleast, "at most 5" atmost, "up to 5" upto.

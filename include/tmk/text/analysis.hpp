@@ -30,5 +30,8 @@ struct Analysis {
 // std::invalid_argument if not (offsets past its end or inside a character, spans out of
 // order); an Analysis made by analyze() of the same text always fits.
 void analyze(std::string_view text, const SentenceSplitter& splitter, const Tokenizer& tokenizer, Analysis& out);
+// The sentences only, without tokens: enough for an extractor that reads sentences only
+// (NumberExtractor), and cheaper.
+void analyze_sentences(std::string_view text, const SentenceSplitter& splitter, Analysis& out);
 
 }  // namespace tmk

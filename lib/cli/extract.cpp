@@ -1,0 +1,337 @@
+#include "cli/extract.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <tuple>
+
+#include "cli/tables.hpp"
+#include "core/diagnostics.hpp"
+#include "core/sha256.hpp"
+#include "tmk/core/io.hpp"
+#include "tmk/core/tsv.hpp"
+#include "tmk/version.hpp"
+
+namespace tmk::cli {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+const std::vector<std::string> kExtractTables = {"documents", "sentences", "entities", "numbers", "quotes"};
+
+namespace {
+
+enum TableIndex : std::size_t { kDocuments, kSentences, kEntities, kNumbers, kQuotes };
+
+// One table of the output directory: written to ".NAME.partial" and renamed to NAME when
+// finished. A write error is kept, not thrown, because it happens in the middle of the
+// ordered output; the run stops producing rows and reports it at the end.
+class TableFile {
+ public:
+  TableFile(const fs::path& dir, const std::string& file)
+      : final_(dir / file), partial_(dir / ("." + file + ".partial")) {
+    fd_ = ::open(partial_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd_ < 0) error_ = std::strerror(errno);
+  }
+  ~TableFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!finished_) ::unlink(partial_.c_str());
+  }
+  TableFile(const TableFile&) = delete;
+  TableFile& operator=(const TableFile&) = delete;
+
+  void write(std::string_view bytes) {
+    // Every row ends with a newline and fields never hold one (it is escaped).
+    rows_ += static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+    while (!bytes.empty() && error_.empty()) {
+      const ssize_t put = ::write(fd_, bytes.data(), bytes.size());
+      if (put >= 0)
+        bytes.remove_prefix(static_cast<std::size_t>(put));
+      else if (errno != EINTR)
+        error_ = std::strerror(errno);
+    }
+  }
+
+  // Makes the table durable and gives it its final name. False, with error() set, if not.
+  bool finish() {
+    if (error_.empty() && ::fsync(fd_) != 0) error_ = std::strerror(errno);
+    if (::close(fd_) != 0 && error_.empty()) error_ = std::strerror(errno);
+    fd_ = -1;
+    if (error_.empty() && ::rename(partial_.c_str(), final_.c_str()) != 0) error_ = std::strerror(errno);
+    finished_ = error_.empty();
+    return finished_;
+  }
+
+  bool failed() const { return !error_.empty(); }
+  const std::string& error() const { return error_; }
+  const fs::path& path() const { return final_; }
+  std::size_t rows() const { return rows_; }  // the header included
+
+ private:
+  fs::path final_;
+  fs::path partial_;
+  int fd_ = -1;
+  std::string error_;
+  std::size_t rows_ = 0;
+  bool finished_ = false;
+};
+
+std::string utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
+// The size and sha256 of a file as stored (a .gz input: its compressed bytes).
+Json describe_file(const std::string& path) {
+  Json entry = {{"path", path}};
+  if (path == "-") {  // standard input cannot be read twice
+    entry["bytes"] = nullptr;
+    entry["sha256"] = nullptr;
+    return entry;
+  }
+  std::ifstream in(path, std::ios::binary);
+  Sha256 hash;
+  std::uint64_t bytes = 0;
+  std::string chunk(1 << 20, '\0');
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    hash.update(std::string_view(chunk.data(), got));
+    bytes += got;
+  }
+  if (in.bad() || !in.eof()) {  // unreadable: the run has reported it already
+    entry["bytes"] = nullptr;
+    entry["sha256"] = nullptr;
+    return entry;
+  }
+  entry["bytes"] = bytes;
+  entry["sha256"] = hash.hex_digest();
+  return entry;
+}
+
+Json effective_options(const Tool& tool, const ExtractOptions& options, const std::vector<bool>& wanted) {
+  const InputOptions& input = tool.input_options();
+  Json tables = Json::array();
+  for (std::size_t i = 0; i < kExtractTables.size(); ++i)
+    if (wanted[i]) tables.push_back(kExtractTables[i]);
+  Json name_lists = Json::array();
+  for (const std::string& path : tool.name_list_paths()) name_lists.push_back(describe_file(path));
+  return Json{{"tables", tables},
+              {"input", tool.input_format_name()},
+              {"text_field", input.text_field},
+              {"id_field", input.id_field},
+              {"text_column", input.text_column},
+              {"id_column", input.id_column},
+              {"date_field", input.date_field},
+              {"keep_fields", input.keep_fields},
+              {"strict", input.strict},
+              {"name_lists", name_lists},
+              {"model", options.model_path.empty() ? Json(nullptr) : describe_file(options.model_path)},
+              {"date", options.date.empty() ? Json(nullptr) : Json(options.date)},
+              {"kind", options.kinds},
+              {"with_speaker", options.with_speaker},
+              {"no_entities", options.no_entities},
+              {"indirect", options.indirect}};
+}
+
+// Messages of the run, sorted so that two runs give the same list whatever the number of jobs.
+Json messages(bool errors) {
+  std::vector<diag::Recorded> all = diag::recorded();
+  std::erase_if(all, [&](const diag::Recorded& r) { return r.error != errors; });
+  std::sort(all.begin(), all.end(), [](const diag::Recorded& a, const diag::Recorded& b) {
+    return std::tie(a.where, a.what) < std::tie(b.where, b.what);
+  });
+  Json list = Json::array();
+  for (const diag::Recorded& r : all) list.push_back({{"doc", r.where}, {"message", r.what}});
+  return list;
+}
+
+// Writes `text` to DIR/NAME through a temporary name. Returns false with the problem reported.
+bool write_whole_file(const fs::path& dir, const std::string& name, const std::string& text) {
+  const std::string path = (dir / name).string();
+  try {
+    write_file_atomically(path, text);
+    return true;
+  } catch (const std::exception& e) {
+    diag::error(path, e.what());
+    return false;
+  }
+}
+
+// Removes what an earlier run left in `dir`: the manifest first, so that no manifest names a
+// table this run is replacing, then the tables and temporary files.
+void clear_previous_run(const fs::path& dir) {
+  std::error_code ec;
+  fs::remove(dir / "manifest.json", ec);
+  for (const std::string& table : kExtractTables) {
+    fs::remove(dir / (table + ".tsv"), ec);
+    fs::remove(dir / ("." + table + ".tsv.partial"), ec);
+  }
+  fs::remove(dir / ".manifest.json.partial", ec);
+}
+
+}  // namespace
+
+int run_extract(Tool& tool, const ExtractOptions& options, const std::vector<std::string>& command) {
+  const std::string started = utc_now();
+  diag::start_recording();
+  std::vector<bool> wanted(kExtractTables.size(), options.tables.empty());
+  wanted[kDocuments] = true;
+  for (const std::string& name : options.tables)
+    wanted[static_cast<std::size_t>(std::find(kExtractTables.begin(), kExtractTables.end(), name) -
+                                    kExtractTables.begin())] = true;
+
+  // The extractors, made as the single tools make them.
+  std::optional<EntityRecognizer> recognizer;
+  std::optional<EntityRecognizer> speaker_recognizer;  // tmk-quotes' own, when --model differs from it
+  std::optional<NumberExtractor> numbers;
+  std::optional<QuoteExtractor> quotes;
+  const std::optional<CalendarDate> default_date = options.date.empty() ? std::nullopt : parse_iso_date(options.date);
+  try {
+    const std::vector<ListedName> names = tool.listed_names();
+    if (wanted[kEntities]) {
+      EntityOptions entity_options;
+      entity_options.names = names;
+      if (!options.model_path.empty()) entity_options.model = read_all(*ByteSource::open(options.model_path));
+      recognizer.emplace(std::move(entity_options));
+    }
+    if (wanted[kNumbers]) numbers.emplace();
+    if (wanted[kQuotes]) {
+      const EntityRecognizer* speakers = nullptr;
+      if (!options.no_entities && recognizer && options.model_path.empty()) {
+        speakers = &*recognizer;
+      } else if (!options.no_entities) {
+        try {
+          speakers = &speaker_recognizer.emplace(EntityOptions{names, {}});
+        } catch (const std::exception& e) {  // quotes do not need the model: go on without it
+          diag::message(std::string(e.what()) + "; speaker names are resolved without it");
+        }
+      }
+      quotes.emplace(QuoteOptions{speakers, options.indirect});
+    }
+  } catch (const std::exception& e) {
+    diag::message(e.what());
+    return 2;
+  }
+
+  const fs::path dir = options.directory;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    diag::error(dir.string(), ec.message());
+    return 1;
+  }
+  clear_previous_run(dir);
+
+  const std::vector<std::string>& kept = tool.input_options().keep_fields;
+  std::vector<std::vector<std::string>> columns = {with_kept_fields(kDocumentColumns, kept), kSentenceColumns,
+                                                   kEntityColumns, kNumberColumns, kQuoteColumns};
+  std::vector<std::unique_ptr<TableFile>> files(kExtractTables.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!wanted[i]) continue;
+    files[i] = std::make_unique<TableFile>(dir, kExtractTables[i] + ".tsv");
+    files[i]->write(tsv_header(columns[i]));
+  }
+  std::atomic<bool> failed = false;
+  const auto any_failed = [&] {
+    return std::any_of(files.begin(), files.end(), [](const auto& f) { return f && f->failed(); });
+  };
+  failed = any_failed();
+
+  const SentenceSplitter splitter;
+  const Tokenizer tokenizer;
+  const bool needs_tokens = wanted[kEntities] || wanted[kQuotes];
+  const auto process = [&](const Document& doc, std::span<std::string> outs) {
+    if (failed) return;  // the output is lost: only read on to the end
+    Analysis analysis;
+    if (needs_tokens)
+      analyze(doc.text, splitter, tokenizer, analysis);
+    else
+      analyze_sentences(doc.text, splitter, analysis);
+    const std::string_view text = doc.text;
+    // The kept fields go into documents.tsv only: the other tables join it by doc.
+    add_document_row(outs[kDocuments], {doc.id, doc.fields}, text, analysis.sentences.size());
+    const RowKey key{doc.id, {}};
+    if (wanted[kSentences]) {
+      std::vector<Span> spans;
+      spans.reserve(analysis.sentences.size());
+      for (const Sentence& sentence : analysis.sentences) spans.push_back(sentence.span);
+      add_sentence_rows(outs[kSentences], key, text, spans);
+    }
+    if (recognizer) add_entity_rows(outs[kEntities], key, text, recognizer->recognize(text, analysis));
+    if (numbers)
+      add_number_rows(outs[kNumbers], key, text,
+                      numbers->extract(text, analysis, document_date(doc, default_date), options.date_order),
+                      options.kinds);
+    if (quotes) {
+      const QuoteResult result = quotes->extract(text, analysis);
+      warn_unbalanced_quotes(doc.id, result);
+      add_quote_rows(outs[kQuotes], key, text, result.quotes, options.with_speaker);
+    }
+  };
+  const auto sink = [&](std::span<const std::string> rows) {
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (files[i]) files[i]->write(rows[i]);
+    if (any_failed()) failed = true;
+  };
+  const int status = tool.run([&](Output&) { tool.process_tables(kExtractTables.size(), process, sink); });
+
+  // A table that could not be written takes the others with it (their temporary files are
+  // removed): no table gets its final name unless all of them can.
+  const auto broken = std::find_if(files.begin(), files.end(), [](const auto& f) { return f && f->failed(); });
+  if (broken != files.end()) {
+    diag::error((*broken)->path().string(), (*broken)->error());
+    return 1;
+  }
+  for (const auto& file : files) {
+    if (file && !file->finish()) {
+      diag::error(file->path().string(), file->error());
+      return 1;
+    }
+  }
+
+  Json inputs = Json::array();
+  for (const std::string& path : tool.inputs_or_stdin()) inputs.push_back(describe_file(path));
+  Json tables = Json::object();
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!files[i]) continue;
+    tables[kExtractTables[i]] = {{"file", kExtractTables[i] + ".tsv"},
+                                 {"format", "tsv"},
+                                 {"rows", files[i]->rows() - 1},
+                                 {"columns", columns[i]}};
+  }
+  const Json manifest = {
+      {"tmk",
+       {{"version", kVersion},
+        {"commit", kSourceCommit},
+        {"model_sha256", kEntityModelSha256},
+        {"resources_sha256", kResourcesSha256}}},
+      {"command", command},
+      {"options", effective_options(tool, options, wanted)},
+      {"inputs", inputs},
+      {"tables", tables},
+      {"documents", files[kDocuments]->rows() - 1},
+      {"warnings", messages(false)},
+      {"errors", messages(true)},
+      {"started", started},
+      {"finished", utc_now()},
+      {"complete", true},
+  };
+  if (!write_whole_file(dir, "manifest.json", manifest.dump(2) + "\n")) return 1;
+  return std::max(status, diag::exit_status());
+}
+
+}  // namespace tmk::cli
