@@ -67,33 +67,34 @@ std::string_view checked_input(std::string_view text, const Analysis& analysis, 
   return text;
 }
 
-void analyze(std::string_view raw_text, const SentenceSplitter& splitter, const Tokenizer& tokenizer, Analysis& out) {
-  std::string scratch;
-  const std::string_view text = valid_utf8_view(raw_text, scratch);
-  out.sentences.clear();
-  out.tokens.clear();
-  std::vector<Span> spans;
-  splitter.split(text, spans);
-  out.sentences.reserve(spans.size());
-  for (const Span& span : spans) {
-    Sentence sentence;
-    sentence.span = span;
-    sentence.first_token = out.tokens.size();
-    tokenizer.tokenize(text, span.start, span.end, out.tokens);
-    sentence.end_token = out.tokens.size();
-    out.sentences.push_back(sentence);
-  }
-}
+namespace {
 
-void analyze_sentences(std::string_view raw_text, const SentenceSplitter& splitter, Analysis& out) {
-  std::string scratch;
-  const std::string_view text = valid_utf8_view(raw_text, scratch);
+// The sentences of `text` (valid UTF-8), without tokens.
+void split_sentences(std::string_view text, const SentenceSplitter& splitter, Analysis& out) {
   out.sentences.clear();
   out.tokens.clear();
   std::vector<Span> spans;
   splitter.split(text, spans);
   out.sentences.reserve(spans.size());
   for (const Span& span : spans) out.sentences.push_back({span, 0, 0});
+}
+
+}  // namespace
+
+void analyze(std::string_view raw_text, const SentenceSplitter& splitter, const Tokenizer& tokenizer, Analysis& out) {
+  std::string scratch;
+  const std::string_view text = valid_utf8_view(raw_text, scratch);
+  split_sentences(text, splitter, out);
+  for (Sentence& sentence : out.sentences) {
+    sentence.first_token = out.tokens.size();
+    tokenizer.tokenize(text, sentence.span.start, sentence.span.end, out.tokens);
+    sentence.end_token = out.tokens.size();
+  }
+}
+
+void analyze_sentences(std::string_view raw_text, const SentenceSplitter& splitter, Analysis& out) {
+  std::string scratch;
+  split_sentences(valid_utf8_view(raw_text, scratch), splitter, out);
 }
 
 }  // namespace tmk
