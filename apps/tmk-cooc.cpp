@@ -28,7 +28,10 @@ int main(int argc, char** argv) {
   app.add_option("--window", window, "Co-occur within N consecutive sentences")
       ->check(CLI::PositiveNumber)
       ->excludes(scope_option);
-  tool.add_choice_option("--format", format, {"tsv", "gexf", "graphml"}, "tsv (an edge list), gexf or graphml");
+  tool.add_choice_option(
+      "--format", format, {"tsv", "csv", "jsonl", "gexf", "graphml"},
+      "The pairs as rows (an edge list) in tsv, csv (RFC 4180) or jsonl (one JSON object per row), or "
+      "as a graph in gexf or graphml");
   app.add_option("--top", selection.top, "Keep only the N most frequent pairs");
   app.add_option("--min", selection.min_count, "Leave out pairs counted fewer than N times");
   tool.add_jobs_option("Worker threads, one input file each");
@@ -50,11 +53,12 @@ int main(int argc, char** argv) {
                           [&](tmk::TsvReader& reader, tmk::KeyCounter& into) { cooccurrences.count(reader, into); });
     const std::vector<tmk::KeyCount> selected = tmk::select_counts(pairs, selection);
     std::string out;
-    if (format != "tsv") {
+    if (format == "gexf" || format == "graphml") {
       tmk::append_graph(out, selected, graph_format);
     } else {
-      if (tool.header()) out = tmk::tsv_header({"a", "b", "type_a", "type_b", "count", "docs"});
-      tmk::append_count_rows(out, selected);
+      const tmk::TableLayout layout{tmk::parse_table_format(format), {"a", "b", "type_a", "type_b", "count", "docs"}};
+      if (tool.header()) out = tmk::table_header(layout);
+      tmk::append_count_rows(out, layout, selected);
     }
     output.write(out);
   });

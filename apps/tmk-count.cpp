@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
       "tmk-entities corpus/ | tmk-count -c canonical --by type --top 5\n"
       "  tmk-count --merge monday.counts tuesday.counts --top 20   # sums the counts of earlier runs");
   tool.add_tsv_input_options();
+  tool.add_format_option();
   std::vector<std::string> columns;
   std::vector<std::string> by;
   std::string doc_column = "doc";
@@ -50,14 +51,12 @@ int main(int argc, char** argv) {
       counter = tmk::count_rows(tool.inputs_or_stdin(), tool.jobs(), wanted, no_docs ? "" : doc_column, key_columns);
     }
     selection.group_fields = by.size();
+    tmk::TableLayout layout{tool.format(), key_columns};
+    layout.columns.push_back("count");
+    if (!no_docs) layout.columns.push_back("docs");
     std::string out;
-    if (tool.header()) {
-      std::vector<std::string> header = key_columns;
-      header.push_back("count");
-      if (!no_docs) header.push_back("docs");
-      out = tmk::tsv_header(header);
-    }
-    tmk::append_count_rows(out, tmk::select_counts(counter, selection), !no_docs);
+    if (tool.header()) out = tmk::table_header(layout);
+    tmk::append_count_rows(out, layout, tmk::select_counts(counter, selection), !no_docs);
     output.write(out);
   });
 }

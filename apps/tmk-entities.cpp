@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
       "tmk-entities corpus/ | awk -F'\\t' '$5==\"PER\"' | cut -f7 | sort | uniq -c | sort -rn | head");
   tool.add_document_options();
   tool.add_keep_fields_option();
+  tool.add_format_option();
   tool.add_name_list_options();
   tool.uses_entity_model();
   std::string model_path;
@@ -35,10 +36,10 @@ int main(int argc, char** argv) {
   }
   const tmk::SentenceSplitter splitter;
   const tmk::Tokenizer tokenizer;
-  return tool.run_documents(
-      tool.header_line(tmk::cli::kEntityColumns), [&](const tmk::Document& doc, std::string& out) {
-        tmk::Analysis analysis;
-        tmk::analyze(doc.text, splitter, tokenizer, analysis);
-        tmk::cli::add_entity_rows(out, {doc.id, doc.fields}, doc.text, recognizer->recognize(doc.text, analysis));
-      });
+  const tmk::TableLayout layout = tool.layout(tmk::cli::kEntityColumns);
+  return tool.run_documents(layout, [&](const tmk::Document& doc, std::string& out) {
+    tmk::Analysis analysis;
+    tmk::analyze(doc.text, splitter, tokenizer, analysis);
+    tmk::cli::add_entity_rows(out, layout, {doc.id, doc.fields}, doc.text, recognizer->recognize(doc.text, analysis));
+  });
 }

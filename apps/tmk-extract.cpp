@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   tool.app().remove_option(tool.app().get_option("--no-header"));  // the tables always have theirs
   tool.add_date_field_option();
   tool.add_keep_fields_option();
+  tool.add_format_option();
   tool.add_name_list_options();
   tool.uses_entity_model();
   tmk::cli::ExtractOptions options;

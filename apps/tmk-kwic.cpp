@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
                       "context with tabs and line breaks shown as spaces.",
                       "tmk-kwic -i -e 'per ?cent|percent|%' --width 30 corpus/");
   tool.add_document_options();
+  tool.add_format_option();
   std::string pattern, tokens;
   tmk::MatchOptions options;
   std::size_t width = 40;
@@ -46,20 +47,18 @@ int main(int argc, char** argv) {
     tmk::diag::message(std::string(e.what()) + " (see --help)");
     return 2;
   }
-  // sent comes last, so that `cut -f` pipelines written before it keep working.
-  return tool.run_documents(tmk::tsv_header({"doc", "start", "end", "left", "match", "right", "sent"}),
-                            [&](const tmk::Document& doc, std::string& out) {
-                              std::vector<tmk::Span> matches, sentences;
-                              if (regex) {
-                                regex->find(doc.text, matches);
-                                if (!matches.empty()) splitter.split(doc.text, sentences);
-                              } else {
-                                tmk::Analysis analysis;
-                                tmk::analyze(doc.text, splitter, tokenizer, analysis);
-                                sequence->find(doc.text, analysis, matches);
-                                for (const tmk::Sentence& sentence : analysis.sentences)
-                                  sentences.push_back(sentence.span);
-                              }
-                              tmk::append_concordance_rows(out, doc.id, doc.text, matches, sentences, width);
-                            });
+  const tmk::TableLayout layout = tool.layout(tmk::kConcordanceColumns);
+  return tool.run_documents(layout, [&](const tmk::Document& doc, std::string& out) {
+    std::vector<tmk::Span> matches, sentences;
+    if (regex) {
+      regex->find(doc.text, matches);
+      if (!matches.empty()) splitter.split(doc.text, sentences);
+    } else {
+      tmk::Analysis analysis;
+      tmk::analyze(doc.text, splitter, tokenizer, analysis);
+      sequence->find(doc.text, analysis, matches);
+      for (const tmk::Sentence& sentence : analysis.sentences) sentences.push_back(sentence.span);
+    }
+    tmk::append_concordance_rows(out, layout, doc.id, doc.text, matches, sentences, width);
+  });
 }

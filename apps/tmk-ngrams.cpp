@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
       "With --rows, one row per occurrence: doc, sent, start, end, n, ngram.",
       "tmk-ngrams -n 2-3 --stopwords --top 20 corpus/");
   tool.add_document_options();
+  tool.add_format_option();
   std::string sizes = "1";
   std::string over = "norm";
   bool from_tokens = false, stopwords = false, rows = false;
@@ -62,9 +63,9 @@ int main(int argc, char** argv) {
   const tmk::SentenceSplitter splitter;
   const tmk::Tokenizer tokenizer;
 
-  const std::string rows_header = tmk::tsv_header({"doc", "sent", "start", "end", "n", "ngram"});
-  const auto append_row = [](std::string& out, const tmk::Ngram& g) {
-    tmk::TsvRow(out).add_raw(g.doc).add(g.sent).add(g.start).add(g.end).add(g.n).add_raw(g.text).end();
+  const tmk::TableLayout rows_layout{tool.format(), {"doc", "sent", "start", "end", "n", "ngram"}};
+  const auto append_row = [&](std::string& out, const tmk::Ngram& g) {
+    tmk::TsvRow(out, rows_layout).add_raw(g.doc).add(g.sent).add(g.start).add(g.end).add(g.n).add_raw(g.text).end();
   };
   // Counted n-grams are keyed like a tmk-count row: "ngram TAB n".
   const auto count_ngram = [](tmk::KeyCounter& counter, std::string& key, const tmk::Ngram& g) {
@@ -85,12 +86,12 @@ int main(int argc, char** argv) {
     std::string key;
     extractor.from_document(doc.id, doc.text, analysis, [&](const tmk::Ngram& g) { count_ngram(counter, key, g); });
   };
-  if (rows && !from_tokens) return tool.run_documents(rows_header, process);
+  if (rows && !from_tokens) return tool.run_documents(rows_layout, process);
 
   return tool.run([&](tmk::Output& output) {
     std::string out;
     if (rows) {
-      if (tool.header()) output.write(rows_header);
+      if (tool.header()) output.write(tmk::table_header(rows_layout));
       tmk::for_each_tsv_input(tool.inputs_or_stdin(), [&](tmk::TsvReader& reader) {
         extractor.from_token_table(reader, [&](const tmk::Ngram& g) {
           append_row(out, g);
@@ -113,8 +114,9 @@ int main(int argc, char** argv) {
       tool.process_documents(process, [](std::string_view) {});
       counter = counters.sum();
     }
-    if (tool.header()) out = tmk::tsv_header({"ngram", "n", "count", "docs"});
-    tmk::append_count_rows(out, tmk::select_counts(counter, selection));
+    const tmk::TableLayout counts_layout{tool.format(), {"ngram", "n", "count", "docs"}};
+    if (tool.header()) out = tmk::table_header(counts_layout);
+    tmk::append_count_rows(out, counts_layout, tmk::select_counts(counter, selection));
     output.write(out);
   });
 }

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   tool.add_document_options();
   tool.add_date_field_option();
   tool.add_keep_fields_option();
+  tool.add_format_option();
   std::string date_option;
   std::vector<std::string> kinds;
   tmk::DateOrder date_order = tmk::DateOrder::guess;
@@ -42,12 +43,12 @@ int main(int argc, char** argv) {
       date_option.empty() ? std::nullopt : tmk::parse_iso_date(date_option);
   const tmk::SentenceSplitter splitter;
   const tmk::NumberExtractor extractor;
-  return tool.run_documents(
-      tool.header_line(tmk::cli::kNumberColumns), [&](const tmk::Document& doc, std::string& out) {
-        tmk::Analysis analysis;
-        tmk::analyze_sentences(doc.text, splitter, analysis);
-        tmk::cli::add_number_rows(
-            out, {doc.id, doc.fields}, doc.text,
-            extractor.extract(doc.text, analysis, tmk::cli::document_date(doc, default_date), date_order), kinds);
-      });
+  const tmk::TableLayout layout = tool.layout(tmk::cli::kNumberColumns);
+  return tool.run_documents(layout, [&](const tmk::Document& doc, std::string& out) {
+    tmk::Analysis analysis;
+    tmk::analyze_sentences(doc.text, splitter, analysis);
+    tmk::cli::add_number_rows(
+        out, layout, {doc.id, doc.fields}, doc.text,
+        extractor.extract(doc.text, analysis, tmk::cli::document_date(doc, default_date), date_order), kinds);
+  });
 }

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
       "tmk-quotes corpus/ | tmk-count -c speaker_canonical");
   tool.add_document_options();
   tool.add_keep_fields_option();
+  tool.add_format_option();
   tool.add_name_list_options();
   tool.uses_entity_model();
   bool with_speaker = false;
@@ -53,11 +54,12 @@ int main(int argc, char** argv) {
     tmk::diag::message(std::string(e.what()) + "; speaker names are resolved without it");
   }
   const tmk::QuoteExtractor extractor(tmk::QuoteOptions{recognizer ? &*recognizer : nullptr, indirect});
-  return tool.run_documents(tool.header_line(tmk::cli::kQuoteColumns), [&](const tmk::Document& doc, std::string& out) {
+  const tmk::TableLayout layout = tool.layout(tmk::cli::kQuoteColumns);
+  return tool.run_documents(layout, [&](const tmk::Document& doc, std::string& out) {
     tmk::Analysis analysis;
     tmk::analyze(doc.text, splitter, tokenizer, analysis);
     const tmk::QuoteResult result = extractor.extract(doc.text, analysis);
     tmk::cli::warn_unbalanced_quotes(doc.id, result);
-    tmk::cli::add_quote_rows(out, {doc.id, doc.fields}, doc.text, result.quotes, with_speaker);
+    tmk::cli::add_quote_rows(out, layout, {doc.id, doc.fields}, doc.text, result.quotes, with_speaker);
   });
 }

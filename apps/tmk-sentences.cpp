@@ -13,13 +13,14 @@ int main(int argc, char** argv) {
                       "tmk-sentences --input jsonl --text-field body articles.jsonl.gz | cut -f1,5 | head");
   tool.add_document_options();
   tool.add_keep_fields_option();
+  tool.add_format_option();
   if (const auto status = tool.parse(argc, argv)) return *status;
 
   const tmk::SentenceSplitter splitter;
-  return tool.run_documents(tool.header_line(tmk::cli::kSentenceColumns),
-                            [&](const tmk::Document& doc, std::string& out) {
-                              std::vector<tmk::Span> sentences;
-                              splitter.split(doc.text, sentences);
-                              tmk::cli::add_sentence_rows(out, {doc.id, doc.fields}, doc.text, sentences);
-                            });
+  const tmk::TableLayout layout = tool.layout(tmk::cli::kSentenceColumns);
+  return tool.run_documents(layout, [&](const tmk::Document& doc, std::string& out) {
+    std::vector<tmk::Span> sentences;
+    splitter.split(doc.text, sentences);
+    tmk::cli::add_sentence_rows(out, layout, {doc.id, doc.fields}, doc.text, sentences);
+  });
 }

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
                       "\"e-mail\", \"U.S.\" and \"3.5\" stay whole; \"$15\" is \"$\" and \"15\".\n",
                       "tmk-tokenize --no-punct corpus/ | cut -f7 | sed 1d | sort | uniq -c | sort -rn | head");
   tool.add_document_options();
+  tool.add_format_option();
   std::vector<std::string> kind_names;
   for (std::size_t kind = 0; kind < tmk::kTokenKinds; ++kind)
     kind_names.emplace_back(tmk::to_string(static_cast<tmk::TokenKind>(kind)));
@@ -39,9 +40,11 @@ int main(int argc, char** argv) {
     options.printed[kind] = listed && !(no_punct && punctuation);
   }
 
+  options.format = tool.format();
+
   const tmk::SentenceSplitter splitter;
   const tmk::Tokenizer tokenizer;
-  return tool.run_documents(tmk::token_rows_header(), [&](const tmk::Document& doc, std::string& out) {
+  return tool.run_documents({options.format, tmk::kTokenColumns}, [&](const tmk::Document& doc, std::string& out) {
     thread_local tmk::Analysis analysis;  // reused: its vectors keep their capacity
     tmk::analyze(doc.text, splitter, tokenizer, analysis);
     tmk::append_token_rows(doc.id, doc.text, analysis, options, out);

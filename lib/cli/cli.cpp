@@ -154,6 +154,12 @@ void Tool::add_header_option() {
     app_.add_flag("--no-header", no_header_, "Do not print the header line");
 }
 
+void Tool::add_format_option() {
+  add_choice_option("--format", format_, kTableFormatNames,
+                    "Write the rows as tsv (the default), csv (RFC 4180, with a header) or jsonl (one JSON object "
+                    "per row, numbers as numbers, no header)");
+}
+
 void Tool::add_name_list_options() {
   add_repeatable_option(
       "--gazetteer", name_lists_,
@@ -261,13 +267,13 @@ std::vector<std::string> Tool::inputs_or_stdin() const {
   return all;
 }
 
-std::string Tool::header_line(const std::vector<std::string>& columns) const {
-  return tsv_header(with_kept_fields(columns, input_.keep_fields));
+TableLayout Tool::layout(const std::vector<std::string>& columns) const {
+  return {format(), with_kept_fields(columns, input_.keep_fields)};
 }
 
-int Tool::run_documents(const std::string& header_line, const DocumentProcessor& process) {
+int Tool::run_documents(const TableLayout& layout, const DocumentProcessor& process) {
   return run([&](Output& output) {
-    if (header()) output.write(header_line);
+    if (header()) output.write(table_header(layout));
     DocumentReader reader(paths_, input_, files_from_);
     tmk::process_documents(reader, jobs_, process, output);
   });

@@ -11,6 +11,7 @@
 #include "cli/output.hpp"
 #include "cli/parallel.hpp"
 #include "tmk/core/reader.hpp"
+#include "tmk/core/tsv.hpp"
 #include "tmk/entities/entities.hpp"
 #include "tmk/numbers/numbers.hpp"
 
@@ -58,6 +59,8 @@ class Tool {
                                  const std::string& description);
   // --no-header.
   void add_header_option();
+  // --format tsv|csv|jsonl: the format the rows are written in (TableFormat).
+  void add_format_option();
   // --gazetteer FILE and --aliases FILE: the caller's names for the entity recognizer
   // (tmk-entities, and tmk-quotes, which resolves speakers through it).
   void add_name_list_options();
@@ -89,12 +92,13 @@ class Tool {
   bool header() const { return !no_header_; }
   const InputOptions& input_options() const { return input_; }
   const std::string& input_format_name() const { return input_format_; }
-  // The header line of a table of `columns`, with the --keep-fields columns after "doc".
-  std::string header_line(const std::vector<std::string>& columns) const;
+  TableFormat format() const { return parse_table_format(format_); }
+  // A table of `columns` in the --format, with the --keep-fields columns after "doc".
+  TableLayout layout(const std::vector<std::string>& columns) const;
 
-  // Reads the documents, runs `process` on each (in parallel), writes `header_line` (when
-  // wanted) and the rows in order. Returns the exit status.
-  int run_documents(const std::string& header_line, const DocumentProcessor& process);
+  // Reads the documents, runs `process` on each (in parallel), writes the header of `layout`
+  // (when wanted) and the rows in order. Returns the exit status.
+  int run_documents(const TableLayout& layout, const DocumentProcessor& process);
 
   // Like run_documents without the header, but hands the rows to `sink` (whole documents'
   // rows at a time, in input order) instead of writing them: for tools that aggregate.
@@ -117,6 +121,7 @@ class Tool {
   std::string input_format_ = "text";
   unsigned jobs_ = 0;
   bool no_header_ = false;
+  std::string format_ = "tsv";
   std::vector<std::string> name_lists_;
 };
 

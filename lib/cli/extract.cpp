@@ -37,8 +37,8 @@ enum TableIndex : std::size_t { kDocuments, kSentences, kEntities, kNumbers, kQu
 // ordered output; the run stops producing rows and reports it at the end.
 class TableFile {
  public:
-  TableFile(const fs::path& dir, const std::string& file)
-      : final_(dir / file), partial_(dir / ("." + file + ".partial")) {
+  TableFile(const fs::path& dir, const std::string& file, TableFormat format)
+      : final_(dir / file), partial_(dir / ("." + file + ".partial")), format_(format) {
     fd_ = ::open(partial_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     if (fd_ < 0) error_ = std::strerror(errno);
   }
@@ -50,8 +50,7 @@ class TableFile {
   TableFile& operator=(const TableFile&) = delete;
 
   void write(std::string_view bytes) {
-    // Every row ends with a newline and fields never hold one (it is escaped).
-    rows_ += static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+    rows_ += count_rows(bytes);
     while (!bytes.empty() && error_.empty()) {
       const ssize_t put = ::write(fd_, bytes.data(), bytes.size());
       if (put >= 0)
@@ -77,8 +76,23 @@ class TableFile {
   std::size_t rows() const { return rows_; }  // the header included
 
  private:
+  // `bytes` holds whole rows. Every row ends with a newline; only a quoted CSV field can hold
+  // one too (TSV escapes it, JSON too), and a newline is outside quotes after an even number
+  // of quote marks (an inner quote is doubled).
+  std::size_t count_rows(std::string_view bytes) const {
+    if (format_ != TableFormat::csv) return static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+    std::size_t rows = 0;
+    bool quoted = false;
+    for (const char c : bytes) {
+      if (c == '"') quoted = !quoted;
+      if (c == '\n' && !quoted) ++rows;
+    }
+    return rows;
+  }
+
   fs::path final_;
   fs::path partial_;
+  TableFormat format_;
   int fd_ = -1;
   std::string error_;
   std::size_t rows_ = 0;
@@ -130,6 +144,7 @@ Json effective_options(const Tool& tool, const ExtractOptions& options, const st
   Json name_lists = Json::array();
   for (const std::string& path : tool.name_list_paths()) name_lists.push_back(describe_file(path));
   return Json{{"tables", tables},
+              {"format", to_string(tool.format())},
               {"input", tool.input_format_name()},
               {"text_field", input.text_field},
               {"id_field", input.id_field},
@@ -177,8 +192,10 @@ void clear_previous_run(const fs::path& dir) {
   std::error_code ec;
   fs::remove(dir / "manifest.json", ec);
   for (const std::string& table : kExtractTables) {
-    fs::remove(dir / (table + ".tsv"), ec);
-    fs::remove(dir / ("." + table + ".tsv.partial"), ec);
+    for (const std::string& extension : kTableFormatNames) {
+      fs::remove(dir / (table + "." + extension), ec);
+      fs::remove(dir / ("." + table + "." + extension + ".partial"), ec);
+    }
   }
   fs::remove(dir / ".manifest.json.partial", ec);
 }
@@ -237,13 +254,21 @@ int run_extract(Tool& tool, const ExtractOptions& options, const std::vector<std
   clear_previous_run(dir);
 
   const std::vector<std::string>& kept = tool.input_options().keep_fields;
-  std::vector<std::vector<std::string>> columns = {with_kept_fields(kDocumentColumns, kept), kSentenceColumns,
-                                                   kEntityColumns, kNumberColumns, kQuoteColumns};
+  const TableFormat format = tool.format();
+  const std::vector<TableLayout> layouts = {{format, with_kept_fields(kDocumentColumns, kept)},
+                                            {format, kSentenceColumns},
+                                            {format, kEntityColumns},
+                                            {format, kNumberColumns},
+                                            {format, kQuoteColumns}};
+  const auto file_name = [&](std::size_t table) {
+    return kExtractTables[table] + "." + std::string(to_string(format));
+  };
+  const std::size_t header_rows = format == TableFormat::jsonl ? 0 : 1;
   std::vector<std::unique_ptr<TableFile>> files(kExtractTables.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!wanted[i]) continue;
-    files[i] = std::make_unique<TableFile>(dir, kExtractTables[i] + ".tsv");
-    files[i]->write(tsv_header(columns[i]));
+    files[i] = std::make_unique<TableFile>(dir, file_name(i), format);
+    files[i]->write(table_header(layouts[i]));
   }
   std::atomic<bool> failed = false;
   const auto any_failed = [&] {
@@ -263,23 +288,24 @@ int run_extract(Tool& tool, const ExtractOptions& options, const std::vector<std
       analyze_sentences(doc.text, splitter, analysis);
     const std::string_view text = doc.text;
     // The kept fields go into documents.tsv only: the other tables join it by doc.
-    add_document_row(outs[kDocuments], {doc.id, doc.fields}, text, analysis.sentences.size());
+    add_document_row(outs[kDocuments], layouts[kDocuments], {doc.id, doc.fields}, text, analysis.sentences.size());
     const RowKey key{doc.id, {}};
     if (wanted[kSentences]) {
       std::vector<Span> spans;
       spans.reserve(analysis.sentences.size());
       for (const Sentence& sentence : analysis.sentences) spans.push_back(sentence.span);
-      add_sentence_rows(outs[kSentences], key, text, spans);
+      add_sentence_rows(outs[kSentences], layouts[kSentences], key, text, spans);
     }
-    if (recognizer) add_entity_rows(outs[kEntities], key, text, recognizer->recognize(text, analysis));
+    if (recognizer)
+      add_entity_rows(outs[kEntities], layouts[kEntities], key, text, recognizer->recognize(text, analysis));
     if (numbers)
-      add_number_rows(outs[kNumbers], key, text,
+      add_number_rows(outs[kNumbers], layouts[kNumbers], key, text,
                       numbers->extract(text, analysis, document_date(doc, default_date), options.date_order),
                       options.kinds);
     if (quotes) {
       const QuoteResult result = quotes->extract(text, analysis);
       warn_unbalanced_quotes(doc.id, result);
-      add_quote_rows(outs[kQuotes], key, text, result.quotes, options.with_speaker);
+      add_quote_rows(outs[kQuotes], layouts[kQuotes], key, text, result.quotes, options.with_speaker);
     }
   };
   const auto sink = [&](std::span<const std::string> rows) {
@@ -308,10 +334,10 @@ int run_extract(Tool& tool, const ExtractOptions& options, const std::vector<std
   Json tables = Json::object();
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!files[i]) continue;
-    tables[kExtractTables[i]] = {{"file", kExtractTables[i] + ".tsv"},
-                                 {"format", "tsv"},
-                                 {"rows", files[i]->rows() - 1},
-                                 {"columns", columns[i]}};
+    tables[kExtractTables[i]] = {{"file", file_name(i)},
+                                 {"format", to_string(format)},
+                                 {"rows", files[i]->rows() - header_rows},
+                                 {"columns", layouts[i].columns}};
   }
   const Json manifest = {
       {"tmk",
@@ -323,7 +349,7 @@ int run_extract(Tool& tool, const ExtractOptions& options, const std::vector<std
       {"options", effective_options(tool, options, wanted)},
       {"inputs", inputs},
       {"tables", tables},
-      {"documents", files[kDocuments]->rows() - 1},
+      {"documents", files[kDocuments]->rows() - header_rows},
       {"warnings", messages(false)},
       {"errors", messages(true)},
       {"started", started},

@@ -42,23 +42,25 @@ std::string_view slice(std::string_view text, std::size_t start, std::size_t end
 
 }  // namespace
 
-void add_document_row(std::string& out, const RowKey& key, std::string_view text, std::size_t sentences) {
-  TsvRow row(out);
+void add_document_row(std::string& out, const TableLayout& layout, const RowKey& key, std::string_view text,
+                      std::size_t sentences) {
+  TsvRow row(out, layout);
   add_key(row, key).add(text.size()).add(sentences).add(sha256_hex(text)).end();
 }
 
-void add_sentence_rows(std::string& out, const RowKey& key, std::string_view text, std::span<const Span> sentences) {
+void add_sentence_rows(std::string& out, const TableLayout& layout, const RowKey& key, std::string_view text,
+                       std::span<const Span> sentences) {
   std::size_t number = 0;
   for (const Span& span : sentences) {
-    TsvRow row(out);
+    TsvRow row(out, layout);
     add_key(row, key).add(++number).add(span.start).add(span.end).add(slice(text, span.start, span.end)).end();
   }
 }
 
-void add_entity_rows(std::string& out, const RowKey& key, std::string_view text,
+void add_entity_rows(std::string& out, const TableLayout& layout, const RowKey& key, std::string_view text,
                      std::span<const EntityMention> mentions) {
   for (const EntityMention& m : mentions) {
-    TsvRow row(out);
+    TsvRow row(out, layout);
     add_key(row, key)
         .add(m.sentence + 1)
         .add(m.start)
@@ -71,11 +73,11 @@ void add_entity_rows(std::string& out, const RowKey& key, std::string_view text,
   }
 }
 
-void add_number_rows(std::string& out, const RowKey& key, std::string_view text,
+void add_number_rows(std::string& out, const TableLayout& layout, const RowKey& key, std::string_view text,
                      std::span<const NumberMention> mentions, const std::vector<std::string>& kinds) {
   for (const NumberMention& m : mentions) {
     if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), to_string(m.kind)) == kinds.end()) continue;
-    TsvRow row(out);
+    TsvRow row(out, layout);
     add_key(row, key)
         .add(m.sentence + 1)
         .add(m.start)
@@ -90,21 +92,21 @@ void add_number_rows(std::string& out, const RowKey& key, std::string_view text,
   }
 }
 
-void add_quote_rows(std::string& out, const RowKey& key, std::string_view text, std::span<const Quote> quotes,
-                    bool with_speaker) {
+void add_quote_rows(std::string& out, const TableLayout& layout, const RowKey& key, std::string_view text,
+                    std::span<const Quote> quotes, bool with_speaker) {
   for (const Quote& quote : quotes) {
     if (with_speaker && !quote.has_speaker) continue;
-    TsvRow row(out);
+    TsvRow row(out, layout);
     add_key(row, key).add(quote.sentence + 1).add(quote.start).add(quote.end).add(to_string(quote.kind));
     if (quote.has_speaker)
       row.add(slice(text, quote.speaker.start, quote.speaker.end)).add(quote.speaker.start).add(quote.speaker.end);
     else
-      row.add("").add("").add("");
+      row.add("").add_empty().add_empty();
     row.add(quote.speaker_canonical).add(quote.cue).add(slice(text, quote.start, quote.end));
     if (quote.quotation > 0)
       row.add(quote.quotation);
     else
-      row.add("");
+      row.add_empty();
     row.add(quote.speaker_role).add(quote.speaker_org).add(to_string(quote.speaker_type)).end();
   }
 }

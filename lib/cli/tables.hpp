@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tmk/core/document.hpp"
+#include "tmk/core/tsv.hpp"
 #include "tmk/entities/entities.hpp"
 #include "tmk/numbers/numbers.hpp"
 #include "tmk/quotes/quotes.hpp"
@@ -34,17 +35,22 @@ struct RowKey {
   std::span<const std::string> fields;
 };
 
+// Each function writes its rows in the format of `layout`, whose columns are the table's
+// columns (with the kept fields, as the key carries them).
+
 // documents.tsv's row: the key, the text's size in bytes, its number of sentences and its sha256.
-void add_document_row(std::string& out, const RowKey& key, std::string_view text, std::size_t sentences);
-void add_sentence_rows(std::string& out, const RowKey& key, std::string_view text, std::span<const Span> sentences);
-void add_entity_rows(std::string& out, const RowKey& key, std::string_view text,
+void add_document_row(std::string& out, const TableLayout& layout, const RowKey& key, std::string_view text,
+                      std::size_t sentences);
+void add_sentence_rows(std::string& out, const TableLayout& layout, const RowKey& key, std::string_view text,
+                       std::span<const Span> sentences);
+void add_entity_rows(std::string& out, const TableLayout& layout, const RowKey& key, std::string_view text,
                      std::span<const EntityMention> mentions);
 // Only the rows of `kinds` (names as to_string(NumberKind) gives them); all when empty.
-void add_number_rows(std::string& out, const RowKey& key, std::string_view text,
+void add_number_rows(std::string& out, const TableLayout& layout, const RowKey& key, std::string_view text,
                      std::span<const NumberMention> mentions, const std::vector<std::string>& kinds);
 // Only quotes with a speaker when `with_speaker`.
-void add_quote_rows(std::string& out, const RowKey& key, std::string_view text, std::span<const Quote> quotes,
-                    bool with_speaker);
+void add_quote_rows(std::string& out, const TableLayout& layout, const RowKey& key, std::string_view text,
+                    std::span<const Quote> quotes, bool with_speaker);
 
 // The date relative dates in `doc` resolve against: its own (--date-field), else `fallback`.
 std::optional<CalendarDate> document_date(const Document& doc, const std::optional<CalendarDate>& fallback);

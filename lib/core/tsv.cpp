@@ -72,20 +72,130 @@ std::string tsv_unescape(std::string_view field) {
   return out;
 }
 
+const std::vector<std::string> kTableFormatNames = {"tsv", "csv", "jsonl"};
+
+std::string_view to_string(TableFormat format) {
+  return kTableFormatNames[static_cast<std::size_t>(format)];
+}
+
+TableFormat parse_table_format(std::string_view name) {
+  for (std::size_t i = 0; i < kTableFormatNames.size(); ++i)
+    if (kTableFormatNames[i] == name) return static_cast<TableFormat>(i);
+  throw std::invalid_argument("unknown table format: " + std::string(name));
+}
+
+std::string table_header(const TableLayout& layout) {
+  std::string line;
+  if (layout.format == TableFormat::jsonl) return line;
+  TsvRow row(line, layout);
+  for (const auto& column : layout.columns) row.add(column);
+  row.end();
+  return line;
+}
+
+namespace {
+
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD, for kInvalidByte
+
+// RFC 4180 quotes a field holding a quote, comma or line break; a field that begins or ends
+// with a space is quoted too, because some readers trim unquoted spaces.
+bool needs_csv_quotes(std::string_view field) {
+  if (field.empty()) return false;
+  return field.front() == ' ' || field.back() == ' ' || field.find_first_of("\",\r\n") != std::string_view::npos;
+}
+
+void append_csv_field(std::string& out, std::string_view field) {
+  const bool quoted = needs_csv_quotes(field);
+  if (quoted) out.push_back('"');
+  for (const char c : field) {
+    if (c == '"')
+      out += "\"\"";
+    else if (c == kInvalidByte)
+      out += kReplacementCharacter;
+    else
+      out.push_back(c);
+  }
+  if (quoted) out.push_back('"');
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+  out.push_back('"');
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(c);
+    } else if (c == kInvalidByte) {
+      out += kReplacementCharacter;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out.push_back(kHex[byte >> 4]);
+      out.push_back(kHex[byte & 0xF]);
+    } else {
+      out.push_back(c);
+    }
+  }
+  out.push_back('"');
+}
+
+}  // namespace
+
 void TsvRow::separate() {
-  if (!first_) out_.push_back('\t');
-  first_ = false;
+  switch (format_) {
+    case TableFormat::tsv:
+      if (fields_ > 0) out_.push_back('\t');
+      break;
+    case TableFormat::csv:
+      if (fields_ > 0) out_.push_back(',');
+      break;
+    case TableFormat::jsonl:
+      out_.push_back(fields_ > 0 ? ',' : '{');
+      if (fields_ >= columns_->size()) throw std::logic_error("a row has more fields than its table has columns");
+      append_json_string(out_, (*columns_)[fields_]);
+      out_.push_back(':');
+      break;
+  }
+  ++fields_;
+}
+
+void TsvRow::end() {
+  if (format_ == TableFormat::jsonl) out_ += fields_ > 0 ? "}" : "{}";
+  out_.push_back('\n');
 }
 
 TsvRow& TsvRow::add(std::string_view text) {
   separate();
-  append_tsv_escaped(out_, text);
+  switch (format_) {
+    case TableFormat::tsv:
+      append_tsv_escaped(out_, text);
+      break;
+    case TableFormat::csv:
+      append_csv_field(out_, text);
+      break;
+    case TableFormat::jsonl:
+      append_json_string(out_, text);
+      break;
+  }
   return *this;
 }
 
 TsvRow& TsvRow::add_raw(std::string_view already_escaped) {
+  if (format_ != TableFormat::tsv) return add(tsv_unescape(already_escaped));
   separate();
   out_.append(already_escaped);
+  return *this;
+}
+
+TsvRow& TsvRow::add_empty() {
+  separate();
+  if (format_ == TableFormat::jsonl) out_ += "null";
   return *this;
 }
 

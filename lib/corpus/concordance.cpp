@@ -91,8 +91,11 @@ void flatten(std::string_view context, std::string& out) {
 }
 }  // namespace
 
-void append_concordance_rows(std::string& out, std::string_view doc_id, std::string_view text,
-                             const std::vector<Span>& matches, const std::vector<Span>& sentences, std::size_t width) {
+const std::vector<std::string> kConcordanceColumns = {"doc", "start", "end", "left", "match", "right", "sent"};
+
+void append_concordance_rows(std::string& out, const TableLayout& layout, std::string_view doc_id,
+                             std::string_view text, const std::vector<Span>& matches,
+                             const std::vector<Span>& sentences, std::size_t width) {
   std::string before, after;
   for (const Span& match : matches) {
     // The last sentence starting at or before the match (the first, for a match before it).
@@ -105,7 +108,7 @@ void append_concordance_rows(std::string& out, std::string_view doc_id, std::str
     for (std::size_t n = 0; n < width && right < text.size(); ++n) next_code_point(text, right);
     flatten(text.substr(left, match.start - left), before);
     flatten(text.substr(match.end, right - match.end), after);
-    TsvRow(out)
+    TsvRow(out, layout)
         .add(doc_id)
         .add(match.start)
         .add(match.end)

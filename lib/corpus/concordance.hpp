@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tmk/core/tsv.hpp"
 #include "tmk/text/analysis.hpp"
 #include "tmk/text/sentences.hpp"
 
@@ -47,10 +48,16 @@ class TokenSequenceMatcher {
   bool ignore_case_;
 };
 
-// Appends one row per match: doc, start, end, left, match, right, sent. `left` and `right`
-// hold up to `width` characters of context, with tabs and line breaks shown as spaces; sent
-// numbers from 1 the sentence of `sentences` (the document's, in order) where the match starts.
-void append_concordance_rows(std::string& out, std::string_view doc_id, std::string_view text,
-                             const std::vector<Span>& matches, const std::vector<Span>& sentences, std::size_t width);
+// The columns of a concordance row; sent comes last, so that `cut -f` pipelines written
+// before it keep working.
+extern const std::vector<std::string> kConcordanceColumns;
+
+// Appends one row per match, in the format of `layout` (of kConcordanceColumns): doc, start,
+// end, left, match, right, sent. `left` and `right` hold up to `width` characters of context,
+// with tabs and line breaks shown as spaces; sent numbers from 1 the sentence of `sentences`
+// (the document's, in order) where the match starts.
+void append_concordance_rows(std::string& out, const TableLayout& layout, std::string_view doc_id,
+                             std::string_view text, const std::vector<Span>& matches,
+                             const std::vector<Span>& sentences, std::size_t width);
 
 }  // namespace tmk

@@ -194,10 +194,18 @@ std::vector<KeyCount> select_counts(const KeyCounter& counter, const CountSelect
   return kept;
 }
 
-void append_count_rows(std::string& out, const std::vector<KeyCount>& counts, bool with_docs) {
+void append_count_rows(std::string& out, const TableLayout& layout, const std::vector<KeyCount>& counts,
+                       bool with_docs) {
+  std::vector<std::string_view> key_fields;
   for (const KeyCount& c : counts) {
-    TsvRow row(out);
-    row.add_raw(c.key).add(c.count);
+    TsvRow row(out, layout);
+    if (layout.format == TableFormat::tsv) {
+      row.add_raw(c.key);  // the key is its fields already joined by tabs
+    } else {
+      split_tsv_line(c.key, key_fields);
+      for (const std::string_view field : key_fields) row.add_raw(field);
+    }
+    row.add(c.count);
     if (with_docs) row.add(c.docs);
     row.end();
   }

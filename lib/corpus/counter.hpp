@@ -104,8 +104,10 @@ struct CountSelection {
 // Ordered by group bytes, then count (descending), then key bytes.
 std::vector<KeyCount> select_counts(const KeyCounter& counter, const CountSelection& selection);
 
-// Appends one row per key: the key's fields, count, and docs unless `with_docs` is false.
-void append_count_rows(std::string& out, const std::vector<KeyCount>& counts, bool with_docs = true);
+// Appends one row per key in the format of `layout`: the key's fields, count, and docs unless
+// `with_docs` is false. Key fields are written as text (JSON strings), counts as numbers.
+void append_count_rows(std::string& out, const TableLayout& layout, const std::vector<KeyCount>& counts,
+                       bool with_docs = true);
 
 // Opens a TSV input ("-" is stdin); nothing for an input without a single byte (no header),
 // which holds no rows. Throws std::runtime_error when it cannot be opened.

@@ -159,12 +159,39 @@ class RowWriter {
 
 }  // namespace
 
+const std::vector<std::string> kTokenColumns = {"doc", "sent", "tok", "start", "end", "token", "norm", "kind"};
+
 std::string token_rows_header() {
-  return tsv_header({"doc", "sent", "tok", "start", "end", "token", "norm", "kind"});
+  return tsv_header(kTokenColumns);
 }
 
 void append_token_rows(std::string_view doc_id, std::string_view text, const Analysis& analysis,
                        const TokenRowOptions& options, std::string& out) {
+  if (options.format != TableFormat::tsv) {  // the general path: CSV and JSONL are not tuned for speed
+    const TableLayout layout{options.format, kTokenColumns};
+    std::string norm;
+    for (std::size_t s = 0; s < analysis.sentences.size(); ++s) {
+      const Sentence& sentence = analysis.sentences[s];
+      for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
+        const Token& token = analysis.tokens[t];
+        if (!options.printed[static_cast<std::size_t>(token.kind)]) continue;
+        const std::string_view surface = text.substr(token.start, token.end - token.start);
+        norm.clear();
+        normalize_token(surface, norm);
+        TsvRow(out, layout)
+            .add(doc_id)
+            .add(s + 1)
+            .add(t - sentence.first_token + 1)
+            .add(token.start)
+            .add(token.end)
+            .add(options.lower ? std::string_view(norm) : surface)
+            .add(norm)
+            .add(to_string(token.kind))
+            .end();
+      }
+    }
+    return;
+  }
   RowWriter rows(out, text, options.lower);
   for (std::size_t s = 0; s < analysis.sentences.size(); ++s) {
     const Sentence& sentence = analysis.sentences[s];

@@ -4,13 +4,16 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "tmk/core/tsv.hpp"
 #include "tmk/text/analysis.hpp"
 #include "tmk/text/tokenizer.hpp"
 
 namespace tmk {
 
 struct TokenRowOptions {
+  TableFormat format = TableFormat::tsv;
   bool lower = false;                           // print the normalized form in the token column too
   std::array<bool, kTokenKinds> printed = [] {  // which kinds get a row, by TokenKind
     std::array<bool, kTokenKinds> all{};
@@ -19,7 +22,9 @@ struct TokenRowOptions {
   }();
 };
 
-// The header line (with newline).
+extern const std::vector<std::string> kTokenColumns;
+
+// The header line (with newline), as TSV.
 std::string token_rows_header();
 
 // Appends one row per printed token of `analysis`, the tokens of document `doc_id` whose

@@ -45,7 +45,8 @@ TEST_CASE("a bad pattern is refused with a reason", "[concordance]") {
 TEST_CASE("concordance rows carry context of N characters, line breaks as spaces", "[concordance]") {
   const std::string text = "héllo\nworld end";
   std::string out;
-  tmk::append_concordance_rows(out, "d", text, {{7, 12}}, {{0, 5}, {6, 15}}, 3);  // "world", sentence 2
+  tmk::append_concordance_rows(out, {tmk::TableFormat::tsv, tmk::kConcordanceColumns}, "d", text, {{7, 12}},
+                               {{0, 5}, {6, 15}}, 3);  // "world", sentence 2
   CHECK(out == "d\t7\t12\tlo \tworld\t en\t2\n");
 }
 

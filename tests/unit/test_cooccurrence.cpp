@@ -22,7 +22,7 @@ std::string pairs_of(tmk::CooccurrenceOptions options) {
   tmk::KeyCounter pairs;
   tmk::CooccurrenceCounter(options).count(reader, pairs);
   std::string out;
-  tmk::append_count_rows(out, tmk::select_counts(pairs, {}));
+  tmk::append_count_rows(out, {}, tmk::select_counts(pairs, {}));
   return out;
 }
 

@@ -10,7 +10,7 @@ namespace {
 
 std::string rows_of(const tmk::KeyCounter& counter, tmk::CountSelection selection = {}) {
   std::string out;
-  tmk::append_count_rows(out, tmk::select_counts(counter, selection));
+  tmk::append_count_rows(out, {}, tmk::select_counts(counter, selection));
   return out;
 }
 

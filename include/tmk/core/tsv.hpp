@@ -1,6 +1,7 @@
 #pragma once
 // TSV as DESIGN.md defines it: a header line, fields separated by TAB, and \ TAB LF CR
-// escaped as \\ \t \n \r. Nothing else is quoted.
+// escaped as \\ \t \n \r. Nothing else is quoted. The same rows can also be written as CSV
+// or JSONL (--format).
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -21,11 +22,30 @@ namespace tmk {
 void append_tsv_escaped(std::string& out, std::string_view field);
 std::string tsv_unescape(std::string_view field);
 
-// Builds one row at the end of a string: TsvRow(out).add(a).add(b).end();
+// The formats a table can be written in: TSV; CSV (RFC 4180 with a header, lines ending in
+// LF); JSONL (one object per row keyed by column name, numbers as numbers, no header).
+enum class TableFormat { tsv, csv, jsonl };
+extern const std::vector<std::string> kTableFormatNames;  // "tsv", "csv", "jsonl"
+std::string_view to_string(TableFormat format);
+// Throws std::invalid_argument for a name not in kTableFormatNames.
+TableFormat parse_table_format(std::string_view name);
+
+// What writing a row needs besides its values: the format, and the column names (JSONL's keys).
+struct TableLayout {
+  TableFormat format = TableFormat::tsv;
+  std::vector<std::string> columns;
+};
+
+// The header line (with newline) of `layout`: empty for JSONL.
+std::string table_header(const TableLayout& layout);
+
+// Builds one row at the end of a string: TsvRow(out).add(a).add(b).end(); as TSV, or in the
+// format of a layout, which must outlive the row and name at least as many columns as it gets.
 class TsvRow {
  public:
   explicit TsvRow(std::string& out) : out_(out) {}
-  TsvRow& add(std::string_view text);  // escaped
+  TsvRow(std::string& out, const TableLayout& layout) : out_(out), format_(layout.format), columns_(&layout.columns) {}
+  TsvRow& add(std::string_view text);  // escaped or quoted as the format needs
   TsvRow& add(const char* text) { return add(std::string_view(text)); }
   TsvRow& add(const std::string& text) { return add(std::string_view(text)); }
   template <typename Int>
@@ -35,15 +55,21 @@ class TsvRow {
     else
       return add_unsigned(static_cast<std::uint64_t>(n));
   }
-  TsvRow& add_raw(std::string_view already_escaped);  // a field that needs no escaping
-  void end() { out_.push_back('\n'); }
+  // A field already in TSV's escaped form (as read from a TSV input): copied into TSV,
+  // unescaped for the other formats.
+  TsvRow& add_raw(std::string_view already_escaped);
+  // A value that is absent: an empty field, or null in JSONL.
+  TsvRow& add_empty();
+  void end();
 
  private:
   TsvRow& add_integer(std::int64_t n);
   TsvRow& add_unsigned(std::uint64_t n);
   void separate();
   std::string& out_;
-  bool first_ = true;
+  TableFormat format_ = TableFormat::tsv;
+  const std::vector<std::string>* columns_ = nullptr;
+  std::size_t fields_ = 0;
 };
 
 // The header line (with newline) for the given column names.
