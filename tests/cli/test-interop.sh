@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's calls for reading tmk's TSV in pandas, R (base and readr), sqlite3 and Miller,
-# run on tmk-extract's tables of corpus/ and of a hostile document (fields that start with a
+# and its CSV in pandas, R and sqlite3, run on tmk-extract's tables of corpus/ and of a hostile document (fields that start with a
 # quote mark, tabs, line breaks, CR, backslashes, an entity named NA, empty fields): every
 # reader gets every row and every value exactly as DESIGN.md's TSV defines them (split at
 # TAB, then \\ \t \n \r undone). A reader that is not installed (scripts/setup installs them
@@ -147,6 +147,72 @@ for r, row in enumerate(rows):
 PY
   done
   readers=$((readers | 8))
+fi
+
+# The same tables as CSV (--format csv), read with the README's CSV calls: no unescaping.
+# Each reader's values of csv/DIR/TABLE.csv go into got/READERcsv-DIR-TABLE.tsv, to be
+# compared with the TSV's below.
+for dir in hostile corpus; do
+  check_status "$dir tables as CSV" 0 tmk-extract --format csv --gazetteer names.tsv --indirect \
+    "$([ $dir = hostile ] && echo hostile.txt || echo "$TMK_SOURCE/corpus")" -o "csv/$dir"
+done
+if [ -n "$pandas_python" ]; then
+  "$pandas_python" - $files <<'PY' || fail "pandas CSV"
+import pandas as pd
+import sys
+for path in sys.argv[1:]:
+    df = pd.read_csv("csv/" + path[:-4] + ".csv", keep_default_na=False, dtype=str)
+    with open("got/pandascsv-" + path.replace("/", "-"), "w", encoding="utf-8") as out:
+        for r, row in enumerate([list(df.columns)] + df.values.tolist()):
+            for c, value in enumerate(row):
+                out.write(f"{r}\t{c}\t{value.encode('utf-8').hex()}\n")
+PY
+fi
+if command -v Rscript >/dev/null; then
+  for reader in base readr; do
+    [ "$reader" = readr ] && ! Rscript -e 'library(readr)' >/dev/null 2>&1 && continue
+    Rscript - "$reader" $files 2>"$WORK/r.err" <<'R' || { cat "$WORK/r.err" >&2; fail "R $reader CSV"; }
+args <- commandArgs(trailingOnly = TRUE)
+hex <- function(x) paste(sprintf("%02x", as.integer(charToRaw(enc2utf8(x)))), collapse = "")
+for (path in args[-1]) {
+  csv <- paste0("csv/", sub("[.]tsv$", ".csv", path))
+  if (args[1] == "base") {
+    df <- read.csv(csv, na.strings = character(0), colClasses = "character", check.names = FALSE,
+                   strip.white = FALSE, encoding = "UTF-8")
+  } else {
+    df <- as.data.frame(readr::read_csv(csv, na = character(), trim_ws = FALSE,
+                                        col_types = readr::cols(.default = "c"), progress = FALSE))
+  }
+  rows <- c(list(names(df)), lapply(seq_len(nrow(df)), function(i) unlist(df[i, , drop = TRUE], use.names = FALSE)))
+  out <- file(paste0("got/R", args[1], "csv-", gsub("/", "-", path)), "w")
+  for (r in seq_along(rows)) for (c in seq_along(rows[[r]]))
+    cat(r - 1, "\t", c - 1, "\t", hex(rows[[r]][c]), "\n", sep = "", file = out)
+  close(out)
+}
+R
+  done
+fi
+if command -v sqlite3 >/dev/null; then
+  for file in $files; do
+    rm -f db.sqlite
+    sqlite3 db.sqlite ".import --csv csv/${file%.tsv}.csv t" || fail "sqlite3 .import --csv $file"
+    columns=$(sqlite3 db.sqlite "SELECT name FROM pragma_table_info('t') ORDER BY cid")
+    select=""
+    n=0
+    while read -r column; do
+      select+="${select:+, }$n, lower(hex(\"$column\"))"
+      n=$((n + 1))
+    done <<<"$columns"
+    {
+      n=0
+      while read -r column; do
+        printf '0\t%s\t%s\n' "$n" "$(printf '%s' "$column" | od -An -tx1 | tr -d ' \n')"
+        n=$((n + 1))
+      done <<<"$columns"
+      sqlite3 -separator $'\t' db.sqlite "SELECT rowid, $select FROM t ORDER BY rowid" |
+        awk -F'\t' '{ for (i = 2; i < NF; i += 2) print $1 "\t" $i "\t" $(i + 1) }'
+    } >"got/sqlite3csv-${file//\//-}"
+  done
 fi
 
 for file in $files; do

@@ -51,3 +51,34 @@ TEST_CASE("the TSV reader finds columns by name and pads short rows", "[tsv]") {
 TEST_CASE("the TSV reader rejects input without a header", "[tsv]") {
   CHECK_THROWS_AS(tmk::TsvReader(tmk::ByteSource::from_string(""), "mem"), std::runtime_error);
 }
+
+TEST_CASE("CSV quotes only the fields that need it and doubles inner quotes", "[tsv]") {
+  const tmk::TableLayout layout{tmk::TableFormat::csv, {"a", "b", "c", "d", "e", "f", "g"}};
+  CHECK(tmk::table_header(layout) == "a,b,c,d,e,f,g\n");
+  std::string out;
+  tmk::TsvRow(out, layout)
+      .add("\"Hi,\" she said")
+      .add("tab\tand\\back")
+      .add("line\nbreak")
+      .add(" lead")
+      .add("")
+      .add(12)
+      .add_raw("was\\tescaped")
+      .end();
+  CHECK(out == "\"\"\"Hi,\"\" she said\",tab\tand\\back,\"line\nbreak\",\" lead\",,12,was\tescaped\n");
+}
+
+TEST_CASE("JSONL rows are objects keyed by column, with numbers and nulls", "[tsv]") {
+  const tmk::TableLayout layout{tmk::TableFormat::jsonl, {"doc", "n", "text", "quote"}};
+  CHECK(tmk::table_header(layout).empty());
+  std::string out;
+  tmk::TsvRow(out, layout).add("d\"1").add(3).add(std::string("a\\b\tc\nd\x01") + tmk::kInvalidByte).add_empty().end();
+  CHECK(out == "{\"doc\":\"d\\\"1\",\"n\":3,\"text\":\"a\\\\b\\tc\\nd\\u0001\xEF\xBF\xBD\",\"quote\":null}\n");
+  CHECK_THROWS_AS(tmk::TsvRow(out, layout).add("a").add("b").add("c").add("d").add("e"), std::logic_error);
+}
+
+TEST_CASE("table formats are named tsv, csv and jsonl", "[tsv]") {
+  CHECK(tmk::parse_table_format("jsonl") == tmk::TableFormat::jsonl);
+  CHECK(tmk::to_string(tmk::TableFormat::csv) == "csv");
+  CHECK_THROWS_AS(tmk::parse_table_format("xlsx"), std::invalid_argument);
+}
