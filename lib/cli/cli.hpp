@@ -1,5 +1,5 @@
 #pragma once
-// What every tmk tool's command line shares: input options, --no-header, -j/--jobs,
+// What every tmk tool's command line shares: input options, --no-header, --format, -j/--jobs,
 // -V/--version, help with an example, exit statuses, and the run loop with its error
 // handling. An app adds its own options to app() and calls one run_* function.
 #include <CLI/CLI.hpp>

@@ -161,10 +161,6 @@ class RowWriter {
 
 const std::vector<std::string> kTokenColumns = {"doc", "sent", "tok", "start", "end", "token", "norm", "kind"};
 
-std::string token_rows_header() {
-  return tsv_header(kTokenColumns);
-}
-
 void append_token_rows(std::string_view doc_id, std::string_view text, const Analysis& analysis,
                        const TokenRowOptions& options, std::string& out) {
   if (options.format != TableFormat::tsv) {  // the general path: CSV and JSONL are not tuned for speed

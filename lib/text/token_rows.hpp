@@ -22,10 +22,8 @@ struct TokenRowOptions {
   }();
 };
 
+// The columns of the rows.
 extern const std::vector<std::string> kTokenColumns;
-
-// The header line (with newline), as TSV.
-std::string token_rows_header();
 
 // Appends one row per printed token of `analysis`, the tokens of document `doc_id` whose
 // text is `text`. `tok` numbers the tokens of each sentence from 1, the tokens left out

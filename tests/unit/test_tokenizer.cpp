@@ -189,5 +189,5 @@ TEST_CASE("token rows escape, normalize and filter, keeping the numbers of tok",
         "d\t1\t3\t2\t3\tb\tb\tword\n"  // tok keeps the number the left-out "\\" gave it
         "d\t1\t4\t4\t9\tcafé\tcafé\tword\n"
         "d\t1\t5\t10\t12\tok\tok\tword\n");
-  CHECK(tmk::token_rows_header() == "doc\tsent\ttok\tstart\tend\ttoken\tnorm\tkind\n");
+  CHECK(tmk::tsv_header(tmk::kTokenColumns) == "doc\tsent\ttok\tstart\tend\ttoken\tnorm\tkind\n");
 }
