@@ -107,7 +107,20 @@ R
   readers=$((readers | 2))
 fi
 
+# dump_sqlite_table COLUMNS SELECT: the header (row 0) and every value of db.sqlite's table t,
+# one line each: row, column number, the value's bytes in hex.
+dump_sqlite_table() {
+  local n=0 column
+  while read -r column; do
+    printf '0\t%s\t%s\n' "$n" "$(printf '%s' "$column" | od -An -tx1 | tr -d ' \n')"
+    n=$((n + 1))
+  done <<<"$1"
+  sqlite3 -separator $'\t' db.sqlite "SELECT rowid, $2 FROM t ORDER BY rowid" |
+    awk -F'\t' '{ for (i = 2; i < NF; i += 2) print $1 "\t" $i "\t" $(i + 1) }'
+}
+
 # sqlite3: .mode ascii with TAB and LF as separators reads fields without any quoting.
+
 if command -v sqlite3 >/dev/null; then
   for file in $files; do
     rm -f db.sqlite
@@ -120,15 +133,7 @@ if command -v sqlite3 >/dev/null; then
       select+="${select:+, }$n, lower(hex($unescaped))"
       n=$((n + 1))
     done <<<"$columns"
-    {
-      n=0
-      while read -r column; do
-        printf '0\t%s\t%s\n' "$n" "$(printf '%s' "$column" | od -An -tx1 | tr -d ' \n')"
-        n=$((n + 1))
-      done <<<"$columns"
-      sqlite3 -separator $'\t' db.sqlite "SELECT rowid, $select FROM t ORDER BY rowid" |
-        awk -F'\t' '{ for (i = 2; i < NF; i += 2) print $1 "\t" $i "\t" $(i + 1) }'
-    } >"got/sqlite3-${file//\//-}"
+    dump_sqlite_table "$columns" "$select" >"got/sqlite3-${file//\//-}"
   done
   readers=$((readers | 4))
 fi
@@ -203,15 +208,7 @@ if command -v sqlite3 >/dev/null; then
       select+="${select:+, }$n, lower(hex(\"$column\"))"
       n=$((n + 1))
     done <<<"$columns"
-    {
-      n=0
-      while read -r column; do
-        printf '0\t%s\t%s\n' "$n" "$(printf '%s' "$column" | od -An -tx1 | tr -d ' \n')"
-        n=$((n + 1))
-      done <<<"$columns"
-      sqlite3 -separator $'\t' db.sqlite "SELECT rowid, $select FROM t ORDER BY rowid" |
-        awk -F'\t' '{ for (i = 2; i < NF; i += 2) print $1 "\t" $i "\t" $(i + 1) }'
-    } >"got/sqlite3csv-${file//\//-}"
+    dump_sqlite_table "$columns" "$select" >"got/sqlite3csv-${file//\//-}"
   done
 fi
 
