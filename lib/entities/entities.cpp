@@ -514,9 +514,7 @@ class DocumentResolver {
     const auto is_month = [&](std::size_t i) {
       std::string_view folded = words.folded(i);
       if (folded.ends_with('.')) folded.remove_suffix(1);  // "Sept."
-      return std::any_of(words::months().begin(), words::months().end(), [&](const words::CalendarName& m) {
-        return folded == m.name || std::find(m.short_forms.begin(), m.short_forms.end(), folded) != m.short_forms.end();
-      });
+      return words::month_names().contains(folded);
     };
     const auto is_full_date = [&](std::size_t i) {
       // 1996-09-14 or 09/14/1996: digits in three groups, up to the next space (the model's

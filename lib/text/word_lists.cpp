@@ -86,6 +86,18 @@ const WordList& weekday_names() {
   return list;
 }
 
+const WordList& month_names() {
+  static const WordList list = [] {
+    WordList names;
+    for (const CalendarName& month : months()) {
+      names.add(month.name);
+      for (const std::string_view short_form : month.short_forms) names.add(short_form);
+    }
+    return names;
+  }();
+  return list;
+}
+
 std::vector<Abbreviation> abbreviations(std::string_view language) {
   std::vector<Abbreviation> list;
   for_each_resource_line("abbreviations/" + std::string(language) + ".txt", [&](std::string_view line) {

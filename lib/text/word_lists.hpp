@@ -52,6 +52,8 @@ const FirstNames& first_names();
 
 // Full day names: "monday" .. "sunday".
 const WordList& weekday_names();
+// Month names and their short forms: "september", "sept", "sep".
+const WordList& month_names();
 
 // One line of abbreviations/LANG.txt.
 struct Abbreviation {
