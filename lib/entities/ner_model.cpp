@@ -44,6 +44,10 @@ bool keeps_period(std::string_view body) {
 // 've 'd 'm, or a lone ' after s (Sanders'). 0 if none.
 std::size_t clitic_length(std::string_view text, std::size_t begin, std::size_t end) {
   const std::string_view word = text.substr(begin, end - begin);
+  // Every clitic ends within four bytes of an apostrophe (' or the last byte of ’); most
+  // words have none, and this is called for nearly every word.
+  const std::size_t tail = std::min<std::size_t>(word.size(), 4);
+  if (std::none_of(word.end() - tail, word.end(), [](char c) { return c == '\'' || c == '\x99'; })) return 0;
   auto ends_with_apostrophe_then = [&](std::string_view tail) -> std::size_t {
     for (const std::string_view apostrophe : {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
       const std::size_t n = apostrophe.size() + tail.size();
