@@ -207,8 +207,8 @@ Json merged_manifest(const std::vector<Shard>& shards, const std::vector<std::un
       if (!lines.is_null() && !input.contains("lines")) input["lines"] = lines;
       inputs.push_back(std::move(input));
     }
-    for (const char* key : {"warnings", "errors"})
-      for (const Json& message : member(m, key)) (key[0] == 'w' ? warnings : errors).push_back(message);
+    for (const Json& message : member(m, "warnings")) warnings.push_back(message);
+    for (const Json& message : member(m, "errors")) errors.push_back(message);
     if (member(m, "documents").is_number_unsigned()) documents += m["documents"].get<std::uint64_t>();
     Json entry = {{"dir", shard.dir}, {"manifest_sha256", shard.manifest_sha256}, {"rows", Json::object()}};
     for (const auto& [name, table] : m["tables"].items()) entry["rows"][name] = table["rows"];
