@@ -171,6 +171,17 @@ rm edited/entities.tsv
 check_status "a missing table" 1 tmk-merge s1 edited -o merge-out
 check_grep "missing table message" "^tmk-merge: edited/entities.tsv: No such file or directory" "$WORK/err"
 
+# A manifest that is empty or not JSON (invalid UTF-8) is not a shard's.
+cp -r s2 empty-manifest
+: >empty-manifest/manifest.json
+check_status "an empty manifest" 1 tmk-merge s1 empty-manifest -o merge-out
+check_grep "empty manifest message" "^tmk-merge: empty-manifest/manifest.json: not a tmk-extract manifest: " "$WORK/err"
+cp -r s2 bad-manifest
+printf '{"tmk": "\xff\xfe"}\n' >bad-manifest/manifest.json
+check_status "a manifest with invalid UTF-8" 1 tmk-merge s1 bad-manifest -o merge-out
+check_grep "invalid UTF-8 message" "^tmk-merge: bad-manifest/manifest.json: not a tmk-extract manifest: " "$WORK/err"
+nothing_written "bad manifests"
+
 # Nothing is merged twice: the same directory, by any spelling; two shards that read the same file.
 check_status "same shard twice" 1 tmk-merge s1 s2 ./s1/ -o merge-out
 check_eq "twice message" "tmk-merge: ./s1/: given twice (also as s1); nothing is merged twice" "$(cat "$WORK/err")"
@@ -232,6 +243,21 @@ check_eq "the earlier run's tables are gone" "documents.tsv entities.tsv manifes
 check_status "-o names a file" 1 tmk-merge s1 s2 -o plainfile/sub
 check_grep "-o names a file message" "^tmk-merge: plainfile/sub: " "$WORK/err"
 
+# Write errors: a directory that cannot be written; a full file system when one can be mounted
+# (tmpfs, as root). Exit 1, a clear message, no table under its final name.
+mkdir locked && chmod 555 locked && chmod a+rx "$WORK" && chmod -R a+rX s1 s2
+check_status "read-only directory" 1 unprivileged tmk-merge s1 s2 -o locked
+check_grep "read-only message" "^tmk-merge: locked/.*: Permission denied" "$WORK/err"
+check_eq "read-only: nothing written" "" "$(ls -A locked)"
+mkdir full
+if mount -t tmpfs -o size=8k tmpfs full 2>/dev/null; then
+  trap 'umount "$WORK/full" 2>/dev/null; rm -rf "$WORK"' EXIT
+  check_status "full disk" 1 tmk-merge s1 s2 s3 -o full
+  check_grep "full disk message" "^tmk-merge: full/.*: No space left on device" "$WORK/err"
+  check_eq "full disk: nothing left" "" "$(ls -A full)"
+  umount full
+fi
+
 # --merge: counting parts cut at document boundaries and summing them is counting the whole,
 # byte for byte, with --top/--min applied after the merge.
 for i in 1 2 3; do tmk-entities --files-from "part$i.list" >"ent$i.tsv"; done
@@ -274,6 +300,9 @@ check_eq "wrong table message" "tmk-cooc: part1.ngrams: key columns (ngram, n) d
 check_grep "the other parts are still summed" "^Ann${T}Bob" "$WORK/out"
 check_status "tmk-ngrams --merge of a missing file" 1 tmk-ngrams --merge part1.ngrams missing.ngrams
 check_grep "missing part message" "^tmk-ngrams: missing.ngrams: No such file or directory" "$WORK/err"
+: >empty.ngrams
+check_eq "an empty part holds no rows" "$(tmk-ngrams --merge part1.ngrams)" "$(tmk-ngrams --merge empty.ngrams part1.ngrams)"
+check_eq "only empty parts: the header" "a${T}b${T}type_a${T}type_b${T}count${T}docs" "$(tmk-cooc --merge empty.ngrams)"
 check_status "tmk-ngrams --merge to a closed pipe" 0 bash -c 'set -o pipefail; tmk-ngrams --merge part1.ngrams | head -n 1 >/dev/null'
 
 done_ok
