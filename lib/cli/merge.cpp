@@ -224,7 +224,7 @@ Json merged_manifest(const std::vector<Shard>& shards, const std::vector<std::un
                     {"format", table["format"]},
                     {"rows", files[i]->rows() - header_rows},
                     {"sha256", files[i]->sha256()},
-                    {"columns", table["columns"]}};
+                    {"columns", member(table, "columns")}};
     ++i;
   }
   return {{"tmk", first["tmk"]}, {"command", command},     {"options", options},    {"inputs", inputs},
