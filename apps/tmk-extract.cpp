@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
       "NAME.jsonl.\n\n"
       "manifest.json, written last, records the tmk version and source commit, the checksums of the entity "
       "model and of all built-in resources, the command line and effective options, every input (path, bytes, "
-      "sha256), each table's rows and columns, the warnings and errors per document, and the start and end "
+      "sha256), each table's rows, sha256 and columns, the warnings and errors per document, and the start and end "
       "times. Each table is written under a temporary name (.NAME.partial) and renamed when complete, so a "
       "table under its final name is always whole; a run into a directory that holds an earlier run's tables "
       "replaces them.",

@@ -33,23 +33,33 @@ int main(int argc, char** argv) {
       "left out and, like a sentence end, separate (no n-gram spans them). By default the n-grams are counted:\n"
       "ngram, n, count (occurrences), docs, ordered by count (descending), then by key bytes,\n"
       "in the format of tmk-count (so tmk-count --merge sums runs over parts of a corpus).\n"
-      "With --rows, one row per occurrence: doc, sent, start, end, n, ngram.",
-      "tmk-ngrams -n 2-3 --stopwords --top 20 corpus/");
+      "With --rows, one row per occurrence: doc, sent, start, end, n, ngram. --merge sums the counts of\n"
+      "runs over parts of a corpus cut at document boundaries: the same as counting the whole.",
+      "tmk-ngrams -n 2-3 --stopwords --top 20 corpus/\n"
+      "  tmk-ngrams --merge part1.ngrams part2.ngrams --top 20   # parts counted in TSV, without --top");
   tool.add_document_options();
   tool.add_format_option();
   std::string sizes = "1";
   std::string over = "norm";
-  bool from_tokens = false, stopwords = false, rows = false;
+  bool from_tokens = false, stopwords = false, rows = false, merge = false;
   tmk::CountSelection selection;
   auto& app = tool.app();
-  app.add_option("-n,--size", sizes, "N-gram sizes: N or MIN-MAX (e.g. 1-3)")->default_str("1");
-  tool.add_choice_option("--over", over, {"norm", "token"},
-                         "Which form of a token: norm (case-folded) or token (as written)");
-  app.add_flag("--from-tokens", from_tokens, "Inputs are tmk-tokenize output (TSV), not documents");
-  app.add_flag("--stopwords", stopwords, "Leave out n-grams holding an English stop word (list built in)");
-  app.add_flag("--rows", rows, "One row per occurrence instead of counts");
+  auto* size_option = app.add_option("-n,--size", sizes, "N-gram sizes: N or MIN-MAX (e.g. 1-3)")->default_str("1");
+  auto* over_option = tool.add_choice_option("--over", over, {"norm", "token"},
+                                             "Which form of a token: norm (case-folded) or token (as written)");
+  auto* from_tokens_flag =
+      app.add_flag("--from-tokens", from_tokens, "Inputs are tmk-tokenize output (TSV), not documents");
+  auto* stopwords_flag =
+      app.add_flag("--stopwords", stopwords, "Leave out n-grams holding an English stop word (list built in)");
+  auto* rows_flag = app.add_flag("--rows", rows, "One row per occurrence instead of counts");
   app.add_option("--top", selection.top, "Print only the N most frequent n-grams");
   app.add_option("--min", selection.min_count, "Leave out n-grams counted fewer than N times");
+  // The parts' n-grams are theirs: a merge only sums what they counted.
+  auto* merge_flag = app.add_flag(
+      "--merge", merge, "Inputs are tmk-ngrams counts in TSV (made without --top/--min): sum their count and docs");
+  for (CLI::Option* counting :
+       {size_option, over_option, from_tokens_flag, stopwords_flag, rows_flag, app.get_option("--input")})
+    merge_flag->excludes(counting);
   if (const auto status = tool.parse(argc, argv)) return *status;
   tmk::NgramOptions options;
   if (!parse_sizes(sizes, options)) {
@@ -101,7 +111,9 @@ int main(int argc, char** argv) {
       return output.write(out);
     }
     tmk::KeyCounter counter;
-    if (from_tokens) {
+    if (merge) {
+      counter = tmk::merge_tables_with_keys(tool.inputs_or_stdin(), tool.jobs(), {"ngram", "n"}, "tmk-ngrams");
+    } else if (from_tokens) {
       counter =
           tmk::count_inputs(tool.inputs_or_stdin(), tool.jobs(), [&](tmk::TsvReader& reader, tmk::KeyCounter& into) {
             std::string key, last_doc;  // per thread

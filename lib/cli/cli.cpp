@@ -57,6 +57,7 @@ std::string_view tool_purpose(std::string_view name) {
       {"tmk-numbers", "numbers, money, percentages, measures, dates and times, with their values"},
       {"tmk-quotes", "quotations and reported speech, with their speakers"},
       {"tmk-extract", "all of the above in one pass: linked tables and a manifest in a directory"},
+      {"tmk-merge", "joins tmk-extract directories of parts of a corpus into one"},
       {"tmk-count", "counts the values of TSV columns (rows and documents)"},
       {"tmk-ngrams", "word n-grams within sentences, counted or one row each"},
       {"tmk-kwic", "concordance lines for a pattern or a token sequence"},

@@ -1,112 +1,28 @@
 #include "cli/extract.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
-#include <chrono>
-#include <cstring>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "cli/table_dir.hpp"
 #include "cli/tables.hpp"
 #include "core/diagnostics.hpp"
 #include "core/sha256.hpp"
 #include "tmk/core/io.hpp"
 #include "tmk/core/tsv.hpp"
-#include "tmk/version.hpp"
 
 namespace tmk::cli {
 
 namespace fs = std::filesystem;
-using Json = nlohmann::ordered_json;
 
 const std::vector<std::string> kExtractTables = {"documents", "sentences", "entities", "numbers", "quotes"};
 
 namespace {
 
 enum TableIndex : std::size_t { kDocuments, kSentences, kEntities, kNumbers, kQuotes };
-
-// One table of the output directory: written to ".NAME.partial" and renamed to NAME when
-// finished. A write error is kept, not thrown, because it happens in the middle of the
-// ordered output; the run stops producing rows and reports it at the end.
-class TableFile {
- public:
-  TableFile(const fs::path& dir, const std::string& file, TableFormat format)
-      : final_(dir / file), partial_(dir / ("." + file + ".partial")), format_(format) {
-    fd_ = ::open(partial_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd_ < 0) error_ = std::strerror(errno);
-  }
-  ~TableFile() {
-    if (fd_ >= 0) ::close(fd_);
-    if (!finished_) ::unlink(partial_.c_str());
-  }
-  TableFile(const TableFile&) = delete;
-  TableFile& operator=(const TableFile&) = delete;
-
-  void write(std::string_view bytes) {
-    rows_ += count_rows(bytes);
-    while (!bytes.empty() && error_.empty()) {
-      const ssize_t put = ::write(fd_, bytes.data(), bytes.size());
-      if (put >= 0)
-        bytes.remove_prefix(static_cast<std::size_t>(put));
-      else if (errno != EINTR)
-        error_ = std::strerror(errno);
-    }
-  }
-
-  // Makes the table durable and gives it its final name. False, with error() set, if not.
-  bool finish() {
-    if (error_.empty() && ::fsync(fd_) != 0) error_ = std::strerror(errno);
-    if (::close(fd_) != 0 && error_.empty()) error_ = std::strerror(errno);
-    fd_ = -1;
-    if (error_.empty() && ::rename(partial_.c_str(), final_.c_str()) != 0) error_ = std::strerror(errno);
-    finished_ = error_.empty();
-    return finished_;
-  }
-
-  bool failed() const { return !error_.empty(); }
-  const std::string& error() const { return error_; }
-  const fs::path& path() const { return final_; }
-  std::size_t rows() const { return rows_; }  // the header included
-
- private:
-  // `bytes` holds whole rows. Every row ends with a newline; only a quoted CSV field can hold
-  // one too (TSV escapes it, JSON too), and a newline is outside quotes after an even number
-  // of quote marks (an inner quote is doubled).
-  std::size_t count_rows(std::string_view bytes) const {
-    if (format_ != TableFormat::csv) return static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
-    std::size_t rows = 0;
-    bool quoted = false;
-    for (const char c : bytes) {
-      if (c == '"') quoted = !quoted;
-      if (c == '\n' && !quoted) ++rows;
-    }
-    return rows;
-  }
-
-  fs::path final_;
-  fs::path partial_;
-  TableFormat format_;
-  int fd_ = -1;
-  std::string error_;
-  std::size_t rows_ = 0;
-  bool finished_ = false;
-};
-
-std::string utc_now() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
-}
 
 // The size and sha256 of a file as stored (a .gz input: its compressed bytes).
 Json describe_file(const std::string& path) {
@@ -172,32 +88,6 @@ Json messages(bool errors) {
   Json list = Json::array();
   for (const diag::Recorded& r : all) list.push_back({{"doc", r.where}, {"message", r.what}});
   return list;
-}
-
-// Writes `text` to DIR/NAME through a temporary name. Returns false with the problem reported.
-bool write_whole_file(const fs::path& dir, const std::string& name, const std::string& text) {
-  const std::string path = (dir / name).string();
-  try {
-    write_file_atomically(path, text);
-    return true;
-  } catch (const std::exception& e) {
-    diag::error(path, e.what());
-    return false;
-  }
-}
-
-// Removes what an earlier run left in `dir`: the manifest first, so that no manifest names a
-// table this run is replacing, then the tables and temporary files.
-void clear_previous_run(const fs::path& dir) {
-  std::error_code ec;
-  fs::remove(dir / "manifest.json", ec);
-  for (const std::string& table : kExtractTables) {
-    for (const std::string& extension : kTableFormatNames) {
-      fs::remove(dir / (table + "." + extension), ec);
-      fs::remove(dir / ("." + table + "." + extension + ".partial"), ec);
-    }
-  }
-  fs::remove(dir / ".manifest.json.partial", ec);
 }
 
 }  // namespace
@@ -337,14 +227,11 @@ int run_extract(Tool& tool, const ExtractOptions& options, const std::vector<std
     tables[kExtractTables[i]] = {{"file", file_name(i)},
                                  {"format", to_string(format)},
                                  {"rows", files[i]->rows() - header_rows},
+                                 {"sha256", files[i]->sha256()},
                                  {"columns", layouts[i].columns}};
   }
   const Json manifest = {
-      {"tmk",
-       {{"version", kVersion},
-        {"commit", kSourceCommit},
-        {"model_sha256", kEntityModelSha256},
-        {"resources_sha256", kResourcesSha256}}},
+      {"tmk", build_provenance()},
       {"command", command},
       {"options", effective_options(tool, options, wanted)},
       {"inputs", inputs},

@@ -1,6 +1,8 @@
 #include "cli/parallel.hpp"
 
+#include <algorithm>
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -82,6 +84,27 @@ struct Batch {
 unsigned default_jobs() {
   const unsigned n = std::thread::hardware_concurrency();
   return n == 0 ? 1 : n;
+}
+
+void run_tasks(const std::vector<std::function<void()>>& tasks, unsigned jobs) {
+  if (jobs == 0) jobs = default_jobs();
+  std::vector<std::exception_ptr> errors(tasks.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i; (i = next++) < tasks.size();) {
+      try {
+        tasks[i]();
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < std::min<std::size_t>(jobs, tasks.size()); ++t) threads.emplace_back(work);
+  work();
+  for (auto& thread : threads) thread.join();
+  for (const auto& error : errors)
+    if (error) std::rethrow_exception(error);
 }
 
 void process_documents(DocumentReader& reader, unsigned jobs, const DocumentProcessor& process, Output& output) {

@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/output.hpp"
 #include "tmk/core/document.hpp"
@@ -34,5 +35,9 @@ void process_documents(DocumentReader& reader, unsigned jobs, std::size_t tables
                        const TablesSink& sink);
 
 unsigned default_jobs();
+
+// Runs independent tasks on up to `jobs` threads (0: all cores); the first exception, in task
+// order, is rethrown once all are done.
+void run_tasks(const std::vector<std::function<void()>>& tasks, unsigned jobs);
 
 }  // namespace tmk

@@ -384,6 +384,17 @@ std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
+// Throws unless a table's key columns `keys` are `expected`, in any order; `whose` names where
+// the expected ones come from.
+void require_key_columns(const std::vector<std::string>& keys, const std::vector<std::string>& expected,
+                         const std::string& whose) {
+  std::vector<std::string> sorted_keys = keys, sorted_expected = expected;
+  std::sort(sorted_keys.begin(), sorted_keys.end());
+  std::sort(sorted_expected.begin(), sorted_expected.end());
+  if (sorted_keys != sorted_expected)
+    throw std::runtime_error("key columns (" + joined(keys) + ") differ from " + whose + " (" + joined(expected) + ")");
+}
+
 }  // namespace
 
 KeyCounter merge_count_tables(const std::vector<std::string>& inputs, unsigned jobs,
@@ -410,16 +421,18 @@ KeyCounter merge_count_tables(const std::vector<std::string>& inputs, unsigned j
   const std::vector<std::string> rest(inputs.begin() + static_cast<std::ptrdiff_t>(first), inputs.end());
   if (rest.empty()) return total;
   total.merge(count_inputs(rest, jobs, [&](TsvReader& reader, KeyCounter& counter) {
-    const std::vector<std::string> keys = count_table_keys(reader, group_columns);
-    std::vector<std::string> sorted = keys, expected = key_columns;
-    std::sort(sorted.begin(), sorted.end());
-    std::sort(expected.begin(), expected.end());
-    if (sorted != expected)
-      throw std::runtime_error("key columns (" + joined(keys) + ") differ from " + first_path + "'s (" +
-                               joined(key_columns) + ")");
+    require_key_columns(count_table_keys(reader, group_columns), key_columns, first_path + "'s");
     merge_count_table(reader, key_columns, counter);
   }));
   return total;
+}
+
+KeyCounter merge_tables_with_keys(const std::vector<std::string>& inputs, unsigned jobs,
+                                  const std::vector<std::string>& key_columns, std::string_view tool) {
+  return count_inputs(inputs, jobs, [&](TsvReader& reader, KeyCounter& counter) {
+    require_key_columns(count_table_keys(reader, {}), key_columns, "those of " + std::string(tool));
+    merge_count_table(reader, key_columns, counter);
+  });
 }
 
 }  // namespace tmk

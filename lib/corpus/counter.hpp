@@ -158,4 +158,9 @@ KeyCounter count_rows(const std::vector<std::string>& inputs, unsigned jobs,
 KeyCounter merge_count_tables(const std::vector<std::string>& inputs, unsigned jobs,
                               const std::vector<std::string>& group_columns, std::vector<std::string>& key_columns);
 
+// Sums the count tables of `tool` (tmk-ngrams, tmk-cooc), whose key columns are `key_columns`:
+// an input with other key columns is reported as failed (naming it) and the others are summed.
+KeyCounter merge_tables_with_keys(const std::vector<std::string>& inputs, unsigned jobs,
+                                  const std::vector<std::string>& key_columns, std::string_view tool);
+
 }  // namespace tmk

@@ -1,7 +1,6 @@
 #include "report/corpus_summary.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -12,7 +11,6 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
-#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -469,28 +467,6 @@ void read_highlights(const std::string& dir, std::string_view table, std::map<st
           {reader.whole_number(fields[start_col], "start"), reader.whole_number(fields[end_col], "end"), kind, label});
     }
   });
-}
-
-// Runs the tasks on up to `jobs` threads; the first exception (in task order) is rethrown.
-void run_tasks(const std::vector<std::function<void()>>& tasks, unsigned jobs) {
-  if (jobs == 0) jobs = default_jobs();
-  std::vector<std::exception_ptr> errors(tasks.size());
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i; (i = next++) < tasks.size();) {
-      try {
-        tasks[i]();
-      } catch (...) {
-        errors[i] = std::current_exception();
-      }
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < std::min<std::size_t>(jobs, tasks.size()); ++t) threads.emplace_back(work);
-  work();
-  for (auto& thread : threads) thread.join();
-  for (const auto& error : errors)
-    if (error) std::rethrow_exception(error);
 }
 
 }  // namespace

@@ -118,6 +118,7 @@ for name, t in m["tables"].items():
     assert t["file"] == name + ".tsv" and t["format"] == "tsv", t
     assert t["columns"] == lines[0].split("\t"), (name, t["columns"])
     assert t["rows"] == len(lines) - 2, (name, t["rows"], len(lines))
+    assert t["sha256"] == hashlib.sha256(open(os.path.join(out, t["file"]), "rb").read()).hexdigest(), (name, t)
 assert m["documents"] == len(paths) == m["tables"]["documents"]["rows"]
 assert m["complete"] is True and m["started"].endswith("Z") and m["finished"] >= m["started"]
 assert isinstance(m["warnings"], list) and m["errors"] == []

@@ -3,7 +3,7 @@
 # spelled the same way everywhere (read from every --help), list options that never take the
 # inputs after them, --input by name only, --jobs, -V/--version, and tmk's list of tools.
 source "$TMK_SOURCE/tests/cli/lib.sh"
-TOOLS="tmk-tokenize tmk-sentences tmk-entities tmk-numbers tmk-quotes tmk-extract tmk-count tmk-ngrams tmk-kwic tmk-cooc tmk-report tmk-train-entities"
+TOOLS="tmk-tokenize tmk-sentences tmk-entities tmk-numbers tmk-quotes tmk-extract tmk-merge tmk-count tmk-ngrams tmk-kwic tmk-cooc tmk-report tmk-train-entities"
 DOCUMENT_TOOLS="tmk-tokenize tmk-sentences tmk-entities tmk-numbers tmk-quotes tmk-extract tmk-ngrams tmk-kwic"
 TOOL_ARGS_tmk_kwic="-e One"  # what a tool needs besides its inputs
 TOOL_ARGS_tmk_extract="-o tables"

@@ -1,4 +1,7 @@
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
@@ -124,4 +127,22 @@ TEST_CASE("an input without a single byte holds no rows", "[counter]") {
   CHECK(tmk::open_tsv(path) != nullptr);
   CHECK(tmk::open_tsv("/dev/null") == nullptr);
   CHECK_THROWS(tmk::open_tsv("/no/such/file.tsv"));
+}
+
+TEST_CASE("a tool's count tables are summed; one with other key columns fails alone", "[counter]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("tmk-merge-keys-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const auto write = [&](const std::string& name, const std::string& text) {
+    tmk::write_file_atomically((dir / name).string(), text);
+    return (dir / name).string();
+  };
+  // Columns in another order are the same columns; counts and docs add up.
+  const std::string first = write("first.tsv", "ngram\tn\tcount\tdocs\nrain fell\t2\t3\t2\nsun\t1\t1\t1\n");
+  const std::string second = write("second.tsv", "n\tngram\tcount\tdocs\n2\train fell\t4\t1\n");
+  const std::string other = write("other.tsv", "token\tcount\tdocs\nsun\t9\t9\n");
+  const tmk::KeyCounter sum = tmk::merge_tables_with_keys({first, second, other}, 2, {"ngram", "n"}, "tmk-ngrams");
+  CHECK(rows_of(sum) == "rain fell\t2\t7\t3\nsun\t1\t1\t1\n");
+  fs::remove_all(dir);
 }
