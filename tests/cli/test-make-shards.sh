@@ -28,6 +28,10 @@ check_eq "shard 1 arguments" "--files-from
 plan/shard-0001.files" "$(cat plan/shard-0001.args)"
 check_eq "the shards list the documents tmk reads, in its order" \
   "$(tmk-extract tree -o whole 2>/dev/null && tail -n +2 whole/documents.tsv | cut -f1)" "$(cat plan/shard-*.files)"
+check_status "a folder given with a slash" 0 "$MAKE_SHARDS" -n 1 -o slash tree/
+check_eq "paths spelled as tmk spells them" \
+  "$(tmk-extract tree/ -o whole-slash 2>/dev/null && tail -n +2 whole-slash/documents.tsv | cut -f1)" \
+  "$(cat slash/shard-0001.files)"
 check_status "more shards than files" 0 "$MAKE_SHARDS" -n 9 -o many tree/B tree/a/one.txt
 check_eq "one shard per file" "tree/B/two.txt|tree/a/one.txt" "$(cat many/shard-0001.files many/shard-0002.files | paste -sd'|')"
 check_eq "no more shards" "make-shards: 2 shards in many" "$(cat "$WORK/out")"
