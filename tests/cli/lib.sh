@@ -148,3 +148,28 @@ for hidden in ['files/.drafts/story-x.txt', 'files/agency/.story-y.txt']:
         f.write('A hidden draft that tmk skips.\n')
 PY
 }
+
+# check_same_tables WHAT DIR [ONE_RUN]: the cluster tests' merged tables in DIR are those of
+# the one-machine run in $WORK/ONE_RUN (default whole), byte for byte.
+check_same_tables() {
+  local table
+  for table in documents sentences entities numbers quotes; do
+    CHECKS=$((CHECKS + 1))
+    cmp "$WORK/${3:-whole}/$table.tsv" "$2/$table.tsv" || fail "$1: $table.tsv differs from one tmk-extract"
+  done
+}
+
+# killing_tmk_extract DIR SHARD: writes DIR/tmk-extract, which dies by SIGKILL on its first
+# run for SHARD (leaving $WORK/killed), as a task killed by the scheduler or the kernel would,
+# and otherwise runs the tmk-extract now on PATH. Put DIR first on PATH to use it.
+killing_tmk_extract() {
+  mkdir -p "$1"
+  cat >"$1/tmk-extract" <<KILLER
+#!/usr/bin/env bash
+case "\$*" in
+  *$2*) [ -e "$WORK/killed" ] || { touch "$WORK/killed"; kill -KILL \$\$; } ;;
+esac
+exec "$(command -v tmk-extract)" "\$@"
+KILLER
+  chmod +x "$1/tmk-extract"
+}

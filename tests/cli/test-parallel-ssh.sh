@@ -76,16 +76,6 @@ parallel_extract() {
   return "$status"
 }
 
-# check_same_tables WHAT DIR [ONE_RUN]: DIR holds the tables of the one-machine run
-# (ONE_RUN, default whole), byte for byte.
-check_same_tables() {
-  local table
-  for table in documents sentences entities numbers quotes; do
-    CHECKS=$((CHECKS + 1))
-    cmp "$WORK/${3:-whole}/$table.tsv" "$2/$table.tsv" || fail "$1: $table.tsv differs from one tmk-extract"
-  done
-}
-
 # --- The corpus, the one-machine run and the plan -------------------------------------------------
 cd "$WORK" || fail "no $WORK"
 news_corpus "$WORK" 2000
@@ -102,20 +92,11 @@ check_eq "both hosts ran shards" "host1 host2" \
   "$(cut -f2 shared/logs/parallel.log | tail -n +2 | sed 's/.*@//' | sort -u | paste -sd' ')"
 
 # --- No shared filesystem: --transfer, a separate workdir ---------------------------------------
-mkdir killer
-cat >killer/tmk-extract <<KILLER
-#!/usr/bin/env bash
-# Dies by SIGKILL on its first run for shard-0003 (midway, as an out-of-memory kill would).
-case "\$*" in
-  *shard-0003*) [ -e "$WORK/killed" ] || { touch "$WORK/killed"; kill -KILL \$\$; } ;;
-esac
-exec "$(command -v tmk-extract)" "\$@"
-KILLER
-chmod +x killer/tmk-extract
+killing_tmk_extract "$WORK/killer" shard-0003
 PATH="$WORK/killer:$PATH" parallel_extract "a job killed" --transfer --workdir "$WORK/remote" --plan plan -o moved
 check_eq "merge fails" 1 $?
 [ -e "$WORK/killed" ] || fail "the killing tmk-extract never ran"
-check_grep "the merge names the killed shard" "shard-0003" "$WORK/err"
+check_grep "the merge names the killed shard" "^tmk-merge: .*shard-0003" "$WORK/err"
 check_grep "the script lists the shard to redo" "shards with no manifest: shard-0003 (rerun" "$WORK/err"
 stat -c '%n %i %Y' moved/shards/shard-000[1245]/manifest.json >"$WORK/before"
 sleep 1  # so that a manifest written again would have another mtime

@@ -95,16 +95,6 @@ slurm_extract() {
   return "$status"
 }
 
-# check_same_tables WHAT DIR [ONE_RUN]: DIR holds the tables of the one-machine run
-# (ONE_RUN, default whole), byte for byte.
-check_same_tables() {
-  local table
-  for table in documents sentences entities numbers quotes; do
-    CHECKS=$((CHECKS + 1))
-    cmp "$WORK/${3:-whole}/$table.tsv" "$2/$table.tsv" || fail "$1: $table.tsv differs from one tmk-extract"
-  done
-}
-
 # --- The corpus and the one-machine run --------------------------------------------------------
 cd "$WORK" || fail "no $WORK"
 news_corpus "$WORK" 3000
@@ -126,19 +116,11 @@ slurm_extract "rerun of a complete run" --plan plan -o result || fail "slurm-ext
 check_eq "nothing to redo" "slurm-extract: all 7 shards and the merge are complete in result" "$(cat "$WORK/out")"
 
 # --- A task killed: the merge names its shard, and a rerun redoes that shard alone --------------
-mkdir killer
-cat >killer/tmk-extract <<KILLER
-#!/usr/bin/env bash
-# Dies by SIGKILL on its first run for shard-0003 (midway, as an out-of-memory kill would).
-case "\$*" in
-  *shard-0003*) [ -e "$WORK/killed" ] || { touch "$WORK/killed"; kill -KILL \$\$; } ;;
-esac
-exec "$(command -v tmk-extract)" "\$@"
-KILLER
-chmod +x killer/tmk-extract
+killing_tmk_extract "$WORK/killer" shard-0003
 PATH="$WORK/killer:$PATH" slurm_extract "a task killed" --plan plan -o again
 check_eq "merge job fails" 1 $?
-check_grep "the merge names the killed shard" "shard-0003" "$WORK/err"
+cat again/logs/merge-*.log >"$WORK/merge.log"
+check_grep "the merge job names the killed shard" "^tmk-merge: .*shard-0003" "$WORK/merge.log"
 check_grep "the script lists the shard to redo" "shards with no manifest: shard-0003 (rerun" "$WORK/err"
 [ -e "$WORK/killed" ] || fail "the killing tmk-extract never ran"
 [ ! -e again/merged/manifest.json ] || fail "a failed merge left a manifest"
