@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/cluster/make-shards: the shard plan, by file (in exactly the order tmk reads a
 # directory) and by lines; sizes and cuts below are worked out by hand.
-source "$TMK_SOURCE/tests/cli/lib.sh"
+source "$TMK_SOURCE/tests/cli/lib.sh" || exit 1  # never run outside its temporary directory
 MAKE_SHARDS="$TMK_SOURCE/scripts/cluster/make-shards"
 cd "$WORK" || fail "no $WORK"
 

@@ -7,7 +7,7 @@
 # the merge fail naming it, and a rerun redoes that shard alone. A missing sshd, ssh, rsync or
 # parallel is a failure, never a skip (scripts/setup installs them).
 # Run alone: ctest --test-dir build -L cluster
-source "$TMK_SOURCE/tests/cli/lib.sh"
+source "$TMK_SOURCE/tests/cli/lib.sh" || exit 1  # never run outside its temporary directory
 CLUSTER="$TMK_SOURCE/scripts/cluster"
 for command in ssh ssh-keygen rsync parallel tmk-extract tmk-merge; do
   command -v "$command" >/dev/null || fail "$command is not on PATH (scripts/setup installs it)"

@@ -5,7 +5,7 @@
 # tmk-extract over the whole corpus; a shard whose task is killed makes the merge fail
 # naming it, and a rerun redoes that shard alone. A missing daemon or command is a failure,
 # never a skip (scripts/setup installs them). Run alone: ctest --test-dir build -L cluster
-source "$TMK_SOURCE/tests/cli/lib.sh"
+source "$TMK_SOURCE/tests/cli/lib.sh" || exit 1  # never run outside its temporary directory
 CLUSTER="$TMK_SOURCE/scripts/cluster"
 for command in munged munge slurmctld slurmd sbatch sinfo squeue scancel tmk-extract tmk-merge tmk-count; do
   command -v "$command" >/dev/null || fail "$command is not on PATH (scripts/setup installs munge and slurm-wlm)"
