@@ -9,8 +9,11 @@
 # Run alone: ctest --test-dir build -L cluster
 source "$TMK_SOURCE/tests/cli/lib.sh" || exit 1  # never run outside its temporary directory
 CLUSTER="$TMK_SOURCE/scripts/cluster"
-for command in ssh ssh-keygen rsync parallel tmk-extract tmk-merge; do
+for command in ssh ssh-keygen rsync parallel; do
   command -v "$command" >/dev/null || fail "$command is not on PATH (scripts/setup installs it)"
+done
+for tool in tmk-extract tmk-merge; do
+  command -v "$tool" >/dev/null || fail "$tool is not on PATH (not built?)"
 done
 SSHD=$(command -v sshd || echo /usr/sbin/sshd)
 [ -x "$SSHD" ] || fail "no sshd (scripts/setup installs openssh-server)"

@@ -7,8 +7,11 @@
 # never a skip (scripts/setup installs them). Run alone: ctest --test-dir build -L cluster
 source "$TMK_SOURCE/tests/cli/lib.sh" || exit 1  # never run outside its temporary directory
 CLUSTER="$TMK_SOURCE/scripts/cluster"
-for command in munged munge slurmctld slurmd sbatch sinfo squeue scancel tmk-extract tmk-merge tmk-count; do
+for command in munged munge slurmctld slurmd sbatch sinfo squeue scancel; do
   command -v "$command" >/dev/null || fail "$command is not on PATH (scripts/setup installs munge and slurm-wlm)"
+done
+for tool in tmk-extract tmk-merge tmk-count; do
+  command -v "$tool" >/dev/null || fail "$tool is not on PATH (not built?)"
 done
 
 # --- A Slurm cluster of one node, all in $WORK/slurm ------------------------------------------
