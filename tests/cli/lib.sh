@@ -100,3 +100,76 @@ for name in sorted(n for n in os.listdir(sys.argv[1]) if not n.startswith('.')):
     print(json.dumps({'id': name[:3], 'date': date, 'outlet': outlet, 'text': text}))
 PY
 }
+
+# news_corpus DIR COUNT: a made-up news corpus for the cluster tests (tests/cli/test-slurm.sh,
+# test-parallel-ssh.sh), from word lists of its own and a fixed seed: COUNT short articles
+# as files under DIR/files (nested folders, names whose byte order differs from a locale's,
+# and hidden files tmk skips) and the same articles as DIR/articles.jsonl (fields id, text).
+news_corpus() {
+  python3 - "$1" "$2" <<'PY'
+import json, os, random, sys
+out, count = sys.argv[1], int(sys.argv[2])
+rng = random.Random(15)
+first = ['Maria', 'Jonas', 'Aisha', 'Pedro', 'Lena', 'Tomas', 'Grace', 'Omar', 'Ines', 'Victor']
+last = ['Halvorsen', 'Okafor', 'Brandt', 'Castillo', 'Novak', 'Whitfield', 'Sato', 'Lindqvist']
+orgs = ['the Northern Rail Union', 'Harbor Bank', 'the Ministry of Water', 'Greenfield Council',
+        'the Coastal Fishers Association', 'Meridian Motors', 'the National Library Board']
+cities = ['Bergen', 'Lagos', 'Lyon', 'Porto', 'Osaka', 'Dublin', 'Quito', 'Tallinn']
+roles = ['chair', 'spokeswoman', 'treasurer', 'director', 'mayor', 'chief economist']
+things = ['ferries', 'loans', 'wells', 'bridges', 'permits', 'trucks', 'reading rooms']
+months = ['January', 'March', 'May', 'July', 'September', 'November']
+claims = ['We will not accept another delay', 'The figures speak for themselves',
+          'Nobody expected the repairs to take this long', 'This is a good day for the town']
+
+def article():
+    person = f'{rng.choice(first)} {rng.choice(last)}'
+    org, city, thing = rng.choice(orgs), rng.choice(cities), rng.choice(things)
+    said = [f'{city}, {rng.choice(months)} {rng.randint(1, 28)} - {person}, the {rng.choice(roles)} of {org}, '
+            f'said on Tuesday that {rng.randint(2, 900)} {thing} had been approved since {rng.randint(1990, 2023)}.',
+            f'"{rng.choice(claims)}," said {person}.',
+            f'{org[0].upper() + org[1:]} reported a {rng.randint(1, 60)} percent rise in {thing}, '
+            f'worth ${rng.randint(2, 400)} million.',
+            f'Critics in {rng.choice(cities)} said the plan would cost {rng.randint(3, 90)} jobs.']
+    rng.shuffle(said)
+    return ' '.join(said[:rng.randint(2, 4)]) + '\n'
+
+folders = ['Wire/2023', 'Wire/2024', 'agency', 'agency/b-desk', 'agency/B-desk', '_late']
+with open(os.path.join(out, 'articles.jsonl'), 'w', encoding='utf-8') as jsonl:
+    for n in range(count):
+        text = article()
+        folder = os.path.join(out, 'files', folders[n % len(folders)])
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, f'story-{n:05d}.txt'), 'w', encoding='utf-8') as f:
+            f.write(text)
+        jsonl.write(json.dumps({'id': f'a{n}', 'text': text}) + '\n')
+for hidden in ['files/.drafts/story-x.txt', 'files/agency/.story-y.txt']:
+    os.makedirs(os.path.dirname(os.path.join(out, hidden)), exist_ok=True)
+    with open(os.path.join(out, hidden), 'w', encoding='utf-8') as f:
+        f.write('A hidden draft that tmk skips.\n')
+PY
+}
+
+# check_same_tables WHAT DIR [ONE_RUN]: the cluster tests' merged tables in DIR are those of
+# the one-machine run in $WORK/ONE_RUN (default whole), byte for byte.
+check_same_tables() {
+  local table
+  for table in documents sentences entities numbers quotes; do
+    CHECKS=$((CHECKS + 1))
+    cmp "$WORK/${3:-whole}/$table.tsv" "$2/$table.tsv" || fail "$1: $table.tsv differs from one tmk-extract"
+  done
+}
+
+# killing_tmk_extract DIR SHARD: writes DIR/tmk-extract, which dies by SIGKILL on its first
+# run for SHARD (leaving $WORK/killed), as a task killed by the scheduler or the kernel would,
+# and otherwise runs the tmk-extract now on PATH. Put DIR first on PATH to use it.
+killing_tmk_extract() {
+  mkdir -p "$1"
+  cat >"$1/tmk-extract" <<KILLER
+#!/usr/bin/env bash
+case "\$*" in
+  *$2*) [ -e "$WORK/killed" ] || { touch "$WORK/killed"; kill -KILL \$\$; } ;;
+esac
+exec "$(command -v tmk-extract)" "\$@"
+KILLER
+  chmod +x "$1/tmk-extract"
+}
