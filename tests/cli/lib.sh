@@ -159,6 +159,15 @@ check_same_tables() {
   done
 }
 
+# check_merged_once WHAT DIR SHARD: DIR/manifest.json of a merge lists SHARD (a shard
+# directory's name) exactly once among its shards, and the merged tables are one run's.
+check_merged_once() {
+  check_eq "$1: $3 merged once" 1 "$(python3 -c 'import json, sys
+shards = json.load(open(sys.argv[1]))["shards"]
+print(sum(s["dir"].rstrip("/").split("/")[-1] == sys.argv[2] for s in shards))' "$2/manifest.json" "$3")"
+  check_same_tables "$1" "$2"
+}
+
 # killing_tmk_extract DIR SHARD: writes DIR/tmk-extract, which dies by SIGKILL on its first
 # run for SHARD (leaving $WORK/killed), as a task killed by the scheduler or the kernel would,
 # and otherwise runs the tmk-extract now on PATH. Put DIR first on PATH to use it.

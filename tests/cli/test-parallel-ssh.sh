@@ -108,29 +108,19 @@ parallel_extract "rerun after the kill" --transfer --workdir "$WORK/remote" --pl
 check_grep "the rerun runs only the killed shard" "running 1 of 5 shards" "$WORK/out"
 check_eq "the other shards are untouched" "$(cat "$WORK/before")" \
   "$(stat -c '%n %i %Y' moved/shards/shard-000[1245]/manifest.json)"
-check_same_tables "--transfer" moved/merged
-# Whatever else the merged manifest says of a shard, it says it of each shard alike.
-check_eq "the rerun shard is listed as often as another" "$(grep -o 'shard-0001' moved/merged/manifest.json | wc -l)" \
-  "$(grep -o 'shard-0003' moved/merged/manifest.json | wc -l)"
-grep -q 'shard-0003' moved/merged/manifest.json || fail "the merged manifest does not list shard-0003"
+check_merged_once "--transfer" moved/merged shard-0003
 check_eq "no file left in the remote workdir" "" "$(find "$WORK/remote" -type f)"
 check_eq "no tar left here" "" "$(find moved/transfer -type f)"
 
 # --- One JSONL file (gzip) cut by lines -----------------------------------------------------------
-# MERGE NOTE: shards by lines need tmk-extract --lines, from another branch of issue 15; until
-# it is merged this part cannot run. Remove the `if` when it is.
-if tmk-extract --help | grep -q -- --lines; then
-  gzip -k articles.jsonl
-  tmk-extract --jobs 2 --input jsonl --text-field text articles.jsonl.gz -o whole-jsonl 2>"$WORK/err" ||
-    { cat "$WORK/err" >&2; fail "tmk-extract over the whole JSONL file"; }
-  "$CLUSTER/make-shards" -n 4 --by lines -o plan-lines articles.jsonl.gz >/dev/null || fail "make-shards --by lines"
-  parallel_extract "JSONL by lines" --transfer --workdir "$WORK/remote" --plan plan-lines -o by-lines -- --input jsonl --text-field text ||
-    { cat "$WORK/err" >&2; fail "JSONL by lines"; }
-  check_same_tables "JSONL by lines" by-lines/merged whole-jsonl
-  check_eq "ids are lines of the whole file" "articles.jsonl.gz:1" "$(sed -n 2p by-lines/merged/documents.tsv | cut -f1)"
-else
-  echo "note: tmk-extract has no --lines yet: shards by lines not run" >&2
-fi
+gzip -k articles.jsonl
+tmk-extract --jobs 2 --input jsonl --text-field text articles.jsonl.gz -o whole-jsonl 2>"$WORK/err" ||
+  { cat "$WORK/err" >&2; fail "tmk-extract over the whole JSONL file"; }
+"$CLUSTER/make-shards" -n 4 --by lines -o plan-lines articles.jsonl.gz >/dev/null || fail "make-shards --by lines"
+parallel_extract "JSONL by lines" --transfer --workdir "$WORK/remote" --plan plan-lines -o by-lines -- --input jsonl --text-field text ||
+  { cat "$WORK/err" >&2; fail "JSONL by lines"; }
+check_same_tables "JSONL by lines" by-lines/merged whole-jsonl
+check_eq "ids are lines of the whole file" "articles.jsonl.gz:1" "$(sed -n 2p by-lines/merged/documents.tsv | cut -f1)"
 
 # --- Usage errors ---------------------------------------------------------------------------------
 check_status "--transfer with an absolute path" 1 "$CLUSTER/parallel-extract" --transfer -S host1 --plan "$WORK/plan" -o abs

@@ -133,27 +133,17 @@ slurm_extract "rerun after the kill" --plan plan -o again || { cat "$WORK/err" >
 check_grep "the rerun submits only the killed shard" "submitted array job [0-9]*: 1 of 7 shards (3), 1 CPUs each" "$WORK/out"
 check_eq "the other shards are untouched" "$(cat "$WORK/before")" \
   "$(stat -c '%n %i %Y' again/shards/shard-000[124567]/manifest.json)"
-check_same_tables "merged after the rerun" again/merged
-# Whatever else the merged manifest says of a shard, it says it of each shard alike.
-check_eq "the rerun shard is listed as often as another" "$(grep -o 'shard-0001' again/merged/manifest.json | wc -l)" \
-  "$(grep -o 'shard-0003' again/merged/manifest.json | wc -l)"
-grep -q 'shard-0003' again/merged/manifest.json || fail "the merged manifest does not list shard-0003"
+check_merged_once "merged after the rerun" again/merged shard-0003
 
 # --- One JSONL file (gzip) cut by lines -----------------------------------------------------------
-# MERGE NOTE: shards by lines need tmk-extract --lines, from another branch of issue 15; until
-# it is merged this part cannot run. Remove the `if` when it is.
-if tmk-extract --help | grep -q -- --lines; then
-  gzip -k articles.jsonl
-  tmk-extract --jobs 2 --input jsonl --text-field text articles.jsonl.gz -o whole-jsonl 2>"$WORK/err" ||
-    { cat "$WORK/err" >&2; fail "tmk-extract over the whole JSONL file"; }
-  "$CLUSTER/make-shards" -n 4 --by lines -o plan-lines articles.jsonl.gz >/dev/null || fail "make-shards --by lines"
-  slurm_extract "JSONL by lines" --plan plan-lines -o by-lines -- --input jsonl --text-field text ||
-    { cat "$WORK/err" >&2; fail "JSONL by lines"; }
-  check_same_tables "JSONL by lines" by-lines/merged whole-jsonl
-  check_eq "ids are lines of the whole file" "articles.jsonl.gz:1" "$(sed -n 2p by-lines/merged/documents.tsv | cut -f1)"
-else
-  echo "note: tmk-extract has no --lines yet: shards by lines not run" >&2
-fi
+gzip -k articles.jsonl
+tmk-extract --jobs 2 --input jsonl --text-field text articles.jsonl.gz -o whole-jsonl 2>"$WORK/err" ||
+  { cat "$WORK/err" >&2; fail "tmk-extract over the whole JSONL file"; }
+"$CLUSTER/make-shards" -n 4 --by lines -o plan-lines articles.jsonl.gz >/dev/null || fail "make-shards --by lines"
+slurm_extract "JSONL by lines" --plan plan-lines -o by-lines -- --input jsonl --text-field text ||
+  { cat "$WORK/err" >&2; fail "JSONL by lines"; }
+check_same_tables "JSONL by lines" by-lines/merged whole-jsonl
+check_eq "ids are lines of the whole file" "articles.jsonl.gz:1" "$(sed -n 2p by-lines/merged/documents.tsv | cut -f1)"
 
 # --- Usage errors ---------------------------------------------------------------------------------
 check_status "no plan" 2 "$CLUSTER/slurm-extract" -o x
