@@ -146,6 +146,7 @@ Json effective_options(const Tool& tool, const ExtractOptions& options, const st
   return Json{{"tables", tables},
               {"format", to_string(tool.format())},
               {"input", tool.input_format_name()},
+              {"lines", tool.line_range().empty() ? Json(nullptr) : Json(tool.line_range())},
               {"text_field", input.text_field},
               {"id_field", input.id_field},
               {"text_column", input.text_column},
