@@ -7,8 +7,21 @@ namespace tmk {
 
 namespace {
 
+// The most memory the text of a record of several lines keeps between records.
+constexpr std::size_t kKeptCapacity = 1 << 20;
+
 bool odd_quotes(std::string_view text) {
   return std::count(text.begin(), text.end(), '"') % 2 == 1;
+}
+
+// The quote that closes a quoted field whose text starts at `pos` (doubled quotes are part
+// of the text); npos when there is none.
+std::size_t closing_quote(std::string_view text, std::size_t pos) {
+  for (;;) {
+    const std::size_t quote = text.find('"', pos);
+    if (quote == std::string_view::npos || quote + 1 == text.size() || text[quote + 1] != '"') return quote;
+    pos = quote + 2;
+  }
 }
 
 // Splits the text of one record into decoded fields; returns why it is malformed, or empty.
@@ -18,19 +31,16 @@ std::string parse_fields(std::string_view text, std::vector<std::string>& fields
   for (;;) {
     std::string& field = fields.emplace_back();
     if (pos < text.size() && text[pos] == '"') {
-      ++pos;
-      for (;;) {
-        const std::size_t quote = text.find('"', pos);
-        if (quote == std::string_view::npos) return "a quoted field is not closed";
+      const std::size_t end = closing_quote(text, ++pos);
+      if (end == std::string_view::npos) return "a quoted field is not closed";
+      field.reserve(end - pos);  // a field of hundreds of MB is not copied while it grows
+      while (pos < end) {
+        const std::size_t quote = std::min(text.find('"', pos), end);
         field.append(text.substr(pos, quote - pos));
-        pos = quote + 1;
-        if (pos < text.size() && text[pos] == '"') {  // a doubled quote stands for one
-          field.push_back('"');
-          ++pos;
-          continue;
-        }
-        break;
+        if (quote < end) field.push_back('"');  // a doubled quote stands for one
+        pos = quote + (quote < end ? 2 : 0);
       }
+      pos = end + 1;
       if (pos == text.size()) return {};
       if (text[pos] != ',') return "text after the closing quote of field " + std::to_string(fields.size());
       ++pos;
@@ -100,6 +110,8 @@ bool CsvReader::next(CsvRecord& record, std::size_t first_line) {
   record.fields.clear();
   if (!record.malformed.empty()) return true;
   record.malformed = parse_fields(text, record.fields);
+  // The text of a huge record is not kept while the document is processed.
+  if (joined_.capacity() > kKeptCapacity) std::string().swap(joined_);
   if (record.malformed.empty() && record.fields.size() != columns_.size())
     record.malformed =
         std::to_string(record.fields.size()) + " field(s) where the header has " + std::to_string(columns_.size());

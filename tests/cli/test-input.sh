@@ -225,6 +225,9 @@ check_eq "--jobs 1 vs 4" "$(tmk-tokenize --input lines -j 1 many.txt | md5sum)" 
 tmk-tokenize --input lines many.txt many.txt many.txt 2>pipe.err | head -1 >/dev/null
 check_eq "closed pipe status" "0" "${PIPESTATUS[0]}"
 check_eq "closed pipe is quiet" "" "$(cat pipe.err)"
+tmk-tokenize --input csv docs.csv docs.csv docs.csv 2>pipe.err | head -1 >/dev/null
+check_eq "closed pipe status, csv input" "0" "${PIPESTATUS[0]}"
+check_eq "closed pipe is quiet, csv input" "" "$(cat pipe.err)"
 if [ -w /dev/full ]; then
   check_status "/dev/full" 1 sh -c 'tmk-tokenize many.txt >/dev/full'
   check_grep "write error message" "tmk-tokenize: write error: No space left on device" "$WORK/err"
@@ -245,5 +248,21 @@ with open('huge.txt', 'wb') as f:
   [ "$peak_kb" -lt $((size_kb * 4)) ] || fail "200 MB line: peak memory ${peak_kb} kB is more than 4x the document"
   awk -v s="$seconds" 'BEGIN { exit !(s < 60) }' || fail "200 MB line took ${seconds} s"
   rm -f huge.txt
+  # A CSV record of 200 MB (a quoted field of many lines) likewise, and the record after it.
+  python3 -c "
+chunk = b'Words in a field that never ends, with \"\"quotes\"\", commas and line breaks\r\n' * 1000
+with open('huge.csv', 'wb') as f:
+    f.write(b'id,text\r\nbig,\"')
+    for _ in range(200 * 1024 * 1024 // len(chunk)): f.write(chunk)
+    f.write(b'\"\r\nsmall,Last one.\r\n')
+"
+  size_kb=$(( $(stat -c %s huge.csv) / 1024 ))
+  check_status "200 MB csv record" 0 /usr/bin/time -f '%M %e' -o huge.time tmk-sentences --input csv --no-header huge.csv
+  read -r peak_kb seconds <huge.time
+  echo "200 MB csv record: peak ${peak_kb} kB, ${seconds} s"
+  [ "$peak_kb" -lt $((size_kb * 4)) ] || fail "200 MB csv record: peak memory ${peak_kb} kB is more than 4x the record"
+  check_eq "200 MB csv record: the record after it" "huge.csv:$(wc -l <huge.csv)${T}1${T}0${T}9${T}Last one." \
+    "$(tail -n 1 "$WORK/out")"
+  rm -f huge.csv
 fi
 done_ok

@@ -244,7 +244,7 @@ TEST_CASE("input format csv: ids from the line a record starts on, fields decode
   CHECK(read_all({file}, options)[1].id == "The \"Post\"");
 }
 
-TEST_CASE("--lines reads the documents that start on lines in the range, ids unchanged", "[reader]") {
+TEST_CASE("a line range (--lines) reads the documents that start on its lines, ids unchanged", "[reader]") {
   TempDir dir;
   tmk::InputOptions options;
   options.first_line = 3;
