@@ -108,7 +108,7 @@ std::string utc_now() {
   return text;
 }
 
-// The size and sha256 of a file as stored (a .gz input: its compressed bytes).
+// The size and sha256 of a file as stored (a compressed input: its compressed bytes).
 Json describe_file(const std::string& path) {
   Json entry = {{"path", path}};
   if (path == "-") {  // standard input cannot be read twice
