@@ -241,10 +241,11 @@ void DocumentReader::fill_from_columns(Document& doc, std::size_t line, FieldAt 
 bool DocumentReader::next_from_lines(Document& doc) {
   for (;;) {
     if (tsv_) {
+      // Rows before --lines' first are passed over unsplit. The header is line 1.
+      while (tsv_->line_number() + 1 < options_.first_line)
+        if (!tsv_->skip_row()) return false;
       if (!tsv_->next(fields_)) return false;
-      // Data line N of the file is line N+1 (the header is line 1).
       const std::size_t line = tsv_->line_number();
-      if (line < options_.first_line) continue;
       if (line > options_.last_line) return false;
       fill_from_columns(doc, line, [this](std::size_t column) { return tsv_unescape(fields_[column]); });
       doc.text = tsv_unescape(fields_[text_column_]);

@@ -215,6 +215,18 @@ tmk-entities --input jsonl corpus.jsonl >whole.tsv
   tmk-entities --input jsonl --lines "$((half + 1))-" corpus.jsonl | tail -n +2; } >shards.tsv
 check_eq "shards of --lines equal the whole run" "$(md5sum <whole.tsv)" "$(md5sum <shards.tsv)"
 [ "$(wc -l <whole.tsv)" -gt 10 ] || fail "the shard test found too few entities"
+# Likewise for CSV, whose records span lines: a range takes the records that start in it.
+python3 -c "
+import csv, json, sys
+writer = csv.writer(sys.stdout, lineterminator='\r\n')
+writer.writerow(['text'])
+for line in open('corpus.jsonl', encoding='utf-8'): writer.writerow([json.loads(line)['text']])" >corpus.csv
+half=$(($(wc -l <corpus.csv) / 2))
+tmk-entities --input csv corpus.csv >whole-csv.tsv
+{ tmk-entities --input csv --lines "1-$half" corpus.csv
+  tmk-entities --input csv --lines "$((half + 1))-" corpus.csv | tail -n +2; } >shards-csv.tsv
+check_eq "csv shards equal the whole run" "$(md5sum <whole-csv.tsv)" "$(md5sum <shards-csv.tsv)"
+check_eq "csv and jsonl find the same entities" "$(tail -n +2 whole.tsv | cut -f2-)" "$(tail -n +2 whole-csv.tsv | cut -f2-)"
 
 # --no-header; --jobs gives identical output.
 check_eq "--no-header" "$(tmk-sentences good.txt | tail -n +2)" "$(tmk-sentences --no-header good.txt)"
