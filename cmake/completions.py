@@ -19,7 +19,7 @@ class Option:
         self.names = names.split(",")
         self.value = value  # None for a flag
         self.description = description
-        # A choice shows what users type: "text|lines|jsonl|tsv (default text)", a list of
+        # A choice shows what users type: "text|lines|jsonl|tsv|csv (default text)", a list of
         # them "a|b|c[,...]".
         choices = re.match(r"([\w-]+(?:\|[\w-]+)+)", value or "")
         self.choices = choices.group(1).split("|") if choices else []

@@ -6,6 +6,7 @@
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <map>
 
 #include "cli/tables.hpp"
@@ -38,13 +39,34 @@ CLI::Validator one_of(const std::vector<std::string>& choices) {
 }
 
 // The --input names, in the order of the help.
-const std::vector<std::string> kInputFormats = {"text", "lines", "jsonl", "tsv"};
+const std::vector<std::string> kInputFormats = {"text", "lines", "jsonl", "tsv", "csv"};
 
 InputFormat input_format(const std::string& name) {
   if (name == "lines") return InputFormat::lines;
   if (name == "jsonl") return InputFormat::jsonl;
   if (name == "tsv") return InputFormat::tsv;
+  if (name == "csv") return InputFormat::csv;
   return InputFormat::text;
+}
+
+// Reads --lines FIRST-LAST or FIRST- (1-based, FIRST <= LAST) into `options`; false when
+// `range` is not one.
+bool parse_line_range(const std::string& range, InputOptions& options) {
+  const auto read_number = [](const char* begin, const char* end, std::size_t& number) {
+    const auto parsed = std::from_chars(begin, end, number);
+    return parsed.ec == std::errc() && parsed.ptr == end && begin != end && number > 0;
+  };
+  const std::size_t dash = range.find('-');
+  if (dash == std::string::npos) return false;
+  const char* begin = range.data();
+  const char* end = begin + range.size();
+  std::size_t first = 0;
+  std::size_t last = std::numeric_limits<std::size_t>::max();
+  if (!read_number(begin, begin + dash, first)) return false;
+  if (dash + 1 < range.size() && (!read_number(begin + dash + 1, end, last) || last < first)) return false;
+  options.first_line = first;
+  options.last_line = last;
+  return true;
 }
 
 }  // namespace
@@ -90,11 +112,24 @@ void Tool::add_document_options() {
   app_.add_option("inputs", paths_, "Files or directories to read; '-' or nothing: standard input");
   app_.add_option("--files-from", files_from_, "Read input paths from FILE, one per line");
   add_choice_option("--input", input_format_, kInputFormats,
-                    "How inputs hold documents: text (a file is a document), lines (a line is one), jsonl, tsv");
+                    "How inputs hold documents: text (a file is a document), lines (a line is one), jsonl, tsv, "
+                    "csv (RFC 4180, with a header row)");
   app_.add_option("--text-field", input_.text_field, "jsonl: the field holding the text")->default_str("text");
   app_.add_option("--id-field", input_.id_field, "jsonl: the field holding the document id (default PATH:LINE)");
-  app_.add_option("--text-column", input_.text_column, "tsv: the column holding the text")->default_str("text");
-  app_.add_option("--id-column", input_.id_column, "tsv: the column holding the document id (default PATH:LINE)");
+  app_.add_option("--text-column", input_.text_column, "tsv, csv: the column holding the text")->default_str("text");
+  app_.add_option("--id-column", input_.id_column,
+                  "tsv, csv: the column holding the document id (default PATH:LINE, the line where it starts)");
+  app_.add_option("--lines", line_range_,
+                  "Only the documents starting on lines FIRST to LAST (1-based; FIRST- : to the end) of each file, "
+                  "ids unchanged: a shard of a big file (not with --input text)")
+      ->option_text("FIRST-LAST")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            InputOptions checked;
+            if (parse_line_range(value, checked)) return {};
+            return "must be FIRST-LAST or FIRST- (1-based, FIRST <= LAST), not '" + value + "'";
+          },
+          ""));
   app_.add_flag("--strict", input_.strict, "Invalid UTF-8 is an error for that document (skipped, exit 1)");
   add_jobs_option("Worker threads");
   add_header_option();
@@ -102,12 +137,12 @@ void Tool::add_document_options() {
 
 void Tool::add_date_field_option() {
   app_.add_option("--date-field", input_.date_field,
-                  "jsonl, tsv: the field or column holding each document's date (YYYY-MM-DD)");
+                  "jsonl, tsv, csv: the field or column holding each document's date (YYYY-MM-DD)");
 }
 
 void Tool::add_keep_fields_option() {
   add_list_option("--keep-fields", input_.keep_fields, {},
-                  "jsonl, tsv: fields or columns to keep as columns after doc (date, outlet, url, ...)")
+                  "jsonl, tsv, csv: fields or columns to keep as columns after doc (date, outlet, url, ...)")
       ->option_text("F[,...]");
 }
 
@@ -222,13 +257,21 @@ std::optional<int> Tool::parse(int argc, char** argv) {
     return 2;
   }
   input_.format = input_format(input_format_);
-  const bool has_fields = input_.format == InputFormat::jsonl || input_.format == InputFormat::tsv;
+  const bool has_fields =
+      input_.format == InputFormat::jsonl || input_.format == InputFormat::tsv || input_.format == InputFormat::csv;
   for (const auto& [option, given] : {std::pair{"--date-field", !input_.date_field.empty()},
                                       std::pair{"--keep-fields", !input_.keep_fields.empty()}}) {
     if (given && !has_fields) {
-      diag::message(std::string(option) + " needs --input jsonl or tsv (see --help)");
+      diag::message(std::string(option) + " needs --input jsonl, tsv or csv (see --help)");
       return 2;
     }
+  }
+  if (!line_range_.empty()) {
+    if (input_.format == InputFormat::text) {
+      diag::message("--lines needs --input lines, jsonl, tsv or csv (see --help)");
+      return 2;
+    }
+    parse_line_range(line_range_, input_);
   }
   return std::nullopt;
 }
@@ -238,7 +281,7 @@ std::vector<std::string> Tool::inputs() const {
   if (!files_from_.empty()) {
     std::vector<std::string> listed;
     try {
-      listed = read_path_list(files_from_);
+      listed = stdin_listed_paths_ ? *stdin_listed_paths_ : read_path_list(files_from_);
     } catch (const std::exception& e) {
       diag::error(files_from_, e.what());
     }
@@ -287,7 +330,10 @@ void Tool::process_documents(const DocumentProcessor& process, const OutputSink&
 
 void Tool::process_tables(std::size_t tables, const TablesProcessor& process, const TablesSink& sink) {
   DocumentReader reader(paths_, input_, files_from_);
+  const bool list_on_stdin = files_from_ == "-";
+  if (list_on_stdin) reader.remember_listed_paths();
   tmk::process_documents(reader, jobs_, tables, process, sink);
+  if (list_on_stdin) stdin_listed_paths_ = reader.listed_paths();
 }
 
 int Tool::run(const std::function<void(Output&)>& body) {

@@ -34,13 +34,13 @@ class Tool {
   CLI::App& app() { return app_; }
 
   // Inputs that are documents: paths, --files-from, --input, --text-field, --id-field,
-  // --text-column, --id-column, --strict; plus -j/--jobs.
+  // --text-column, --id-column, --lines, --strict; plus -j/--jobs.
   void add_document_options();
   // Inputs that are TSV (the corpus tools): paths and --files-from.
   void add_tsv_input_options();
-  // --date-field F: the jsonl field or tsv column holding each document's date (Document::date).
+  // --date-field F: the jsonl field or tsv/csv column holding each document's date (Document::date).
   void add_date_field_option();
-  // --keep-fields F[,...]: jsonl fields or tsv columns carried into Document::fields.
+  // --keep-fields F[,...]: jsonl fields or tsv/csv columns carried into Document::fields.
   void add_keep_fields_option();
   // -j/--jobs N; `what` says what a worker does (added by add_document_options).
   void add_jobs_option(const std::string& what);
@@ -83,7 +83,8 @@ class Tool {
   std::optional<int> parse(int argc, char** argv);
 
   // The input paths, with --files-from and directories expanded (a directory: the files
-  // under it, as the document tools read it); empty means stdin.
+  // under it, as the document tools read it); empty means stdin. After process_tables, a
+  // --files-from list on stdin is the one that was read.
   std::vector<std::string> inputs() const;
   // The inputs to read: inputs(), or "-" (stdin) when none was named (an empty
   // --files-from list means none at all).
@@ -92,6 +93,8 @@ class Tool {
   bool header() const { return !no_header_; }
   const InputOptions& input_options() const { return input_; }
   const std::string& input_format_name() const { return input_format_; }
+  // --lines as given (FIRST-LAST or FIRST-); empty when not given.
+  const std::string& line_range() const { return line_range_; }
   TableFormat format() const { return parse_table_format(format_); }
   // A table of `columns` in the --format, with the --keep-fields columns after "doc".
   TableLayout layout(const std::vector<std::string>& columns) const;
@@ -117,8 +120,10 @@ class Tool {
   bool uses_entity_model_ = false;
   std::vector<std::string> paths_;
   std::string files_from_;
+  std::optional<std::vector<std::string>> stdin_listed_paths_;  // --files-from -, once process_tables read it
   InputOptions input_;
   std::string input_format_ = "text";
+  std::string line_range_;
   unsigned jobs_ = 0;
   bool no_header_ = false;
   std::string format_ = "tsv";

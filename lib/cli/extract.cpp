@@ -24,7 +24,7 @@ namespace {
 
 enum TableIndex : std::size_t { kDocuments, kSentences, kEntities, kNumbers, kQuotes };
 
-// The size and sha256 of a file as stored (a .gz input: its compressed bytes).
+// The size and sha256 of a file as stored (a compressed input: its compressed bytes).
 Json describe_file(const std::string& path) {
   Json entry = {{"path", path}};
   if (path == "-") {  // standard input cannot be read twice
@@ -62,6 +62,7 @@ Json effective_options(const Tool& tool, const ExtractOptions& options, const st
   return Json{{"tables", tables},
               {"format", to_string(tool.format())},
               {"input", tool.input_format_name()},
+              {"lines", tool.line_range().empty() ? Json(nullptr) : Json(tool.line_range())},
               {"text_field", input.text_field},
               {"id_field", input.id_field},
               {"text_column", input.text_column},

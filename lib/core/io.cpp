@@ -1,11 +1,16 @@
 #include "tmk/core/io.hpp"
 
+#include <bzlib.h>
 #include <fcntl.h>
+#include <lzma.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
+#include <zstd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 #include <string_view>
@@ -71,51 +76,183 @@ class PrefixedSource final : public ByteSource {
   std::unique_ptr<ByteSource> rest_;
 };
 
-// gzip decompression over another source; concatenated gzip members are read in turn.
-class GzipSource final : public ByteSource {
+// Decompression over another source. The loop is shared; each format's decode() does one
+// step of its library. Input that ends inside a stream or frame is an error ("truncated"),
+// never a silent short read.
+class DecompressingSource : public ByteSource {
  public:
-  explicit GzipSource(std::unique_ptr<ByteSource> compressed) : in_(std::move(compressed)), input_(1 << 16, '\0') {
+  DecompressingSource(std::unique_ptr<ByteSource> compressed, std::string format)
+      : compressed_(std::move(compressed)), format_(std::move(format)), buffer_(1 << 16, '\0') {}
+
+  std::size_t read(char* out, std::size_t n) override {
+    if (n == 0) return 0;
+    for (;;) {
+      if (input_.empty() && !output_pending_ && !input_ended_) {
+        const std::size_t got = compressed_->read(buffer_.data(), buffer_.size());
+        input_ = std::string_view(buffer_.data(), got);
+        input_ended_ = got == 0;
+      }
+      if (input_.empty() && !output_pending_ && input_ended_ && finished_) {
+        if (!at_stream_end_) throw std::runtime_error("truncated " + format_ + " data");
+        return 0;
+      }
+      finished_ = input_ended_ && input_.empty();
+      const std::size_t produced = decode(out, n, finished_);
+      // A full buffer may leave output inside the decoder even when all input is consumed.
+      output_pending_ = produced == n;
+      if (produced > 0) return produced;
+    }
+  }
+
+ protected:
+  // Decodes from input_ (consuming what it reads) into out[0, n); `finishing`: no input
+  // follows. Sets at_stream_end_ when the input consumed so far ends a whole stream or
+  // frame. Returns the number of bytes written. Throws for invalid data.
+  virtual std::size_t decode(char* out, std::size_t n, bool finishing) = 0;
+  [[noreturn]] void invalid(std::string_view why = {}) const {
+    throw std::runtime_error("invalid " + format_ + " data" + (why.empty() ? "" : ": " + std::string(why)));
+  }
+
+  std::string_view input_;
+  bool at_stream_end_ = false;
+
+ private:
+  std::unique_ptr<ByteSource> compressed_;
+  std::string format_;
+  std::string buffer_;
+  bool input_ended_ = false;
+  bool output_pending_ = false;
+  bool finished_ = false;  // decode() was told that no input follows
+};
+
+// The libraries count in unsigned int; a read never asks for more than this at once.
+constexpr std::size_t kMaxStep = 1u << 30;
+
+// gzip; concatenated members are read in turn.
+class GzipSource final : public DecompressingSource {
+ public:
+  explicit GzipSource(std::unique_ptr<ByteSource> compressed) : DecompressingSource(std::move(compressed), "gzip") {
     std::memset(&stream_, 0, sizeof stream_);
     if (inflateInit2(&stream_, 16 + MAX_WBITS) != Z_OK) throw std::runtime_error("cannot start gzip decompression");
   }
   ~GzipSource() override { inflateEnd(&stream_); }
 
-  std::size_t read(char* buffer, std::size_t n) override {
-    stream_.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream_.avail_out = static_cast<uInt>(std::min<std::size_t>(n, 1u << 30));
-    const auto produced = [&] { return static_cast<std::size_t>(stream_.next_out - reinterpret_cast<Bytef*>(buffer)); };
-    while (produced() == 0 && n > 0) {
-      if (stream_.avail_in == 0) {
-        if (input_eof_) {
-          if (!at_member_end_) throw std::runtime_error("truncated gzip data");
-          break;
-        }
-        const std::size_t got = in_->read(input_.data(), input_.size());
-        if (got == 0) {
-          input_eof_ = true;
-          continue;
-        }
-        stream_.next_in = reinterpret_cast<Bytef*>(input_.data());
-        stream_.avail_in = static_cast<uInt>(got);
-      }
-      at_member_end_ = false;
-      const int rc = inflate(&stream_, Z_NO_FLUSH);
-      if (rc == Z_STREAM_END) {
-        at_member_end_ = true;
-        inflateReset(&stream_);  // another member may follow
-      } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-        throw std::runtime_error("invalid gzip data");
-      }
+ private:
+  std::size_t decode(char* out, std::size_t n, bool) override {
+    stream_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(input_.data()));
+    stream_.avail_in = static_cast<uInt>(input_.size());
+    stream_.next_out = reinterpret_cast<Bytef*>(out);
+    stream_.avail_out = static_cast<uInt>(std::min(n, kMaxStep));
+    const int rc = inflate(&stream_, Z_NO_FLUSH);
+    const std::size_t consumed = input_.size() - stream_.avail_in;
+    if (consumed > 0) at_stream_end_ = false;
+    input_.remove_prefix(consumed);
+    if (rc == Z_STREAM_END) {
+      at_stream_end_ = true;
+      inflateReset(&stream_);  // another member may follow
+    } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+      invalid();
     }
-    return static_cast<std::size_t>(stream_.next_out - reinterpret_cast<Bytef*>(buffer));
+    return static_cast<std::size_t>(reinterpret_cast<char*>(stream_.next_out) - out);
   }
 
- private:
-  std::unique_ptr<ByteSource> in_;
-  std::string input_;
   z_stream stream_;
-  bool input_eof_ = false;
-  bool at_member_end_ = true;
+};
+
+// zstd; the library starts the next frame by itself.
+class ZstdSource final : public DecompressingSource {
+ public:
+  explicit ZstdSource(std::unique_ptr<ByteSource> compressed)
+      : DecompressingSource(std::move(compressed), "zstd"), context_(ZSTD_createDCtx()) {
+    if (context_ == nullptr) throw std::runtime_error("cannot start zstd decompression");
+  }
+  ~ZstdSource() override { ZSTD_freeDCtx(context_); }
+
+ private:
+  std::size_t decode(char* out, std::size_t n, bool) override {
+    ZSTD_inBuffer in{input_.data(), input_.size(), 0};
+    ZSTD_outBuffer output{out, n, 0};
+    const std::size_t rc = ZSTD_decompressStream(context_, &output, &in);
+    if (ZSTD_isError(rc)) invalid(ZSTD_getErrorName(rc));
+    input_.remove_prefix(in.pos);
+    // 0: a frame is complete and flushed. A step that reads and writes nothing (the end of the
+    // input) changes nothing.
+    if (rc == 0)
+      at_stream_end_ = true;
+    else if (in.pos > 0 || output.pos > 0)
+      at_stream_end_ = false;
+    return output.pos;
+  }
+
+  ZSTD_DCtx* context_;
+};
+
+// xz; concatenated streams (and the padding between them) are read by the library.
+class XzSource final : public DecompressingSource {
+ public:
+  explicit XzSource(std::unique_ptr<ByteSource> compressed) : DecompressingSource(std::move(compressed), "xz") {
+    if (lzma_stream_decoder(&stream_, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK)
+      throw std::runtime_error("cannot start xz decompression");
+  }
+  ~XzSource() override { lzma_end(&stream_); }
+
+ private:
+  std::size_t decode(char* out, std::size_t n, bool finishing) override {
+    stream_.next_in = reinterpret_cast<const std::uint8_t*>(input_.data());
+    stream_.avail_in = input_.size();
+    stream_.next_out = reinterpret_cast<std::uint8_t*>(out);
+    stream_.avail_out = n;
+    // With LZMA_CONCATENATED only LZMA_FINISH tells whether the input ended between streams.
+    const lzma_ret rc = lzma_code(&stream_, finishing ? LZMA_FINISH : LZMA_RUN);
+    input_.remove_prefix(input_.size() - stream_.avail_in);
+    if (rc == LZMA_STREAM_END)
+      at_stream_end_ = true;
+    else if (rc == LZMA_BUF_ERROR && finishing)
+      at_stream_end_ = false;  // the input ended inside a stream
+    else if (rc != LZMA_OK && rc != LZMA_BUF_ERROR)
+      invalid(rc == LZMA_FORMAT_ERROR ? "not an xz stream" : rc == LZMA_DATA_ERROR ? "corrupt" : "");
+    return n - stream_.avail_out;
+  }
+
+  lzma_stream stream_ = LZMA_STREAM_INIT;
+};
+
+// bzip2; concatenated streams are read in turn.
+class Bzip2Source final : public DecompressingSource {
+ public:
+  explicit Bzip2Source(std::unique_ptr<ByteSource> compressed) : DecompressingSource(std::move(compressed), "bzip2") {
+    start();
+  }
+  ~Bzip2Source() override { BZ2_bzDecompressEnd(&stream_); }
+
+ private:
+  void start() {
+    std::memset(&stream_, 0, sizeof stream_);
+    if (BZ2_bzDecompressInit(&stream_, 0, 0) != BZ_OK) throw std::runtime_error("cannot start bzip2 decompression");
+  }
+
+  std::size_t decode(char* out, std::size_t n, bool) override {
+    stream_.next_in = const_cast<char*>(input_.data());
+    stream_.avail_in = static_cast<unsigned>(std::min(input_.size(), kMaxStep));
+    stream_.next_out = out;
+    stream_.avail_out = static_cast<unsigned>(std::min(n, kMaxStep));
+    const unsigned available = stream_.avail_in;
+    const int rc = BZ2_bzDecompress(&stream_);
+    const std::size_t consumed = available - stream_.avail_in;
+    if (consumed > 0) at_stream_end_ = false;
+    input_.remove_prefix(consumed);
+    const std::size_t produced = static_cast<std::size_t>(stream_.next_out - out);
+    if (rc == BZ_STREAM_END) {
+      at_stream_end_ = true;
+      BZ2_bzDecompressEnd(&stream_);  // another stream may follow
+      start();
+    } else if (rc != BZ_OK) {
+      invalid();
+    }
+    return produced;
+  }
+
+  bz_stream stream_;
 };
 
 class MemorySource final : public ByteSource {
@@ -139,21 +276,8 @@ bool is_bzip2_header(std::string_view head) {
          (head.substr(4, 6) == "\x31\x41\x59\x26\x53\x59" || head.substr(4, 6) == "\x17\x72\x45\x38\x50\x90");
 }
 
-// The compressed format `head` (the first bytes of an input) starts, of those tmk does not
-// read; empty for any other. Read as text, they would give garbage rows and exit status 0.
-std::string_view unread_compression(std::string_view head) {
-  if (head.starts_with("\x28\xB5\x2F\xFD")) return "zstd";
-  if (head.starts_with(std::string_view("\xFD"
-                                        "7zXZ\0",
-                                        6)))
-    return "xz";
-  if (is_bzip2_header(head)) return "bzip2";
-  return {};
-}
-
-// Sniffs the gzip magic bytes (1f 8b) rather than trusting a file name; throws for the
-// compressed formats tmk does not read.
-std::unique_ptr<ByteSource> decompress_if_gzip(std::unique_ptr<ByteSource> raw) {
+// Sniffs the magic bytes of gzip, zstd, xz and bzip2 rather than trusting a file name.
+std::unique_ptr<ByteSource> decompress_if_compressed(std::unique_ptr<ByteSource> raw) {
   constexpr std::size_t kHead = 10;
   std::string head(kHead, '\0');
   std::size_t got = 0;
@@ -163,23 +287,26 @@ std::unique_ptr<ByteSource> decompress_if_gzip(std::unique_ptr<ByteSource> raw) 
     got += k;
   }
   head.resize(got);
-  if (const std::string_view format = unread_compression(head); !format.empty())
-    throw std::runtime_error(std::string(format) + "-compressed input is not read; decompress it first (" +
-                             std::string(format) + " -dc FILE | tmk-...)");
-  const bool gzip = got >= 2 && head[0] == '\x1f' && head[1] == '\x8b';
-  auto source = std::make_unique<PrefixedSource>(std::move(head), std::move(raw));
-  if (gzip) return std::make_unique<GzipSource>(std::move(source));
+  const std::string magic = head;
+  std::unique_ptr<ByteSource> source = std::make_unique<PrefixedSource>(std::move(head), std::move(raw));
+  if (magic.starts_with("\x1f\x8b")) return std::make_unique<GzipSource>(std::move(source));
+  if (magic.starts_with("\x28\xB5\x2F\xFD")) return std::make_unique<ZstdSource>(std::move(source));
+  if (magic.starts_with(std::string_view("\xFD"
+                                         "7zXZ\0",
+                                         6)))
+    return std::make_unique<XzSource>(std::move(source));
+  if (is_bzip2_header(magic)) return std::make_unique<Bzip2Source>(std::move(source));
   return source;
 }
 
 }  // namespace
 
 std::unique_ptr<ByteSource> ByteSource::open(const std::string& path) {
-  return decompress_if_gzip(std::make_unique<FileSource>(path));
+  return decompress_if_compressed(std::make_unique<FileSource>(path));
 }
 
 std::unique_ptr<ByteSource> ByteSource::from_string(std::string bytes) {
-  return decompress_if_gzip(std::make_unique<MemorySource>(std::move(bytes)));
+  return decompress_if_compressed(std::make_unique<MemorySource>(std::move(bytes)));
 }
 
 std::string read_all(ByteSource& source) {

@@ -90,6 +90,7 @@ bool DocumentReader::refill_from_path_list() {
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (line.empty()) continue;
       pending_.emplace_back(line);
+      if (remember_listed_paths_) listed_paths_.emplace_back(line);
       return true;
     }
   } catch (const std::exception& e) {
@@ -133,15 +134,16 @@ bool DocumentReader::accept(Document& doc) const {
 // past the first few, they are counted and summed up in one line at the end of the file.
 constexpr std::size_t kBadLinesReported = 3;
 
-void DocumentReader::bad_line(const std::string& where, const std::string& what) {
-  if (++bad_lines_ == 1) first_bad_line_ = std::to_string(lines_->line_number()) + ": " + what;
-  if (bad_lines_ <= kBadLinesReported) diag::error(where, what);
+void DocumentReader::bad_line(std::size_t line, const std::string& what) {
+  if (++bad_lines_ == 1) first_bad_line_ = std::to_string(line) + ": " + what;
+  if (bad_lines_ <= kBadLinesReported) diag::error(line_id(current_path_, line), what);
 }
 
 void DocumentReader::end_of_lines() {
   if (bad_lines_ > kBadLinesReported)
-    diag::error(current_path_, std::to_string(bad_lines_) + " lines could not be read (the first at line " +
-                                   first_bad_line_ + "); is --input right?");
+    diag::error(current_path_, std::to_string(bad_lines_) +
+                                   (options_.format == InputFormat::csv ? " records" : " lines") +
+                                   " could not be read (the first at line " + first_bad_line_ + "); is --input right?");
   bad_lines_ = 0;
 }
 
@@ -169,7 +171,7 @@ bool DocumentReader::open_next_input() {
 
 bool DocumentReader::next(Document& doc) {
   for (;;) {
-    if (lines_ || tsv_) {
+    if (lines_ || tsv_ || csv_) {
       try {
         if (next_from_lines(doc)) return true;
       } catch (const std::exception& e) {
@@ -178,6 +180,7 @@ bool DocumentReader::next(Document& doc) {
       }
       lines_.reset();
       tsv_.reset();
+      csv_.reset();
       continue;
     }
     if (!open_next_input()) return false;
@@ -201,42 +204,79 @@ bool DocumentReader::next(Document& doc) {
           break;
         case InputFormat::tsv:
           tsv_ = std::make_unique<TsvReader>(std::move(source), current_path_);
-          text_column_ = tsv_->require_column(options_.text_column);
-          has_id_column_ = !options_.id_column.empty();
-          if (has_id_column_) id_column_ = tsv_->require_column(options_.id_column);
-          has_date_column_ = !options_.date_field.empty();
-          if (has_date_column_) date_column_ = tsv_->require_column(options_.date_field);
-          kept_columns_.clear();
-          for (const std::string& field : options_.keep_fields) kept_columns_.push_back(tsv_->require_column(field));
+          find_columns(*tsv_);
+          break;
+        case InputFormat::csv:
+          csv_ = std::make_unique<CsvReader>(std::move(source));
+          find_columns(*csv_);
           break;
       }
     } catch (const std::exception& e) {
       diag::error(current_path_, e.what());
       tsv_.reset();
+      csv_.reset();
     }
   }
+}
+
+template <class Table>
+void DocumentReader::find_columns(const Table& table) {
+  text_column_ = table.require_column(options_.text_column);
+  has_id_column_ = !options_.id_column.empty();
+  if (has_id_column_) id_column_ = table.require_column(options_.id_column);
+  has_date_column_ = !options_.date_field.empty();
+  if (has_date_column_) date_column_ = table.require_column(options_.date_field);
+  kept_columns_.clear();
+  for (const std::string& field : options_.keep_fields) kept_columns_.push_back(table.require_column(field));
+}
+
+template <class FieldAt>
+void DocumentReader::fill_from_columns(Document& doc, std::size_t line, FieldAt field_at) const {
+  doc.id = has_id_column_ ? field_at(id_column_) : line_id(current_path_, line);
+  doc.date = has_date_column_ ? field_at(date_column_) : std::string();
+  doc.fields.clear();
+  for (const std::size_t column : kept_columns_) doc.fields.push_back(field_at(column));
 }
 
 bool DocumentReader::next_from_lines(Document& doc) {
   for (;;) {
     if (tsv_) {
+      // Rows before --lines' first are passed over unsplit. The header is line 1.
+      while (tsv_->line_number() + 1 < options_.first_line)
+        if (!tsv_->skip_row()) return false;
       if (!tsv_->next(fields_)) return false;
-      // Data line N of the file is line N+1 (the header is line 1).
-      doc.id = has_id_column_ ? tsv_unescape(fields_[id_column_]) : line_id(current_path_, tsv_->line_number());
+      const std::size_t line = tsv_->line_number();
+      if (line > options_.last_line) return false;
+      fill_from_columns(doc, line, [this](std::size_t column) { return tsv_unescape(fields_[column]); });
       doc.text = tsv_unescape(fields_[text_column_]);
-      doc.date = has_date_column_ ? tsv_unescape(fields_[date_column_]) : std::string();
-      doc.fields.clear();
-      for (const std::size_t column : kept_columns_) doc.fields.push_back(tsv_unescape(fields_[column]));
+      if (accept(doc)) return true;
+      continue;
+    }
+    if (csv_) {
+      if (!csv_->next(record_, options_.first_line) || record_.line > options_.last_line) {
+        end_of_lines();
+        return false;
+      }
+      if (!record_.malformed.empty()) {
+        bad_line(record_.line, record_.malformed);
+        continue;
+      }
+      fill_from_columns(doc, record_.line, [this](std::size_t column) { return record_.fields[column]; });
+      doc.text = std::move(record_.fields[text_column_]);  // last: the other columns may be the same one
       if (accept(doc)) return true;
       continue;
     }
     std::string_view line;
-    if (!lines_->next(line)) {
-      end_of_lines();
-      return false;
-    }
+    // Lines before --lines' first are only counted, never parsed.
+    do {
+      if (!lines_->next(line) || lines_->line_number() > options_.last_line) {
+        end_of_lines();
+        return false;
+      }
+    } while (lines_->line_number() < options_.first_line);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    const std::string where = line_id(current_path_, lines_->line_number());
+    const std::size_t number = lines_->line_number();
+    const std::string where = line_id(current_path_, number);
     if (options_.format == InputFormat::lines) {
       doc.id = where;
       doc.text.assign(line);
@@ -248,26 +288,26 @@ bool DocumentReader::next_from_lines(Document& doc) {
     std::string json_text(line);
     if (const std::size_t bad = replace_invalid_utf8(json_text)) {
       if (options_.strict) {
-        bad_line(where, "invalid UTF-8: " + std::to_string(bad) + " byte(s); skipped (--strict)");
+        bad_line(number, "invalid UTF-8: " + std::to_string(bad) + " byte(s); skipped (--strict)");
         continue;
       }
       diag::warning(where, "invalid UTF-8: " + std::to_string(bad) + " byte(s) read as U+FFFD");
     }
     const auto object = nlohmann::json::parse(json_text, nullptr, false);
     if (object.is_discarded() || !object.is_object()) {
-      bad_line(where, "not a JSON object");
+      bad_line(number, "not a JSON object");
       continue;
     }
     const auto text = object.find(options_.text_field);
     if (text == object.end() || !text->is_string()) {
-      bad_line(where, "no string field '" + options_.text_field + "'");
+      bad_line(number, "no string field '" + options_.text_field + "'");
       continue;
     }
     doc.id = where;
     if (!options_.id_field.empty()) {
       const auto id = object.find(options_.id_field);
       if (id == object.end()) {
-        bad_line(where, "no field '" + options_.id_field + "'");
+        bad_line(number, "no field '" + options_.id_field + "'");
         continue;
       }
       doc.id = id->is_string() ? id->get<std::string>() : id->dump();

@@ -291,4 +291,9 @@ bool TsvReader::next(std::vector<std::string_view>& fields) {
   return true;
 }
 
+bool TsvReader::skip_row() {
+  std::string_view line;
+  return lines_.next(line);
+}
+
 }  // namespace tmk

@@ -84,7 +84,7 @@ check_eq "--keep-fields from tsv" "x${T}Wire${T}1${T}0${T}11${T}Some words." \
 check_status "--keep-fields: a tsv column that is missing" 1 tmk-sentences --input tsv --keep-fields nope meta.tsv
 check_grep "missing column message" "meta.tsv: .*nope" "$WORK/err"
 check_status "--keep-fields needs fields" 2 tmk-extract --keep-fields date two.txt -o bad
-check_grep "--keep-fields message" "^tmk-extract: --keep-fields needs --input jsonl or tsv" "$WORK/err"
+check_grep "--keep-fields message" "^tmk-extract: --keep-fields needs --input jsonl, tsv or csv" "$WORK/err"
 check_status "--keep-fields on tmk-sentences needs fields" 2 tmk-sentences --keep-fields date two.txt
 
 # Usage errors.
@@ -107,6 +107,7 @@ assert m["tmk"]["commit"] == commit, m["tmk"]
 assert m["command"] == ["tmk-extract", "-j", "1", "corpus", "-o", "out1"], m["command"]
 assert m["options"]["tables"] == ["documents", "sentences", "entities", "numbers", "quotes"], m["options"]
 assert m["options"]["input"] == "text" and m["options"]["indirect"] is False, m["options"]
+assert m["options"]["lines"] is None, m["options"]
 paths = sorted("corpus/" + f for f in os.listdir("corpus") if not f.startswith("."))
 assert [i["path"] for i in m["inputs"]] == paths, m["inputs"]
 for i in m["inputs"]:
@@ -123,6 +124,30 @@ assert m["documents"] == len(paths) == m["tables"]["documents"]["rows"]
 assert m["complete"] is True and m["started"].endswith("Z") and m["finished"] >= m["started"]
 assert isinstance(m["warnings"], list) and m["errors"] == []
 PY
+
+# Paths on stdin (--files-from -) are the manifest's inputs like any others.
+ls corpus/*.txt | head -n 3 >three.list
+check_status "--files-from -" 0 tmk-extract --files-from - -o fromstdin <three.list
+check_eq "--files-from -: the inputs in the manifest" "$(cat three.list)" \
+  "$(python3 -c 'import json; print("\n".join(i["path"] for i in json.load(open("fromstdin/manifest.json"))["inputs"]))')"
+check_eq "--files-from -: the inputs read" "$(cat three.list)" "$(tail -n +2 fromstdin/documents.tsv | cut -f1)"
+
+# Shards of one JSONL file (--lines) give, one after the other, every table of the whole run.
+python3 -c "
+import json, pathlib
+for p in sorted(pathlib.Path('corpus').glob('*.txt')):
+    for paragraph in p.read_text(encoding='utf-8').split('\\n\\n'):
+        if paragraph.strip(): print(json.dumps({'text': paragraph}))" >corpus.jsonl
+half=$(($(wc -l <corpus.jsonl) / 2))
+check_status "whole jsonl" 0 tmk-extract --input jsonl corpus.jsonl -o whole
+check_status "first shard" 0 tmk-extract --input jsonl --lines "1-$half" corpus.jsonl -o shard1
+check_status "second shard" 0 tmk-extract --input jsonl --lines "$((half + 1))-" corpus.jsonl -o shard2
+for table in documents sentences entities numbers quotes; do
+  check_eq "shards: $table.tsv" "$(md5sum <"whole/$table.tsv")" \
+    "$({ cat "shard1/$table.tsv"; tail -n +2 "shard2/$table.tsv"; } | md5sum)"
+done
+check_eq "shards: --lines in the manifest" "1-$half $((half + 1))-" \
+  "$(python3 -c 'import json; print(*(json.load(open(d + "/manifest.json"))["options"]["lines"] for d in ("shard1", "shard2")))')"
 
 # Two runs on the same input: the same tables, the same manifest but for the times.
 sleep 1

@@ -114,17 +114,119 @@ check_eq "--input tsv" "x	2	5	9	Two." "$(tmk-sentences --input tsv --id-column n
 check_status "--input tsv without the column" 1 tmk-sentences --input tsv --text-column body docs.tsv
 check_grep "missing column message" "no column named 'body'" "$WORK/err"
 
-# zstd, xz and bzip2 input: an error naming the format (never garbage read as text), the
-# other inputs still read. Made with the compressors when they are installed.
-for compressor in zstd xz bzip2; do
-  command -v "$compressor" >/dev/null || continue
-  "$compressor" -c good.txt >"good.$compressor"
-  check_status "$compressor input" 1 tmk-sentences "good.$compressor" good.txt
-  check_eq "$compressor input: message" \
-    "tmk-sentences: good.$compressor: $compressor-compressed input is not read; decompress it first ($compressor -dc FILE | tmk-...)" \
+# CSV input (RFC 4180): ids PATH:LINE of the line where a record starts, offsets in the
+# decoded field, quoted commas, doubled quotes and line breaks, CRLF, a BOM before the header.
+printf '\xef\xbb\xbfid,text,outlet\r\nA,"Hi there. Bye, then.",Daily\r\nB,"One.\r\nTwo.","The ""Post"""\r\n' >docs.csv
+check_eq "--input csv" "doc${T}sent${T}start${T}end${T}text
+docs.csv:2${T}1${T}0${T}9${T}Hi there.
+docs.csv:2${T}2${T}10${T}20${T}Bye, then.
+docs.csv:3${T}1${T}0${T}4${T}One.
+docs.csv:3${T}2${T}6${T}10${T}Two." "$(tmk-sentences --input csv docs.csv)"
+check_eq "--input csv --id-column --keep-fields" "doc${T}outlet${T}sent${T}start${T}end${T}text
+A${T}Daily${T}1${T}0${T}9${T}Hi there.
+A${T}Daily${T}2${T}10${T}20${T}Bye, then.
+B${T}The \"Post\"${T}1${T}0${T}4${T}One.
+B${T}The \"Post\"${T}2${T}6${T}10${T}Two." \
+  "$(tmk-sentences --input csv --id-column id --keep-fields outlet docs.csv)"
+printf 'day,text\n2016-08-18,It rained yesterday.\n' >dated.csv
+check_eq "--input csv --date-field" "2016-08-17" \
+  "$(tmk-numbers --input csv --date-field day --kind date dated.csv | tail -n +2 | cut -f6)"
+check_status "--input csv without the column" 1 tmk-sentences --input csv --text-column body docs.csv
+check_eq "csv missing column message" "tmk-sentences: docs.csv: no column named 'body' (columns: id, text, outlet)" \
+  "$(cat "$WORK/err")"
+: >empty.csv
+check_status "empty csv" 1 tmk-sentences --input csv empty.csv docs.csv
+check_eq "empty csv message" "tmk-sentences: empty.csv: empty input: no header row" "$(cat "$WORK/err")"
+check_eq "empty csv: the other input read" "docs.csv:2" "$(sed -n 2p "$WORK/out" | cut -f1)"
+printf 'id,text\n1,Fine.\n2,"bad"x\n3,a""b\n4,too,many\n5,"never closed\n' >bad.csv
+check_status "malformed csv records" 1 tmk-sentences --input csv bad.csv
+check_eq "malformed csv: the first three one by one, then a summary" \
+  "tmk-sentences: bad.csv:3: text after the closing quote of field 2
+tmk-sentences: bad.csv:4: a quote inside unquoted field 2
+tmk-sentences: bad.csv:5: 3 field(s) where the header has 2
+tmk-sentences: bad.csv: 4 records could not be read (the first at line 3: text after the closing quote of field 2); is --input right?" \
+  "$(cat "$WORK/err")"
+check_eq "malformed csv: the good record read" "bad.csv:2${T}1${T}0${T}5${T}Fine." "$(tail -n +2 "$WORK/out")"
+printf 'text\nCaf\xe9 ok.\n' >latin1.csv
+check_status "csv with invalid UTF-8" 0 tmk-sentences --input csv latin1.csv
+check_eq "csv invalid UTF-8 warning" "tmk-sentences: latin1.csv:2: invalid UTF-8: 1 byte(s) read as U+FFFD" "$(cat "$WORK/err")"
+check_status "--keep-fields needs fields" 2 tmk-sentences --keep-fields outlet docs.csv
+check_grep "--keep-fields message" "needs --input jsonl, tsv or csv" "$WORK/err"
+
+# gzip, zstd, xz and bzip2 input is decompressed, known by its magic bytes whatever its name;
+# concatenated streams are read in full. A truncated or corrupt file is an error for that
+# input (exit 1), the others still read; never garbage text with status 0.
+for i in $(seq 1 3000); do printf 'Doc %d has text. It ends here %d.\n' "$i" "$i"; done >part1.txt
+for i in $(seq 1 20); do printf 'Second part %d.\n' "$i"; done >part2.txt
+cat part1.txt part2.txt >both.txt
+tmk-sentences --input lines --no-header both.txt | cut -f2- >both.expected
+for compressor in gzip zstd xz bzip2; do
+  { "$compressor" -c part1.txt; "$compressor" -c part2.txt; } >"packed-$compressor.txt"
+  check_status "$compressor input" 0 tmk-sentences --input lines --no-header "packed-$compressor.txt"
+  check_eq "$compressor input: every line of both streams" "$(cat both.expected)" "$(cut -f2- "$WORK/out")"
+  "$compressor" -c part1.txt | head -c -9 >"cut-$compressor.txt"
+  check_status "$compressor truncated" 1 tmk-sentences "cut-$compressor.txt" good.txt
+  check_eq "$compressor truncated: message" "tmk-sentences: cut-$compressor.txt: truncated $compressor data" \
     "$(cat "$WORK/err")"
-  check_eq "$compressor input: the other input read" "good.txt" "$(tail -n +2 "$WORK/out" | cut -f1 | sort -u)"
+  check_eq "$compressor truncated: nothing of it, the other input read" "good.txt" \
+    "$(tail -n +2 "$WORK/out" | cut -f1 | sort -u)"
+  "$compressor" -c part1.txt | python3 -c "
+import sys
+data = bytearray(sys.stdin.buffer.read())
+for i in range(len(data) // 2, len(data) // 2 + 32): data[i] ^= 0xFF
+sys.stdout.buffer.write(data)" >"bad-$compressor.txt"
+  check_status "$compressor corrupt" 1 tmk-sentences "bad-$compressor.txt" good.txt
+  check_grep "$compressor corrupt: message" "^tmk-sentences: bad-$compressor.txt: invalid $compressor data" "$WORK/err"
+  check_eq "$compressor corrupt: the other input read" "good.txt" "$(tail -n +2 "$WORK/out" | cut -f1 | sort -u)"
 done
+zstd -c docs.csv >docs.csv.zst
+check_eq "--input csv on .zst" "$(tmk-sentences --input csv docs.csv | tail -n +2 | cut -f2-)" \
+  "$(tmk-sentences --input csv docs.csv.zst | tail -n +2 | cut -f2-)"
+
+# --lines FIRST-LAST: of every file, the documents that start on those lines, ids unchanged.
+printf 'One.\nTwo.\nThree.\nFour.\n' >four.txt
+printf 'A.\nB.\n' >two.txt
+check_eq "--lines 2-3 in every file" "four.txt:2${T}1${T}0${T}4${T}Two.
+four.txt:3${T}1${T}0${T}6${T}Three.
+two.txt:2${T}1${T}0${T}2${T}B." "$(tmk-sentences --input lines --no-header --lines 2-3 four.txt two.txt)"
+check_eq "--lines 3-" "four.txt:3
+four.txt:4" "$(tmk-sentences --input lines --no-header --lines 3- four.txt | cut -f1)"
+printf 'text\n"Two.\nStill two."\nFour.\n' >lines.csv
+check_eq "--lines on csv: records that start in the range" "lines.csv:4" \
+  "$(tmk-sentences --input csv --no-header --lines 3-4 lines.csv | cut -f1 | uniq)"
+check_status "--lines with text input" 2 tmk-sentences --lines 1-2 good.txt
+check_eq "--lines with text input: message" \
+  "tmk-sentences: --lines needs --input lines, jsonl, tsv or csv (see --help)" "$(cat "$WORK/err")"
+for bad in 0-3 3-2 5 x-4 2-y; do
+  check_status "--lines $bad" 2 tmk-sentences --input lines --lines "$bad" four.txt
+  check_grep "--lines $bad: message" "must be FIRST-LAST or FIRST-" "$WORK/err"
+done
+# Shards of one JSONL file give, one after the other, the rows of the whole run.
+python3 -c "
+import json, pathlib, sys
+for p in sorted(pathlib.Path(sys.argv[1]).glob('*.txt')):
+    for paragraph in p.read_text(encoding='utf-8').split('\\n\\n'):
+        if paragraph.strip(): print(json.dumps({'text': paragraph}))" "$TMK_SOURCE/corpus" >corpus.jsonl
+total=$(wc -l <corpus.jsonl)
+[ "$total" -ge 8 ] || fail "corpus.jsonl has $total lines"
+half=$((total / 2))
+tmk-entities --input jsonl corpus.jsonl >whole.tsv
+{ tmk-entities --input jsonl --lines "1-$half" corpus.jsonl
+  tmk-entities --input jsonl --lines "$((half + 1))-" corpus.jsonl | tail -n +2; } >shards.tsv
+check_eq "shards of --lines equal the whole run" "$(md5sum <whole.tsv)" "$(md5sum <shards.tsv)"
+[ "$(wc -l <whole.tsv)" -gt 10 ] || fail "the shard test found too few entities"
+# Likewise for CSV, whose records span lines: a range takes the records that start in it.
+python3 -c "
+import csv, json, sys
+writer = csv.writer(sys.stdout, lineterminator='\r\n')
+writer.writerow(['text'])
+for line in open('corpus.jsonl', encoding='utf-8'): writer.writerow([json.loads(line)['text']])" >corpus.csv
+half=$(($(wc -l <corpus.csv) / 2))
+tmk-entities --input csv corpus.csv >whole-csv.tsv
+{ tmk-entities --input csv --lines "1-$half" corpus.csv
+  tmk-entities --input csv --lines "$((half + 1))-" corpus.csv | tail -n +2; } >shards-csv.tsv
+check_eq "csv shards equal the whole run" "$(md5sum <whole-csv.tsv)" "$(md5sum <shards-csv.tsv)"
+check_eq "csv and jsonl find the same entities" "$(tail -n +2 whole.tsv | cut -f2-)" "$(tail -n +2 whole-csv.tsv | cut -f2-)"
 
 # --no-header; --jobs gives identical output.
 check_eq "--no-header" "$(tmk-sentences good.txt | tail -n +2)" "$(tmk-sentences --no-header good.txt)"
@@ -135,6 +237,9 @@ check_eq "--jobs 1 vs 4" "$(tmk-tokenize --input lines -j 1 many.txt | md5sum)" 
 tmk-tokenize --input lines many.txt many.txt many.txt 2>pipe.err | head -1 >/dev/null
 check_eq "closed pipe status" "0" "${PIPESTATUS[0]}"
 check_eq "closed pipe is quiet" "" "$(cat pipe.err)"
+tmk-tokenize --input csv docs.csv docs.csv docs.csv 2>pipe.err | head -1 >/dev/null
+check_eq "closed pipe status, csv input" "0" "${PIPESTATUS[0]}"
+check_eq "closed pipe is quiet, csv input" "" "$(cat pipe.err)"
 if [ -w /dev/full ]; then
   check_status "/dev/full" 1 sh -c 'tmk-tokenize many.txt >/dev/full'
   check_grep "write error message" "tmk-tokenize: write error: No space left on device" "$WORK/err"
@@ -155,5 +260,21 @@ with open('huge.txt', 'wb') as f:
   [ "$peak_kb" -lt $((size_kb * 4)) ] || fail "200 MB line: peak memory ${peak_kb} kB is more than 4x the document"
   awk -v s="$seconds" 'BEGIN { exit !(s < 60) }' || fail "200 MB line took ${seconds} s"
   rm -f huge.txt
+  # A CSV record of 200 MB (a quoted field of many lines) likewise, and the record after it.
+  python3 -c "
+chunk = b'Words in a field that never ends, with \"\"quotes\"\", commas and line breaks\r\n' * 1000
+with open('huge.csv', 'wb') as f:
+    f.write(b'id,text\r\nbig,\"')
+    for _ in range(200 * 1024 * 1024 // len(chunk)): f.write(chunk)
+    f.write(b'\"\r\nsmall,Last one.\r\n')
+"
+  size_kb=$(( $(stat -c %s huge.csv) / 1024 ))
+  check_status "200 MB csv record" 0 /usr/bin/time -f '%M %e' -o huge.time tmk-sentences --input csv --no-header huge.csv
+  read -r peak_kb seconds <huge.time
+  echo "200 MB csv record: peak ${peak_kb} kB, ${seconds} s"
+  [ "$peak_kb" -lt $((size_kb * 4)) ] || fail "200 MB csv record: peak memory ${peak_kb} kB is more than 4x the record"
+  check_eq "200 MB csv record: the record after it" "huge.csv:$(wc -l <huge.csv)${T}1${T}0${T}9${T}Last one." \
+    "$(tail -n 1 "$WORK/out")"
+  rm -f huge.csv
 fi
 done_ok

@@ -46,7 +46,7 @@ complete_words() {  # complete_words FILE FUNCTION WORD...: the completions of t
 }
 C=$P/share/bash-completion/completions
 check_eq "complete tmk-entities --ga" "--gazetteer" "$(complete_words "$C/tmk-entities" _tmk_entities tmk-entities --ga)"
-check_eq "complete tmk-entities --input " "text lines jsonl tsv" \
+check_eq "complete tmk-entities --input " "text lines jsonl tsv csv" \
   "$(complete_words "$C/tmk-entities" _tmk_entities tmk-entities --input '')"
 check_eq "complete tmk ng" "ngrams" "$(complete_words "$C/tmk" _tmk tmk ng)"
 check_eq "complete tmk count --to" "--top" "$(complete_words "$C/tmk" _tmk tmk count --to)"

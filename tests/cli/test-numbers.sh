@@ -81,7 +81,7 @@ check_eq "no date: relative values" $'rel:<=MON\nrel:<=MON\nrel:<WKND' \
 check_eq "--date over dateline" "2016-02-19" \
   "$(tmk-numbers --no-header --date 2016-02-22 "$CORPUS/002_81d68105fabcd2d8.txt" | awk -F'\t' '$10 == "Last Friday"' | cut -f6)"
 
-# --date-field (jsonl, tsv) comes before --date; a missing or bad field falls back to --date.
+# --date-field (jsonl, tsv, csv) comes before --date; a missing or bad field falls back to --date.
 {
   echo '{"text": "The ferry sank Monday.", "published": "2016-08-18"}'
   echo '{"text": "The ferry sank Monday."}'

@@ -30,12 +30,12 @@ tmk-tokenize --kind" "$(grep -e ' --kind$' options.txt | sort)"
 # --input: by name, the names shown as they are typed; a number is a usage error.
 for tool in $DOCUMENT_TOOLS; do
   check_status "$tool --help" 0 "$tool" --help
-  check_grep "$tool --input in help" "--input text|lines|jsonl|tsv (default text)" "$WORK/out"
+  check_grep "$tool --input in help" "--input text|lines|jsonl|tsv|csv (default text)" "$WORK/out"
   grep -q 'ENUM\|->' "$WORK/out" && fail "$tool --help shows the input formats' internal numbers"
   echo 'One.' >one.txt
   args=TOOL_ARGS_${tool//-/_}
   check_status "$tool --input 1" 2 "$tool" ${!args:-} --input 1 one.txt
-  check_grep "$tool --input 1 message" "'1' is not one of text|lines|jsonl|tsv" "$WORK/err"
+  check_grep "$tool --input 1 message" "'1' is not one of text|lines|jsonl|tsv|csv" "$WORK/err"
   check_status "$tool --input=lines" 0 "$tool" ${!args:-} --input=lines one.txt
 done
 

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -219,4 +220,51 @@ TEST_CASE("kept fields are copied into the document in the order asked", "[reade
   options.format = tmk::InputFormat::tsv;
   options.keep_fields = {"page", "outlet"};
   CHECK(read_all({tsv}, options)[0].fields == std::vector<std::string>{"4", "Daily\tPost"});
+}
+
+TEST_CASE("input format csv: ids from the line a record starts on, fields decoded", "[reader]") {
+  TempDir dir;
+  const auto file = dir.write(
+      "d.csv", "outlet,text,day\r\nDaily,\"One, two.\r\nThree.\",\r\n\"The \"\"Post\"\"\",Four.,2015-01-02\r\n");
+  tmk::InputOptions options;
+  options.format = tmk::InputFormat::csv;
+  options.keep_fields = {"outlet"};
+  options.date_field = "day";
+  const auto docs = read_all({file}, options);
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].id == file + ":2");
+  CHECK(docs[0].text == "One, two.\r\nThree.");
+  CHECK(docs[0].fields == std::vector<std::string>{"Daily"});
+  CHECK(docs[1].id == file + ":4");
+  CHECK(docs[1].text == "Four.");
+  CHECK(docs[1].fields == std::vector<std::string>{"The \"Post\""});
+  CHECK(docs[1].date == "2015-01-02");
+  options.id_column = "outlet";
+  options.keep_fields.clear();
+  CHECK(read_all({file}, options)[1].id == "The \"Post\"");
+}
+
+TEST_CASE("a line range (--lines) reads the documents that start on its lines, ids unchanged", "[reader]") {
+  TempDir dir;
+  tmk::InputOptions options;
+  options.first_line = 3;
+  options.last_line = 4;
+  const auto ids = [&](const std::string& file) {
+    std::vector<std::string> all;
+    for (const auto& doc : read_all({file}, options)) all.push_back(doc.id.substr(file.size()) + " " + doc.text);
+    return all;
+  };
+  options.format = tmk::InputFormat::lines;
+  CHECK(ids(dir.write("d.txt", "one\ntwo\nthree\nfour\nfive\n")) == std::vector<std::string>{":3 three", ":4 four"});
+  options.format = tmk::InputFormat::jsonl;
+  // Lines outside the range are not parsed, so not reported either.
+  CHECK(ids(dir.write("d.jsonl", "oops\n{\"text\":\"b\"}\n{\"text\":\"c\"}\n\n{\"text\":\"e\"}\n")) ==
+        std::vector<std::string>{":3 c"});
+  options.format = tmk::InputFormat::tsv;
+  CHECK(ids(dir.write("d.tsv", "text\nb\nc\nd\ne\n")) == std::vector<std::string>{":3 c", ":4 d"});
+  options.format = tmk::InputFormat::csv;
+  // The record of lines 2-3 starts before the range; the one of lines 4-5 starts inside it.
+  CHECK(ids(dir.write("d.csv", "text\n\"b\nb\"\n\"d\nd\"\nf\n")) == std::vector<std::string>{":4 d\nd"});
+  options.last_line = std::numeric_limits<std::size_t>::max();
+  CHECK(ids(dir.write("e.csv", "text\n\"b\nb\"\n\"d\nd\"\nf\n")) == std::vector<std::string>{":4 d\nd", ":6 f"});
 }

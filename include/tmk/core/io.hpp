@@ -1,5 +1,5 @@
 #pragma once
-// Byte input from files, stdin and .gz files, and a line reader over it.
+// Byte input from files, stdin and compressed files, and a line reader over it.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -7,14 +7,15 @@
 
 namespace tmk {
 
-// A readable stream of bytes. gzip input (by its magic bytes) is decompressed
-// transparently; zstd, xz and bzip2 input is an error saying so. Errors are thrown as
+// A readable stream of bytes. gzip, zstd, xz and bzip2 input (known by its magic bytes) is
+// decompressed transparently as it is read, concatenated streams in full; input that is
+// truncated or corrupt is an error, never a short text. Errors are thrown as
 // std::runtime_error with a short message (the caller adds the file name).
 class ByteSource {
  public:
   // "-" is stdin.
   static std::unique_ptr<ByteSource> open(const std::string& path);
-  // Bytes held in memory (tests, fuzzing), gzip sniffed the same way.
+  // Bytes held in memory (tests, fuzzing), compression sniffed the same way.
   static std::unique_ptr<ByteSource> from_string(std::string bytes);
   virtual ~ByteSource() = default;
   // Reads up to n bytes; 0 at end of input.

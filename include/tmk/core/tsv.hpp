@@ -91,6 +91,8 @@ class TsvReader {
   // Next data row; fields are still escaped (use tsv_unescape when needed). Views stay
   // valid until the next call. Rows with fewer fields than the header get empty fields.
   bool next(std::vector<std::string_view>& fields);
+  // Passes over the next data row without splitting it; false at the end of the input.
+  bool skip_row();
   std::size_t line_number() const { return lines_.line_number(); }
   // The field `field` of column `column` of the current row read as a whole number (sent,
   // start, counts). Throws std::runtime_error naming the line and the column when it is not one.
