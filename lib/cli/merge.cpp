@@ -197,7 +197,8 @@ Json merged_manifest(const std::vector<Shard>& shards, const std::vector<std::un
                      const std::vector<std::string>& command, const std::string& started) {
   const Json& first = shards.front().manifest;
   Json options = first["options"];
-  options.erase("lines");
+  // The merge reads no one range of lines: each input carries its shard's range instead.
+  if (options.contains("lines")) options["lines"] = nullptr;
   Json inputs = Json::array(), warnings = Json::array(), errors = Json::array(), list = Json::array();
   std::uint64_t documents = 0;
   for (const Shard& shard : shards) {
