@@ -286,7 +286,10 @@ int run_merge(const MergeOptions& options, const std::vector<std::string>& comma
     if (ec) throw MergeError(dir.string(), ec.message());
     clear_previous_run(dir);
     std::vector<std::function<void()>> tasks;
-    for (const auto& [name, table] : shards.front().manifest["tables"].items()) {
+    for (const auto& entry : shards.front().manifest["tables"].items()) {
+      // A named copy: the task outlives the loop, and clang 14 cannot capture a structured binding.
+      const std::string name = entry.key();
+      const Json& table = entry.value();
       const TableFormat format = parse_table_format(table["format"].get<std::string>());
       TableFile& file = *files.emplace_back(std::make_unique<TableFile>(dir, table["file"].get<std::string>(), format));
       tasks.push_back([&shards, &file, name, format] {

@@ -316,9 +316,11 @@ std::string read_all(ByteSource& source) {
 }
 
 void read_all(ByteSource& source, std::string& text) {
-  // Sized from the file size when known, so a huge document is not copied while growing.
+  // Sized from the file size when known, so a huge document is not copied while growing and
+  // a small one does not clear a large buffer (most news articles are a few KB); else 64 KiB.
   std::size_t used = 0;
-  text.resize(std::max<std::size_t>(source.size_hint() + 1, 1 << 16));
+  const std::size_t hint = source.size_hint();
+  text.resize(hint > 0 ? hint + 1 : std::size_t{1} << 16);
   for (;;) {
     if (used == text.size()) text.resize(text.size() * 2);
     const std::size_t got = source.read(text.data() + used, text.size() - used);
