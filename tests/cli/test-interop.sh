@@ -72,7 +72,20 @@ PY
   readers=$((readers | 1))
 fi
 
-# R: base read.delim and readr
+# R: base read.delim and readr. Both R readers (TSV here, CSV below) write what they got
+# with write_values(df, FILE): the header (row 0) and every value, one line each, as
+# "ROW<TAB>COLUMN<TAB>hex of its UTF-8 bytes".
+export WRITE_VALUES_R=$WORK/write_values.R
+cat >"$WRITE_VALUES_R" <<'R'
+hex <- function(x) paste(sprintf("%02x", as.integer(charToRaw(enc2utf8(x)))), collapse = "")
+write_values <- function(df, file_name) {
+  rows <- c(list(names(df)), lapply(seq_len(nrow(df)), function(i) unlist(df[i, , drop = TRUE], use.names = FALSE)))
+  out <- file(file_name, "w")
+  for (r in seq_along(rows)) for (c in seq_along(rows[[r]]))
+    cat(r - 1, "\t", c - 1, "\t", hex(rows[[r]][c]), "\n", sep = "", file = out)
+  close(out)
+}
+R
 if command -v Rscript >/dev/null; then
   for reader in base readr; do
     [ "$reader" = readr ] && ! Rscript -e 'library(readr)' >/dev/null 2>&1 && continue
@@ -85,7 +98,7 @@ unescape <- function(x) {
   x <- gsub("\\r", "\r", x, fixed = TRUE)
   gsub("\001", "\\", x, fixed = TRUE)
 }
-hex <- function(x) paste(sprintf("%02x", as.integer(charToRaw(enc2utf8(x)))), collapse = "")
+source(Sys.getenv("WRITE_VALUES_R"))
 for (path in args[-1]) {
   if (args[1] == "base") {
     df <- read.delim(path, quote = "", na.strings = character(0), comment.char = "",
@@ -96,11 +109,7 @@ for (path in args[-1]) {
                                           col_types = readr::cols(.default = "c"), progress = FALSE))
   }
   df[] <- lapply(df, unescape)
-  rows <- c(list(names(df)), lapply(seq_len(nrow(df)), function(i) unlist(df[i, , drop = TRUE], use.names = FALSE)))
-  out <- file(paste0("got/R", args[1], "-", gsub("/", "-", path)), "w")
-  for (r in seq_along(rows)) for (c in seq_along(rows[[r]]))
-    cat(r - 1, "\t", c - 1, "\t", hex(rows[[r]][c]), "\n", sep = "", file = out)
-  close(out)
+  write_values(df, paste0("got/R", args[1], "-", gsub("/", "-", path)))
 }
 R
   done
@@ -178,7 +187,7 @@ if command -v Rscript >/dev/null; then
     [ "$reader" = readr ] && ! Rscript -e 'library(readr)' >/dev/null 2>&1 && continue
     Rscript - "$reader" $files 2>"$WORK/r.err" <<'R' || { cat "$WORK/r.err" >&2; fail "R $reader CSV"; }
 args <- commandArgs(trailingOnly = TRUE)
-hex <- function(x) paste(sprintf("%02x", as.integer(charToRaw(enc2utf8(x)))), collapse = "")
+source(Sys.getenv("WRITE_VALUES_R"))
 for (path in args[-1]) {
   csv <- paste0("csv/", sub("[.]tsv$", ".csv", path))
   if (args[1] == "base") {
@@ -188,11 +197,7 @@ for (path in args[-1]) {
     df <- as.data.frame(readr::read_csv(csv, na = character(), trim_ws = FALSE,
                                         col_types = readr::cols(.default = "c"), progress = FALSE))
   }
-  rows <- c(list(names(df)), lapply(seq_len(nrow(df)), function(i) unlist(df[i, , drop = TRUE], use.names = FALSE)))
-  out <- file(paste0("got/R", args[1], "csv-", gsub("/", "-", path)), "w")
-  for (r in seq_along(rows)) for (c in seq_along(rows[[r]]))
-    cat(r - 1, "\t", c - 1, "\t", hex(rows[[r]][c]), "\n", sep = "", file = out)
-  close(out)
+  write_values(df, paste0("got/R", args[1], "csv-", gsub("/", "-", path)))
 }
 R
   done
