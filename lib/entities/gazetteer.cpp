@@ -122,6 +122,10 @@ void Gazetteer::add(std::string_view raw_name, EntityType type) {
   }
 }
 
+void Gazetteer::prefetch(const ner::WordSequence& words, std::size_t first) const {
+  if (first < words.size()) phrases_.prefetch(ner::combine(kSequenceSeed, word_hash(words[first], matching_)));
+}
+
 Gazetteer::Match Gazetteer::longest_match(const ner::WordSequence& words, std::size_t first) const {
   Match best;
   std::uint64_t h = kSequenceSeed;

@@ -40,6 +40,8 @@ class Gazetteer {
   };
   // The longest name that starts at word `first`.
   Match longest_match(const ner::WordSequence& words, std::size_t first) const;
+  // Starts loading what longest_match(words, first) reads first: call it a few words ahead.
+  void prefetch(const ner::WordSequence& words, std::size_t first) const;
 
  private:
   static constexpr std::uint8_t kPrefixBit = 0x80;  // some longer name continues from here

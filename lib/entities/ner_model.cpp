@@ -120,6 +120,7 @@ class Lexicon {
       if ((s >> 16) == (h >> 16)) return static_cast<std::uint16_t>(s & 0xFFFF);
     }
   }
+  void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[h & mask_]); }
 
  private:
   std::uint64_t& slot(std::uint64_t h) {
@@ -216,10 +217,18 @@ void WordSequence::add_word(std::size_t begin, std::size_t end) {
   word.exact_hash = hash_bytes(surface, 1);
   word.fold_hash = hash_bytes(std::string_view(folded_).substr(word.fold_start), 2);
   word.shape_hash = hash_bytes(std::string_view(shape, shape_size), 3);
-  const std::uint16_t known = lexicon().find(word.fold_hash);
-  word.common = (known & kCommonBit) != 0;
-  word.cluster = known & ~kCommonBit;
+  lexicon().prefetch(word.fold_hash);
   words_.push_back(word);
+}
+
+void WordSequence::look_up_words() const {
+  const Lexicon& table = lexicon();
+  for (; looked_up_ < words_.size(); ++looked_up_) {
+    Word& word = words_[looked_up_];
+    const std::uint16_t known = table.find(word.fold_hash);
+    word.common = (known & kCommonBit) != 0;
+    word.cluster = known & ~kCommonBit;
+  }
 }
 
 bool title_case_small_word(std::string_view folded) {
@@ -317,7 +326,12 @@ void WordSequence::add_token(std::size_t begin, std::size_t end) {
 
 void gazetteer_positions(const WordSequence& words, const Gazetteer& gazetteer, std::vector<std::uint16_t>& out) {
   out.assign(words.size(), 0);
+  // Most words start no name, and finding that out is a cache miss: ask ahead for them.
+  constexpr std::size_t kAhead = 4;
+  for (std::size_t i = 0; i < kAhead; ++i) gazetteer.prefetch(words, i);
+  std::size_t prefetched = kAhead;
   for (std::size_t i = 0; i < words.size();) {
+    for (; prefetched < i + kAhead; ++prefetched) gazetteer.prefetch(words, prefetched);
     const Gazetteer::Match match = gazetteer.longest_match(words, i);
     if (match.length == 0) {
       ++i;

@@ -47,6 +47,7 @@ class WordSequence {
     words_.clear();
     folded_.clear();
     case_mode_ = -1;
+    looked_up_ = 0;
   }
   // Splits the surface token text[begin, end) into words and appends them.
   void add_token(std::size_t begin, std::size_t end);
@@ -54,7 +55,10 @@ class WordSequence {
   void add_word(std::size_t begin, std::size_t end);
 
   std::size_t size() const { return words_.size(); }
-  const Word& operator[](std::size_t i) const { return words_[i]; }
+  const Word& operator[](std::size_t i) const {
+    if (looked_up_ < words_.size()) look_up_words();
+    return words_[i];
+  }
   std::string_view text() const { return text_; }
   std::string_view surface(std::size_t i) const {
     return text_.substr(words_[i].start, words_[i].end - words_[i].start);
@@ -68,10 +72,16 @@ class WordSequence {
   }
 
  private:
+  // Fills in `common` and `cluster` of the words added since the last access. add_word only
+  // prefetches each word's slot of the word table, whose probe is a cache miss for most
+  // words: probing them together lets the misses overlap.
+  void look_up_words() const;
+
   std::string_view text_;
-  std::vector<Word> words_;
+  mutable std::vector<Word> words_;
   std::string folded_;
-  mutable int case_mode_ = -1;  // computed on first use
+  mutable int case_mode_ = -1;         // computed on first use
+  mutable std::size_t looked_up_ = 0;  // words_[0, looked_up_) have their table entries
 };
 
 // Function words that Title Case leaves in lower case ("Bank of England"), by folded form.
