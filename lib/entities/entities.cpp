@@ -402,6 +402,7 @@ class DocumentResolver {
       merge_adjacent_people(words, base, found);
       take_first_names(words, base, found);
       take_surnames(words, base, found);
+      add_untagged_full_names(words, base, gazetteer, found);
       split_person_of(words, base, found);
       add_listed_names(words, base, found);
       add_known_names(words, base, gazetteer, found);
@@ -635,6 +636,34 @@ class DocumentResolver {
           !words::first_names().contains(words.folded(d.first_word - base)))
         continue;
       d.end_word = next + 1;
+    }
+  }
+
+  // A known first name and a capitalized word after it that the model left untagged are a
+  // person ("Hillary Clinton spoke."), when neither word is an everyday word, a title or a
+  // day, and the first is no place or organization the gazetteer lists ("Georgia Power").
+  // Only in sentences in normal case: in a headline every word is capitalized.
+  void add_untagged_full_names(const ner::WordSequence& words, std::size_t base,
+                               const std::vector<std::uint16_t>& gazetteer, std::vector<Draft>& found) const {
+    if (words.case_mode() != ner::kNormalCase) return;
+    constexpr std::uint16_t kPersonOnly = 07;  // gazetteer bits of the PER type
+    const auto free = [&](std::size_t i) {
+      return std::none_of(found.begin(), found.end(),
+                          [&](const Draft& d) { return d.first_word <= base + i && base + i < d.end_word; });
+    };
+    const auto name_word = [&](std::size_t i) {
+      const DocumentWord& w = words_[base + i];
+      return w.capitalized && !w.common && !impl_.is_title(words[i]) && !is_weekday(words.folded(i)) &&
+             !impl_.function_words.contains(w.fold_hash) && free(i);
+    };
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+      if (!name_word(i) || (gazetteer[i] & ~kPersonOnly) != 0 || !words::first_names().contains(words.folded(i)) ||
+          !name_word(i + 1) || breaks_name(base + i + 1) || words::is_all_caps(words.surface(i + 1)))
+        continue;
+      const auto after =
+          std::find_if(found.begin(), found.end(), [&](const Draft& d) { return d.first_word > base + i; });
+      found.insert(after, Draft(base + i, base + i + 2, EntityType::PER, EntitySource::gazetteer));
+      ++i;
     }
   }
 

@@ -672,3 +672,14 @@ TEST_CASE("entities: an organization's acronym the built-in list knows is found 
   CHECK(find(found, "AP")->type == "ORG");
   CHECK_FALSE(find(find_entities(builtin_recognizer(), "Take the ap exam in May."), "ap"));
 }
+
+TEST_CASE("entities: a known first name and a capitalized surname are a person even where the model saw none") {
+  const auto found = find_entities(builtin_recognizer(), "Hillary Clinton spoke. Later Ron Sega answered.");
+  REQUIRE(find(found, "Hillary Clinton"));
+  CHECK(find(found, "Hillary Clinton")->type == "PER");
+  REQUIRE(find(found, "Ron Sega"));
+  CHECK(find(found, "Ron Sega")->type == "PER");
+  // A first name the gazetteer also lists as a place starts no such name.
+  const auto power = find_entities(builtin_recognizer(), "Georgia Power raised its rates.");
+  CHECK((!find(power, "Georgia Power") || find(power, "Georgia Power")->type != "PER"));
+}

@@ -38,7 +38,8 @@ std::vector<ListedName> parse_name_list(std::string_view tsv, std::string_view w
 // Reads a file as parse_name_list does; throws std::runtime_error if it cannot be read.
 std::vector<ListedName> read_name_list(const std::string& path);
 
-// Why a mention was found: the tagger, a gazetteer name, as another name of a mention
+// Why a mention was found: the tagger, a gazetteer name (or a known first name before a
+// capitalized surname), as another name of a mention
 // already found in the document (a repeat, a surname, an acronym defined in the text), or
 // from the layout of a wire story's line (a dateline's place, a team in sports results).
 enum class EntitySource : std::uint8_t { model, gazetteer, alias, layout };
