@@ -587,13 +587,16 @@ class DocumentResolver {
   void type_companies_by_context(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
     const std::size_t sentence_end = base + words.size();
     // Before "shares" a place is a market ("London shares"); after "analysts at" it is no place.
-    const auto retype = [&](std::size_t first, std::size_t end, bool place_may_be_company) {
+    // One everyday word before "shares" is no name ("Bank shares"); after "shares of" it is
+    // one ("shares of Apple").
+    const auto retype = [&](std::size_t first, std::size_t end, bool after_context) {
       if (first >= end) return;
       const bool other = std::any_of(found.begin(), found.end(), [&](const Draft& d) {
         return d.first_word < end && first < d.end_word &&
-               ((d.type == EntityType::LOC && !place_may_be_company) || d.type == EntityType::MISC || d.user_listed);
+               ((d.type == EntityType::LOC && !after_context) || d.type == EntityType::MISC || d.user_listed);
       });
-      const bool everyday = end - first == 1 && (words_[first].common || is_weekday(words.folded(first - base)));
+      const bool everyday =
+          end - first == 1 && ((words_[first].common && !after_context) || is_weekday(words.folded(first - base)));
       if (!other && !everyday) replace_drafts(found, first, end, EntityType::ORG, EntitySource::model);
     };
     for (std::size_t w = base; w < sentence_end; ++w) {

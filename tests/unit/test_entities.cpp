@@ -532,6 +532,11 @@ TEST_CASE("entities: a name whose shares trade or whose analysts speak is a comp
   REQUIRE(find(market, "Tokyo"));
   CHECK(find(market, "Tokyo")->type == "LOC");
   CHECK_FALSE(find(market, "Monday"));
+  // After "shares of" a capitalized everyday word is a company too; before "shares" it is no name.
+  const auto everyday = find_entities(builtin_recognizer(), "Shares of Orchard rose. Bank shares were flat.");
+  REQUIRE(find(everyday, "Orchard"));
+  CHECK(find(everyday, "Orchard")->type == "ORG");
+  CHECK_FALSE(find(everyday, "Bank"));
 }
 
 TEST_CASE("entities: a known first name left before a person's surname joins the name") {
