@@ -26,7 +26,7 @@ printf 'NA\tORG\n' >names.tsv
 # corpus) in FORMAT, into the directory OUT.
 tables() {
   local input=("$TMK_SOURCE/corpus")
-  [ "$2" = hostile ] && input=(--input jsonl --id-field id --keep-fields date,outlet hostile.jsonl)
+  [ "$2" = hostile ] && input=(--input jsonl --id-field id --keep-fields "date,outlet" hostile.jsonl)
   tmk-extract --format "$1" --gazetteer names.tsv --indirect "${input[@]}" -o "$3"
 }
 check_status "hostile tables" 0 tables tsv hostile hostile
