@@ -407,6 +407,7 @@ class DocumentResolver {
       add_listed_names(words, base, found);
       add_known_names(words, base, gazetteer, found);
       extend_to_organization_heads(words, base, found);
+      extend_to_trailing_heads(base + words.size(), found);
       extend_to_event_heads(words, base, found);
       join_campaigns_for_people(words, base, found);
       join_ampersand_names(words, base, found);
@@ -799,6 +800,25 @@ class DocumentResolver {
       k = static_cast<std::size_t>(
           std::find_if(found.begin(), found.end(), [&](const Draft& other) { return other.end_word == end; }) -
           found.begin());
+    }
+  }
+
+  // "Daily Caller" + "News Foundation", "Chicago" + "Police Department": an organization or
+  // a place followed by capitalized words that end in a head noun of organizations is one
+  // organization, up to the last head of the run.
+  void extend_to_trailing_heads(std::size_t sentence_end, std::vector<Draft>& found) const {
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      Draft& d = found[k];
+      if ((d.type != EntityType::ORG && d.type != EntityType::LOC) || d.user_listed || breaks_name(d.end_word))
+        continue;
+      const std::size_t run_end = std::min(name_end(d.end_word, sentence_end), d.end_word + 4);
+      std::size_t end = d.end_word;
+      for (std::size_t w = d.end_word; w < run_end; ++w)
+        if (impl_.organization_heads.contains(words_[w].fold_hash)) end = w + 1;
+      const bool taken = k + 1 < found.size() && found[k + 1].first_word < end;
+      if (end == d.end_word || taken) continue;
+      d.end_word = end;
+      d.type = EntityType::ORG;
     }
   }
 

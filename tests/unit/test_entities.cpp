@@ -688,3 +688,18 @@ TEST_CASE("entities: a known first name and a capitalized surname are a person e
   const auto power = find_entities(builtin_recognizer(), "Georgia Power raised its rates.");
   CHECK((!find(power, "Georgia Power") || find(power, "Georgia Power")->type != "PER"));
 }
+
+TEST_CASE("entities: a name followed by capitalized words ending in an organization's head noun is one organization") {
+  const auto found = find_entities(builtin_recognizer(),
+                                   "Staff of the Allentown Post Office protested. The Miami Herald Media Company sued. "
+                                   "They flew to Allentown on Monday.");
+  for (const char* organization : {"Allentown Post Office", "Miami Herald Media Company"}) {
+    INFO(organization);
+    REQUIRE(find(found, organization));
+    CHECK(find(found, organization)->type == "ORG");
+  }
+  CHECK_FALSE(find(found, "Miami Herald"));
+  // The place alone stays a place.
+  REQUIRE(find(found, "Allentown"));
+  CHECK(find(found, "Allentown")->type == "LOC");
+}
