@@ -1173,12 +1173,15 @@ class DocumentResolver {
       if (d.type == EntityType::LOC && d.source == EntitySource::model && score_follows(d) &&
           scores_in_sentence[words_[d.first_word].sentence] >= 2)
         d.type = EntityType::ORG;
-    // "Australia beat England", "Leeds drew with Chelsea": two places on either side of a
-    // verb that reports a game.
+    // "Australia beat England", "Leeds drew with Chelsea": places on both sides of a verb
+    // that reports a game, or a place on one side and a team on the other ("Manchester
+    // United lost to Chelsea").
+    const auto side = [](const Draft& d) { return d.type == EntityType::LOC || d.type == EntityType::ORG; };
     for (std::size_t k = 1; k < drafts_.size(); ++k) {
       Draft& home = drafts_[k - 1];
       Draft& away = drafts_[k];
-      if (home.type != EntityType::LOC || away.type != EntityType::LOC || home.user_listed || away.user_listed)
+      if (!side(home) || !side(away) || (home.type == EntityType::ORG && away.type == EntityType::ORG) ||
+          home.user_listed || away.user_listed)
         continue;
       std::size_t w = home.end_word;
       if (w >= away.first_word || !impl_.match_verbs.contains(words_[w].fold_hash)) continue;

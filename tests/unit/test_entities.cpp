@@ -503,6 +503,10 @@ TEST_CASE("entities: places on both sides of a verb that reports a game are team
   }
   REQUIRE(find(found, "Cardiff"));
   CHECK(find(found, "Cardiff")->type == "LOC");
+  // A place that plays a team is a team too.
+  const auto club = find_entities(builtin_recognizer(), "The Harlow Rovers lost to Dayton on Sunday.");
+  REQUIRE(find(club, "Dayton"));
+  CHECK(find(club, "Dayton")->type == "ORG");
 }
 
 TEST_CASE("entities: capitalized words joined by an ampersand are one organization") {
