@@ -731,9 +731,14 @@ class DocumentResolver {
                        std::vector<Draft>& found) const {
     const auto position_of = [&](std::size_t i, int type) { return (gazetteer[i] >> (3 * type)) & 7; };
     for (std::size_t i = 0; i < words.size(); ++i) {
-      // An acronym listed as an organization only ("AP", "NPR"), written in capitals.
-      if (gazetteer[i] == (1 + ner::kUnit) << (3 * static_cast<int>(EntityType::ORG)) &&
-          words::is_all_caps(words.surface(i)) && std::none_of(found.begin(), found.end(), [&](const Draft& d) {
+      // A name of one word listed as an organization only, the model left untagged: an
+      // acronym written in capitals ("AP", "NPR"), or a capitalized word of four letters or
+      // more that is no everyday word ("Reuters", "Facebook"; not "Apple", nor "Ap").
+      const bool listed_organization = gazetteer[i] == (1 + ner::kUnit) << (3 * static_cast<int>(EntityType::ORG));
+      const bool written_as_one_name =
+          words::is_all_caps(words.surface(i)) ||
+          (words_[base + i].capitalized && !words_[base + i].common && words.surface(i).size() >= 4);
+      if (listed_organization && written_as_one_name && std::none_of(found.begin(), found.end(), [&](const Draft& d) {
             return d.first_word <= base + i && base + i < d.end_word;
           })) {
         found.emplace_back(base + i, base + i + 1, EntityType::ORG, EntitySource::gazetteer);

@@ -707,3 +707,12 @@ TEST_CASE("entities: a name followed by capitalized words ending in an organizat
   REQUIRE(find(found, "Allentown"));
   CHECK(find(found, "Allentown")->type == "LOC");
 }
+
+TEST_CASE("entities: a one-word organization the built-in list knows is found where the model saw none") {
+  const auto found = find_entities(builtin_recognizer(), "Facebook removed the posts. Reuters confirmed it.");
+  for (const char* organization : {"Facebook", "Reuters"}) {
+    INFO(organization);
+    REQUIRE(find(found, organization));
+    CHECK(find(found, organization)->type == "ORG");
+  }
+}
