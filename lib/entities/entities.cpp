@@ -782,7 +782,8 @@ class DocumentResolver {
 
   // "Bank of America" read as the place "America": a capitalized head noun of organizations
   // and "of" right before a name make one organization, with the capitalized words before
-  // the head ("Royal Bank of Scotland"), but not a leading "The".
+  // the head ("Royal Bank of Scotland"), but not a leading "The". A head noun of treaties
+  // and events makes one MISC name so ("Treaty of Versailles").
   void extend_to_organization_heads(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
     for (std::size_t k = 0; k < found.size(); ++k) {
       Draft& d = found[k];
@@ -790,13 +791,14 @@ class DocumentResolver {
           words.folded(d.first_word - 1 - base) != "of")
         continue;
       const std::size_t head = d.first_word - 2;
-      if (!words_[head].capitalized || !impl_.organization_heads.contains(words_[head].fold_hash)) continue;
+      const bool event = impl_.event_heads.contains(words_[head].fold_hash);
+      if (!words_[head].capitalized || (!event && !impl_.organization_heads.contains(words_[head].fold_hash))) continue;
       const std::size_t first = capitalized_run_start(base, head, false);
       const std::size_t end = d.end_word;
       const auto runs_into = [&](const Draft& other) { return other.first_word < first && other.end_word > first; };
       if (std::any_of(found.begin(), found.end(), runs_into)) continue;  // a name before runs into the head
       d.first_word = first;
-      d.type = EntityType::ORG;
+      d.type = event ? EntityType::MISC : EntityType::ORG;
       // Drafts inside the new name (the head tagged apart) give way to it.
       std::erase_if(found, [&](const Draft& other) {
         return other.first_word >= first && other.end_word <= end &&

@@ -654,6 +654,11 @@ TEST_CASE("entities: a treaty or event named after a place is MISC, not the plac
   REQUIRE(find(found, "Oslo Marathon"));
   CHECK(find(found, "Oslo Marathon")->type == "MISC");
   CHECK_FALSE(find(found, "Lisbon"));
+  // So is "HEAD of Place".
+  const auto of = find_entities(builtin_recognizer(), "Envoys signed the Treaty of Dayton in May.");
+  REQUIRE(find(of, "Treaty of Dayton"));
+  CHECK(find(of, "Treaty of Dayton")->type == "MISC");
+  CHECK_FALSE(find(of, "Dayton"));
 }
 
 TEST_CASE("entities: a hyphenated long name gives an initial for each part to its acronym") {
