@@ -128,9 +128,24 @@ QuoteLexicon::QuoteLexicon() {
     if (entry.kind == AbbreviationKind::may_end) word_classes[lower] |= kAbbreviation;
     if (entry.kind == AbbreviationKind::title) word_classes[lower] |= kTitleAbbreviation;
   }
+  for (const auto& [word, classes] : word_classes) {
+    maybe_classed.set(filter_key(word));
+    longest_classed = std::max(longest_classed, word.size());
+  }
+}
+
+std::uint32_t QuoteLexicon::filter_key(std::string_view word) {
+  if (word.empty()) return 0;
+  const auto lower = [](char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
+  return ((static_cast<std::uint32_t>(word.size()) * 31u + lower(word.front())) * 131u + lower(word.back())) & 0xFFFFu;
+}
+
+bool QuoteLexicon::may_have_classes(std::string_view word) const {
+  return word.size() <= longest_classed && maybe_classed.test(filter_key(word));
 }
 
 std::uint32_t QuoteLexicon::classes(std::string_view lower_word) const {
+  if (!may_have_classes(lower_word)) return 0;
   const auto found = word_classes.find(lower_word);
   return found == word_classes.end() ? 0 : found->second;
 }
@@ -199,7 +214,12 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
     Piece word{i, i, 0, is_upper_at(text, i), 0};
     std::size_t j = i;
     while (j < to) {
-      if (is_alnum_at(text, j)) {
+      const auto b = static_cast<unsigned char>(text[j]);
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {  // most of the text
+        ++j;
+        continue;
+      }
+      if (b >= 0x80 && is_alnum_at(text, j)) {
         decode(text, j);
         continue;
       }
@@ -212,10 +232,15 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
       }
       break;
     }
-    lower_ascii(text.substr(i, j - i), lower);
-    word.classes = lexicon.classes(lower);
+    const std::string_view surface = text.substr(i, j - i);
+    // Most words have no class: the filter says so before the word is lower-cased.
+    if (lexicon.may_have_classes(surface)) {
+      lower_ascii(surface, lower);
+      word.classes = lexicon.classes(lower);
+    }
     // A plural possessive keeps its apostrophe (the Sanders’ campaign) when a word follows.
-    if (j + 1 < to && (lower.back() == 's') && (text[j] == '\'' || text.compare(j, 3, "\u2019") == 0)) {
+    if (j + 1 < to && (text[j - 1] == 's' || text[j - 1] == 'S') &&
+        (text[j] == '\'' || text.compare(j, 3, "\u2019") == 0)) {
       const std::size_t after = j + (text[j] == '\'' ? 1 : 3);
       if (after + 1 < to && text[after] == ' ' && is_alnum_at(text, after + 1) && !is_upper_at(text, after + 1))
         j = after;
@@ -223,6 +248,7 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
     // An initial (E.), an abbreviation (Sen., R-Wis.) or a period before a comma keeps its
     // period: it ends no sentence.
     if (j < to && text[j] == '.') {
+      lower_ascii(surface, lower);
       const std::size_t hyphen = lower.rfind('-');
       const bool abbreviation =
           (word.classes & kAbbreviation) != 0 ||
