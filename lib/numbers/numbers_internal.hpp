@@ -83,6 +83,9 @@ struct Lexeme {
   char32_t symbol = 0;
 };
 
+// True for a unit of time, singular or plural ("year", "weeks", "centuries").
+bool is_time_unit(std::string_view lower);
+
 // Lower-cases an ASCII word into `buffer`; false when it is too long or not ASCII.
 bool lower_ascii(std::string_view word, std::string& buffer);
 

@@ -307,6 +307,9 @@ class SentenceReader {
   std::size_t read_inches_after_feet(std::size_t k, Quantity& q);
 
   bool looks_like_label(std::size_t i, const Quantity& q);
+  // "the 747 landed", "the 737 Max": a model number of three or four digits after "the" or
+  // "a", counting nothing, before a verb or a name.
+  bool is_model_number(std::size_t i, const Quantity& q);
   bool is_street_number(std::size_t k);
   std::string_view lower_of(std::string_view word);
 

@@ -456,6 +456,7 @@ class Scanner {
   // How the period after `word` behaves; nothing for a plain word.
   std::optional<AbbreviationKind> abbreviation_kind(std::string_view word) const {
     if (const AbbreviationKind* kind = splitter_.abbreviation(word)) return *kind;
+    if (splitter_.precedes_amount(word)) return AbbreviationKind::number;  // "Rs. 450"
     if (looks_like_acronym(word)) return AbbreviationKind::may_end;
     return std::nullopt;
   }
@@ -625,6 +626,8 @@ SentenceSplitter::SentenceSplitter(std::string_view language) {
                          [&](std::string_view line) { connectors_.emplace(line); });
   for_each_resource_line("sentences/" + lang + "-time-words.txt",
                          [&](std::string_view line) { time_words_.emplace(line); });
+  for_each_resource_line("sentences/" + lang + "-before-amount.txt",
+                         [&](std::string_view line) { amount_abbreviations_.emplace(line); });
   if (lang == "en") {  // the shared day and month lists are English
     for (const auto* names : {&words::weekdays(), &words::months()})
       for (const words::CalendarName& name : *names) {
@@ -655,6 +658,10 @@ bool SentenceSplitter::is_sentence_starter(std::string_view word) const {
 
 bool SentenceSplitter::is_connector(std::string_view word) const {
   return connectors_.find(word) != connectors_.end();
+}
+
+bool SentenceSplitter::precedes_amount(std::string_view word) const {
+  return amount_abbreviations_.find(word) != amount_abbreviations_.end();
 }
 
 bool SentenceSplitter::continues_time(std::string_view word) const {
