@@ -127,7 +127,15 @@ class Vocabulary {
   const NounLexicon& nouns() const { return nouns_; }
 
  private:
-  static std::uint32_t filter_key(std::string_view word);
+  // Case-blind key from the length and the first, second and last letters (inline: it runs
+  // for every word of every sentence).
+  static std::uint32_t filter_key(std::string_view word) {
+    const auto fold = [](char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); };
+    const std::uint32_t first = fold(word.front());
+    const std::uint32_t second = fold(word[word.size() > 1 ? 1 : 0]);
+    const std::uint32_t last = fold(word.back());
+    return (((first * 31u + second) * 31u + last) * 16u + static_cast<std::uint32_t>(word.size())) & 0xFFFFu;
+  }
 
   std::unordered_map<std::string_view, WordInfo> words_;
   std::bitset<1u << 16> maybe_;

@@ -273,12 +273,12 @@ void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabu
       pos = drop_address(text, begin, end, pos, out);
       continue;
     }
-    Lexeme lexeme;
+    // Built in place: a lexeme copied in from the stack cost a tenth of the extractor's time.
+    Lexeme& lexeme = out.emplace_back();
     lexeme.start = pos;
     if (is_digit(c) || (c == '.' && pos + 1 < end && is_digit(text[pos + 1]) &&
                         (pos == begin || !(is_digit(text[pos - 1]) || is_ascii_alpha(text[pos - 1]))))) {
       pos = lex_number(text, pos, end, lexeme);
-      out.push_back(lexeme);
       continue;
     }
     if (is_ascii_alpha(c) || static_cast<unsigned char>(c) >= 0x80) {
@@ -288,6 +288,7 @@ void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabu
         std::size_t q = pos;
         cp = next_code_point(text, q);
         if (is_space_code_point(cp)) {
+          out.pop_back();
           pos = q;
           continue;
         }
@@ -301,7 +302,6 @@ void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabu
             lexeme.vulgar = true;
             lexeme.decimal = true;
           }
-          out.push_back(lexeme);
           pos = q;
           continue;
         }
@@ -336,12 +336,10 @@ void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabu
         // a.m. / p.m.
         lexeme.end = p + 2 < end && text[p + 2] == '.' ? p + 3 : p + 2;
         lexeme.info = vocabulary.find(word[0] == 'a' || word[0] == 'A' ? "am" : "pm");
-        out.push_back(lexeme);
         pos = lexeme.end;
         continue;
       }
       if (vocabulary.may_contain(word) && lower_ascii(word, lower)) lexeme.info = vocabulary.find(lower);
-      out.push_back(lexeme);
       pos = p;
       continue;
     }
@@ -349,7 +347,6 @@ void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabu
     lexeme.kind = LexKind::symbol;
     lexeme.symbol = static_cast<unsigned char>(c);
     lexeme.end = pos + 1;
-    out.push_back(lexeme);
     ++pos;
   }
 }
@@ -388,15 +385,6 @@ Vocabulary::Vocabulary() {
       symbol_currencies_.emplace(next_code_point(fields[0], pos), fields[2]);
     }
   });
-}
-
-// Case-blind key from the length and the first, second and last letters.
-std::uint32_t Vocabulary::filter_key(std::string_view word) {
-  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  const auto first = static_cast<unsigned char>(fold(word.front()));
-  const auto second = static_cast<unsigned char>(fold(word[word.size() > 1 ? 1 : 0]));
-  const auto last = static_cast<unsigned char>(fold(word.back()));
-  return (((first * 31u + second) * 31u + last) * 16u + static_cast<std::uint32_t>(word.size())) & 0xFFFFu;
 }
 
 const WordInfo* Vocabulary::find(std::string_view lower) const {
