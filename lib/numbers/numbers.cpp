@@ -90,43 +90,7 @@ NumberExtractor::~NumberExtractor() = default;
 
 namespace numbers_detail {
 
-bool SentenceReader::may_start_number(std::size_t i) const {
-  const Lexeme& x = lx_[i];
-  if (x.kind == LexKind::number) return true;
-  if (x.kind == LexKind::word) {
-    if (!x.info) return adjacent(i) && is_symbol(i + 1, '$');  // "US$5"
-    switch (x.info->role) {
-      case Role::article:  // "a dozen", "a fifth", "a dollar": only before a number word
-        return i + 1 < n_ && (lx_[i + 1].kind == LexKind::number || lx_[i + 1].info);
-      case Role::and_word:  // these go on with a number read before them
-      case Role::meridiem:
-      case Role::oclock:
-      case Role::zone:
-      case Role::approximation:
-      case Role::suffix_scale:
-        return false;
-      default:
-        return true;
-    }
-  }
-  switch (x.symbol) {
-    case '$':
-      return true;
-    case '-':  // a minus joined to what follows, or "- 1 4/5" opening the sentence
-      return adjacent(i) || i == 0;
-    case '+':  // "+1-222-333-4444", "(212) 555-1234", "#5", "'90s": joined to what follows
-    case '(':
-    case '#':
-    case '\'':
-    case U'\u2019':
-      return adjacent(i);
-    default:
-      return x.symbol >= 0x80 && !vocabulary_.symbol_currency(x.symbol).empty();  // "€5"
-  }
-}
-
 std::size_t SentenceReader::read_at(std::size_t i) {
-  if (!may_start_number(i)) return i + 1;
   if (starts_relative_date(i)) {
     const std::size_t e = read_relative_date(i);
     return e ? e : i + 1;

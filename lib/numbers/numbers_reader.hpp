@@ -45,7 +45,7 @@ class SentenceReader {
   void run() {
     std::size_t i = 0;
     while (i < n_) {
-      const std::size_t next = read_at(i);
+      const std::size_t next = may_start_number(i) ? read_at(i) : i + 1;
       i = next > i ? next : i + 1;
     }
   }
@@ -92,9 +92,44 @@ class SentenceReader {
     out_.push_back(std::move(m));
   }
 
-  // Only numbers, number words and a few symbols can start a number; most words cannot.
-  bool may_start_number(std::size_t i) const;
+  // Only numbers, number words and a few symbols can start a number; most words cannot
+  // (inline: it runs for every lexeme).
+  bool may_start_number(std::size_t i) const {
+    const Lexeme& x = lx_[i];
+    if (x.kind == LexKind::number) return true;
+    if (x.kind == LexKind::word) {
+      if (!x.info) return adjacent(i) && is_symbol(i + 1, '$');  // "US$5"
+      switch (x.info->role) {
+        case Role::article:  // "a dozen", "a fifth", "a dollar": only before a number word
+          return i + 1 < n_ && (lx_[i + 1].kind == LexKind::number || lx_[i + 1].info);
+        case Role::and_word:  // these go on with a number read before them
+        case Role::meridiem:
+        case Role::oclock:
+        case Role::zone:
+        case Role::approximation:
+        case Role::suffix_scale:
+          return false;
+        default:
+          return true;
+      }
+    }
+    switch (x.symbol) {
+      case '$':
+        return true;
+      case '-':  // a minus joined to what follows, or "- 1 4/5" opening the sentence
+        return adjacent(i) || i == 0;
+      case '+':  // "+1-222-333-4444", "(212) 555-1234", "#5", "'90s": joined to what follows
+      case '(':
+      case '#':
+      case '\'':
+      case U'\u2019':
+        return adjacent(i);
+      default:
+        return x.symbol >= 0x80 && !vocabulary_.symbol_currency(x.symbol).empty();  // "€5"
+    }
+  }
 
+  // Reads what starts at lexeme i, which may_start_number; returns where to go on.
   std::size_t read_at(std::size_t i);
 
   // ---- dates ----

@@ -273,7 +273,7 @@ void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabu
       pos = drop_address(text, begin, end, pos, out);
       continue;
     }
-    // Built in place: a lexeme copied in from the stack cost a tenth of the extractor's time.
+    // Built in place: copying each lexeme in from the stack was a tenth of lex()'s instructions.
     Lexeme& lexeme = out.emplace_back();
     lexeme.start = pos;
     if (is_digit(c) || (c == '.' && pos + 1 < end && is_digit(text[pos + 1]) &&
@@ -413,28 +413,20 @@ std::string_view Vocabulary::symbol_currency(char32_t symbol) const {
 }
 
 NounLexicon::NounLexicon() {
-  const auto load = [](std::string_view name, std::unordered_set<std::string_view>& set) {
-    set.reserve(60000);
-    for_each_resource_line(name, [&](std::string_view line) { set.insert(line); });
+  const auto load = [&](std::string_view name, std::uint8_t kind) {
+    for_each_resource_line(name, [&](std::string_view line) { kinds_[std::hash<std::string_view>{}(line)] |= kind; });
   };
-  load("numbers/nouns.txt", nouns_);
-  load("numbers/plurals.txt", plurals_);
-  load("numbers/adjectives.txt", adjectives_);
+  load("numbers/nouns.txt", kNoun);
+  load("numbers/plurals.txt", kPlural);
+  load("numbers/adjectives.txt", kAdjective);
 }
 
 bool NounLexicon::is_plural_noun(std::string_view lower) const {
-  if (plurals_.count(lower)) return true;
+  if (kinds(lower) & kPlural) return true;
   if (lower.size() < 3 || lower.back() != 's' || lower.ends_with("ss")) return false;
-  std::string singular(lower.substr(0, lower.size() - 1));
-  if (nouns_.count(singular)) return true;
-  if (lower.ends_with("es")) {
-    singular.pop_back();
-    if (nouns_.count(singular)) return true;
-  }
-  if (lower.ends_with("ies")) {
-    singular = std::string(lower.substr(0, lower.size() - 3)) + "y";
-    if (nouns_.count(singular)) return true;
-  }
+  if (is_noun(lower.substr(0, lower.size() - 1))) return true;                                       // "members"
+  if (lower.ends_with("es") && is_noun(lower.substr(0, lower.size() - 2))) return true;              // "boxes"
+  if (lower.ends_with("ies")) return is_noun(std::string(lower.substr(0, lower.size() - 3)) + "y");  // "cities"
   return false;
 }
 
