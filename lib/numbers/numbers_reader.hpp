@@ -67,8 +67,13 @@ class SentenceReader {
     return buffer;
   }
   std::string_view lower(std::size_t i) { return lower_into(i, lower_); }
-  bool word_is(std::size_t i, std::string_view w) {
-    return is_word(i) && lx_[i].end - lx_[i].start == w.size() && lower(i) == w;
+  // `w` is lower case; compared letter by letter, without lower-casing the word into a buffer.
+  bool word_is(std::size_t i, std::string_view w) const {
+    if (!is_word(i) || lx_[i].end - lx_[i].start != w.size()) return false;
+    const char* c = text_.data() + lx_[i].start;
+    for (std::size_t k = 0; k < w.size(); ++k)
+      if ((c[k] >= 'A' && c[k] <= 'Z' ? static_cast<char>(c[k] - 'A' + 'a') : c[k]) != w[k]) return false;
+    return true;
   }
   bool is_plain_integer(std::size_t i) const {
     return is_number(i) && !lx_[i].decimal && !lx_[i].grouped && !lx_[i].vulgar;
