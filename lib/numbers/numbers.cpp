@@ -90,16 +90,7 @@ NumberExtractor::~NumberExtractor() = default;
 
 namespace numbers_detail {
 
-bool SentenceReader::may_start_number(std::size_t i) const {
-  const Lexeme& x = lx_[i];
-  if (x.kind == LexKind::number || x.info) return true;
-  if (x.kind == LexKind::word) return adjacent(i) && is_symbol(i + 1, '$');  // "US$5"
-  return x.symbol == '$' || x.symbol == '-' || x.symbol == '+' || x.symbol == '(' || x.symbol == '#' ||
-         x.symbol == '\'' || x.symbol == U'\u2019' || x.symbol >= 0x80;
-}
-
 std::size_t SentenceReader::read_at(std::size_t i) {
-  if (!may_start_number(i)) return i + 1;
   if (starts_relative_date(i)) {
     const std::size_t e = read_relative_date(i);
     return e ? e : i + 1;
@@ -143,6 +134,12 @@ std::size_t SentenceReader::read_reversed_percent(std::size_t i) {
 Qualifier SentenceReader::qualifier_before(std::size_t i) {
   if (i == 0) return Qualifier::exact;
   if (is_symbol(i - 1, '~')) return Qualifier::approx;
+  if (is_symbol(i - 1, U'\u2265')) return Qualifier::atleast;  // "≥ 5"
+  if (is_symbol(i - 1, U'\u2264')) return Qualifier::atmost;
+  if (is_symbol(i - 1, '=') && i >= 2 && adjacent(i - 2)) {  // ">= 5", "<= 9"
+    if (is_symbol(i - 2, '>')) return Qualifier::atleast;
+    if (is_symbol(i - 2, '<')) return Qualifier::atmost;
+  }
   if (is_symbol(i - 1, '>')) return Qualifier::over;
   if (is_symbol(i - 1, '<')) return Qualifier::under;
   if (!is_word(i - 1)) return Qualifier::exact;
@@ -159,11 +156,18 @@ Qualifier SentenceReader::qualifier_before(std::size_t i) {
   const auto w3 = [&] { return i >= 3 ? lower_into(i - 3, words_before_[2]) : std::string_view(); };
   if (w1 == "than") {
     const std::string_view b = w2();
+    Qualifier bound = Qualifier::exact;
     if (b == "more" || b == "greater" || b == "higher" || b == "larger" || b == "bigger")
-      return w3() == "no" ? Qualifier::atmost : Qualifier::over;
-    if (b == "less" || b == "fewer" || b == "lower" || b == "smaller")
-      return w3() == "no" ? Qualifier::atleast : Qualifier::under;
-    return Qualifier::exact;
+      bound = w3() == "no" ? Qualifier::atmost : Qualifier::over;
+    else if (b == "less" || b == "fewer" || b == "lower" || b == "smaller")
+      bound = w3() == "no" ? Qualifier::atleast : Qualifier::under;
+    // "equal to or more than 20", "equal or less than 5": the bound itself is included.
+    if (i >= 4 && word_is(i - 3, "or") &&
+        (word_is(i - 4, "equal") || (i >= 5 && word_is(i - 4, "to") && word_is(i - 5, "equal")))) {
+      if (bound == Qualifier::over) return Qualifier::atleast;
+      if (bound == Qualifier::under) return Qualifier::atmost;
+    }
+    return bound;
   }
   if (w1 == "to") {
     const std::string_view b = w2();
@@ -510,14 +514,39 @@ bool SentenceReader::looks_like_label(std::size_t i, const Quantity& q) {
   if (!q.amount.plain_integer || q.kind != NumberKind::cardinal) return false;
   if (lx_[i].leading_zero || is_street_number(q.end)) return true;
   if (i == 0) return false;
+  if (is_model_number(i, q)) return true;
   const std::size_t before = i - 1;
   if (!is_word(before) || !(lx_[before].capitalized || lx_[before].upper) || adjacent(before)) return false;
   if (lx_[before].info || is_year_number(i)) return false;  // months, number words, currencies; years
   const std::string_view w = lower(before);
   if (w.empty() || is_function_word(w)) return false;
   if (qualifier_before(i) != Qualifier::exact) return false;
+  // "Windows 10 users", "iPhone 12 owners": the number is part of the name before it, even
+  // with a plural after it, unless that is a span of time ("Twitter 50 years after"), the
+  // word is only capitalized as the sentence's first ("Walk 2 blocks") or a place opens the
+  // sentence with "In", "At" or "Across" ("In Ohio 300 workers lost jobs").
   const std::string_view c = counted_after(q.end);
-  return c.empty() || !nouns_.is_plural_noun(lower_of(c));
+  if (c.empty() || !nouns_.is_plural_noun(lower_of(c))) return true;
+  if (is_time_unit(lower_of(c))) return false;
+  if (before == 0 && !lx_[0].upper && text_[lx_[0].start] >= 'A' && text_[lx_[0].start] <= 'Z') return false;
+  return !(before == 1 && (word_is(0, "in") || word_is(0, "at") || word_is(0, "across")));
+}
+
+bool SentenceReader::is_model_number(std::size_t i, const Quantity& q) {
+  if (!(word_is(i - 1, "the") || role(i - 1) == Role::article)) return false;
+  if (q.end != i + 1 || lx_[i].int_digits < 3 || lx_[i].int_digits > 4 || is_year_number(i)) return false;
+  if (!counted_after(q.end).empty() || !is_word(q.end) || lx_[q.end].info) return false;
+  // "the 737 Max", "a 500 Abarth": a name goes on after the number; "the 100 Greatest Hockey
+  // Players" is a count of the plural that ends the title.
+  if (lx_[q.end].capitalized) {
+    for (std::size_t k = q.end; k < q.end + 4 && is_word(k) && lx_[k].capitalized; ++k)
+      if (nouns_.is_plural_noun(lower(k))) return false;
+    return true;
+  }
+  // "the 747 landed": a verb follows; a round number there is more often a count ("the 300
+  // marched").
+  const std::string_view next = lower(q.end);
+  return std::fmod(q.value, 10) != 0 && !next.empty() && !is_function_word(next) && !nouns_.is_noun(next);
 }
 
 bool SentenceReader::is_street_number(std::size_t k) {

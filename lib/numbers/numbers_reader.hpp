@@ -45,7 +45,7 @@ class SentenceReader {
   void run() {
     std::size_t i = 0;
     while (i < n_) {
-      const std::size_t next = read_at(i);
+      const std::size_t next = may_start_number(i) ? read_at(i) : i + 1;
       i = next > i ? next : i + 1;
     }
   }
@@ -67,8 +67,13 @@ class SentenceReader {
     return buffer;
   }
   std::string_view lower(std::size_t i) { return lower_into(i, lower_); }
-  bool word_is(std::size_t i, std::string_view w) {
-    return is_word(i) && lx_[i].end - lx_[i].start == w.size() && lower(i) == w;
+  // `w` is lower case; compared letter by letter, without lower-casing the word into a buffer.
+  bool word_is(std::size_t i, std::string_view w) const {
+    if (!is_word(i) || lx_[i].end - lx_[i].start != w.size()) return false;
+    const char* c = text_.data() + lx_[i].start;
+    for (std::size_t k = 0; k < w.size(); ++k)
+      if ((c[k] >= 'A' && c[k] <= 'Z' ? static_cast<char>(c[k] - 'A' + 'a') : c[k]) != w[k]) return false;
+    return true;
   }
   bool is_plain_integer(std::size_t i) const {
     return is_number(i) && !lx_[i].decimal && !lx_[i].grouped && !lx_[i].vulgar;
@@ -92,9 +97,44 @@ class SentenceReader {
     out_.push_back(std::move(m));
   }
 
-  // Only numbers, number words and a few symbols can start a number; most words cannot.
-  bool may_start_number(std::size_t i) const;
+  // Only numbers, number words and a few symbols can start a number; most words cannot
+  // (inline: it runs for every lexeme).
+  bool may_start_number(std::size_t i) const {
+    const Lexeme& x = lx_[i];
+    if (x.kind == LexKind::number) return true;
+    if (x.kind == LexKind::word) {
+      if (!x.info) return adjacent(i) && is_symbol(i + 1, '$');  // "US$5"
+      switch (x.info->role) {
+        case Role::article:  // "a dozen", "a fifth", "a dollar": only before a number word
+          return i + 1 < n_ && (lx_[i + 1].kind == LexKind::number || lx_[i + 1].info);
+        case Role::and_word:  // these go on with a number read before them
+        case Role::meridiem:
+        case Role::oclock:
+        case Role::zone:
+        case Role::approximation:
+        case Role::suffix_scale:
+          return false;
+        default:
+          return true;
+      }
+    }
+    switch (x.symbol) {
+      case '$':
+        return true;
+      case '-':  // a minus joined to what follows, or "- 1 4/5" opening the sentence
+        return adjacent(i) || i == 0;
+      case '+':  // "+1-222-333-4444", "(212) 555-1234", "#5", "'90s": joined to what follows
+      case '(':
+      case '#':
+      case '\'':
+      case U'\u2019':
+        return adjacent(i);
+      default:
+        return x.symbol >= 0x80 && !vocabulary_.symbol_currency(x.symbol).empty();  // "€5"
+    }
+  }
 
+  // Reads what starts at lexeme i, which may_start_number; returns where to go on.
   std::size_t read_at(std::size_t i);
 
   // ---- dates ----
@@ -307,6 +347,9 @@ class SentenceReader {
   std::size_t read_inches_after_feet(std::size_t k, Quantity& q);
 
   bool looks_like_label(std::size_t i, const Quantity& q);
+  // "the 747 landed", "the 737 Max": a model number of three or four digits after "the" or
+  // "a", counting nothing, before a verb or a name.
+  bool is_model_number(std::size_t i, const Quantity& q);
   bool is_street_number(std::size_t k);
   std::string_view lower_of(std::string_view word);
 

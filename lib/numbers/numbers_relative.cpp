@@ -326,6 +326,10 @@ std::string ago_value(const TimeUnit& unit, double amount) {
 
 }  // namespace
 
+bool is_time_unit(std::string_view lower) {
+  return time_unit(lower) != nullptr;
+}
+
 std::size_t SentenceReader::read_relative_date(std::size_t i) {
   const auto weekday_code_at = [&](std::size_t k) {
     std::string code(surface(k).substr(0, 3));

@@ -69,7 +69,9 @@ bool is_digit(char c) {
 }
 
 bool has_at(std::string_view text, std::size_t pos, std::string_view what) {
-  return text.size() >= pos + what.size() && text.compare(pos, what.size(), what) == 0;
+  // The first byte alone first: the splitter asks this at nearly every position of the text.
+  return text.size() >= pos + what.size() && (what.empty() || text[pos] == what[0]) &&
+         text.compare(pos, what.size(), what) == 0;
 }
 
 bool is_ellipsis_char(std::string_view text, std::size_t pos) {
@@ -456,6 +458,7 @@ class Scanner {
   // How the period after `word` behaves; nothing for a plain word.
   std::optional<AbbreviationKind> abbreviation_kind(std::string_view word) const {
     if (const AbbreviationKind* kind = splitter_.abbreviation(word)) return *kind;
+    if (splitter_.precedes_amount(word)) return AbbreviationKind::number;  // "Rs. 450"
     if (looks_like_acronym(word)) return AbbreviationKind::may_end;
     return std::nullopt;
   }
@@ -625,6 +628,8 @@ SentenceSplitter::SentenceSplitter(std::string_view language) {
                          [&](std::string_view line) { connectors_.emplace(line); });
   for_each_resource_line("sentences/" + lang + "-time-words.txt",
                          [&](std::string_view line) { time_words_.emplace(line); });
+  for_each_resource_line("sentences/" + lang + "-before-amount.txt",
+                         [&](std::string_view line) { amount_abbreviations_.emplace(line); });
   if (lang == "en") {  // the shared day and month lists are English
     for (const auto* names : {&words::weekdays(), &words::months()})
       for (const words::CalendarName& name : *names) {
@@ -655,6 +660,10 @@ bool SentenceSplitter::is_sentence_starter(std::string_view word) const {
 
 bool SentenceSplitter::is_connector(std::string_view word) const {
   return connectors_.find(word) != connectors_.end();
+}
+
+bool SentenceSplitter::precedes_amount(std::string_view word) const {
+  return amount_abbreviations_.find(word) != amount_abbreviations_.end();
 }
 
 bool SentenceSplitter::continues_time(std::string_view word) const {

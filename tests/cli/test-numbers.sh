@@ -106,6 +106,13 @@ printf 'The fee was Rs 450 and the fare C$12.\n' | tmk-numbers --no-header >"$WO
 check_eq "rupees and Canadian dollars" $'1\t12\t18\tmoney\t450\tINR\tRs 450\n1\t32\t36\tmoney\t12\tCAD\tC$12' \
   "$(cut -f2-7,10 "$WORK/money.out")"
 
+# "Rs." before an amount ends no sentence; a model number after "the" and digits inside a
+# product name are labels, not counts.
+printf 'He paid Rs. 450 for it. The 747 landed. Old Windows 10 users waited.\n' | tmk-numbers --no-header >"$WORK/names.out"
+check_eq "Rs. before an amount, model numbers" \
+  $'1\t8\t15\tmoney\t450\tINR\tRs. 450\n2\t28\t31\tlabel\t747\t\t747\n3\t52\t54\tlabel\t10\t\t10' \
+  "$(cut -f2-7,10 "$WORK/names.out")"
+
 # Scores, ages and temperatures: kinds, units, byte offsets (the degree sign is two bytes).
 printf 'The hosts won 2-1 and a 40-year-old fan saw -5 \xc2\xb0C.\n' | tmk-numbers --no-header >"$WORK/kinds.out"
 check_eq "score, age, temperature" \

@@ -224,6 +224,29 @@ TEST_CASE("number words in names, one and first as pronoun or adverb", "[numbers
   CHECK(numbers("Three Rivers flooded.") == Rows{"Three|cardinal|3|||Rivers"});
 }
 
+TEST_CASE("digits inside a product name, model numbers after the", "[numbers]") {
+  // The plural after the name counts people who use the product, not the number.
+  CHECK(numbers("Most Windows 10 users must patch soon.") == Rows{"10|label|10|||"});
+  CHECK(numbers("FTSE 100 firms gained.") == Rows{"100|label|100|||"});
+  // A word capitalized only as the sentence's first is no name.
+  CHECK(numbers("Walk 2 blocks north.") == Rows{"2|cardinal|2|||blocks"});
+  CHECK(numbers("Many iPhone 12 owners reported cracks.") == Rows{"12|label|12|||"});
+  // A sentence opening with a preposition and a place still counts.
+  CHECK(numbers("In Ohio 300 workers lost jobs.") == Rows{"300|cardinal|300|||workers"});
+  // A span of time after a name is no part of it.
+  CHECK(numbers("Ferries joined Twitter 5 years ago.") == Rows{"5 years ago|year|rel:-5Y|||"});
+  CHECK(numbers("The 747 landed at dawn.") == Rows{"747|label|747|||"});
+  CHECK(numbers("Regulators grounded the 737 Max fleet.") == Rows{"737|label|737|||"});
+  // A count, a decade, an ordinal or a year after the stays what it is.
+  CHECK(numbers("The 300 marched home.") == Rows{"300|cardinal|300|||"});
+  CHECK(numbers("See the 100 Greatest Chess Players list.") == Rows{"100|cardinal|100|||"});
+  CHECK(numbers("The 214 passengers waited.") == Rows{"214|cardinal|214|||passengers"});
+  CHECK(numbers("The 3 men fled.") == Rows{"3|cardinal|3|||men"});
+  CHECK(numbers("It began in the 1990s.") == Rows{"1990s|year|1990..1999|||"});
+  CHECK(numbers("The 2016 election was close.") == Rows{"2016|year|2016|||"});
+  CHECK(numbers("It closes on the 20th.") == Rows{"20th|ordinal|20|||"});
+}
+
 TEST_CASE("scores", "[numbers]") {
   CHECK(numbers("The visitors won 4-2 in the rain.") == Rows{"4-2|score|4-2|||"});
   CHECK(numbers("It was a 98-95 victory.") == Rows{"98-95|score|98-95|||"});
@@ -320,6 +343,14 @@ TEST_CASE("or equal to turns a strict bound into an inclusive one", "[numbers]")
   CHECK(numbers("Loads less than or equal to 9 tons are fine.") == Rows{"9 tons|measure|9|ton|atmost|"});
   CHECK(numbers("Teams with greater than 5 wins advance.") == Rows{"5|cardinal|5||over|wins"});
   CHECK(numbers("Loads less than 9 tons are fine.") == Rows{"9 tons|measure|9|ton|under|"});
+  // "equal to or more than", "equal or less than", the signs ≥ ≤ >= <=.
+  CHECK(numbers("Fees equal to or more than 8 dollars are due.") == Rows{"8 dollars|money|8|USD|atleast|"});
+  CHECK(numbers("Bags equal or less than 4 kg are free.") == Rows{"4 kg|measure|4|kg|atmost|"});
+  CHECK(numbers("Keep ≥ 6 seeds and ≤ 3 husks.") == Rows{"6|cardinal|6||atleast|seeds", "3|cardinal|3||atmost|husks"});
+  CHECK(numbers("Keep rows where x >= 2.") == Rows{"2|cardinal|2||atleast|"});
+  CHECK(numbers("Drop rows where x <= 7.") == Rows{"7|cardinal|7||atmost|"});
+  // "equal to" alone names the value itself: no bound.
+  CHECK(numbers("Turnout was equal to 40 percent of voters.") == Rows{"40 percent|percent|40|percent||voters"});
 }
 
 // The steps of SentenceReader::read_number, each on a phrase of its own.

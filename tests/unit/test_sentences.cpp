@@ -75,6 +75,20 @@ TEST_CASE("sentences: abbreviations before numbers", "[sentences]") {
   CHECK(sentences_of("The votes came on Jan. 6 and Feb. 2.") == Sentences{"The votes came on Jan. 6 and Feb. 2."});
 }
 
+TEST_CASE("sentences: currency abbreviations before an amount", "[sentences]") {
+  CHECK(sentences_of("A bus ticket costs Rs. 450 now. Fares rose.") ==
+        Sentences{"A bus ticket costs Rs. 450 now.", "Fares rose."});
+  CHECK(sentences_of("Stamps cost Re. 1 each and rice Rp. 12,000 a sack.") ==
+        Sentences{"Stamps cost Re. 1 each and rice Rp. 12,000 a sack."});
+  // Before a word the period ends the sentence, as any word's does.
+  CHECK(sentences_of("He paid in Rs. Nobody asked why.") == Sentences{"He paid in Rs.", "Nobody asked why."});
+  // The list is the splitter's own: the tokenizer's abbreviations (and the entity model) do not change.
+  const tmk::SentenceSplitter splitter;
+  CHECK(splitter.precedes_amount("Rs"));
+  CHECK_FALSE(splitter.precedes_amount("rs"));
+  CHECK(splitter.abbreviation("Rs") == nullptr);
+}
+
 TEST_CASE("sentences: initials", "[sentences]") {
   CHECK(sentences_of("The book is by Carla T. Moss. It sold well.") ==
         Sentences{"The book is by Carla T. Moss.", "It sold well."});

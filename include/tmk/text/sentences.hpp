@@ -47,6 +47,9 @@ class SentenceSplitter {
   bool is_sentence_starter(std::string_view word) const;
   bool is_connector(std::string_view word) const;
   bool continues_time(std::string_view word) const;
+  // A currency abbreviation whose period goes on before an amount ("Rs. 450"), from
+  // sentences/LANG-before-amount.txt; the tokenizer does not see these.
+  bool precedes_amount(std::string_view word) const;
 
  private:
   struct StringHash {
@@ -59,6 +62,7 @@ class SentenceSplitter {
   WordSet starters_;
   WordSet connectors_;
   WordSet time_words_;
+  WordSet amount_abbreviations_;
 };
 
 }  // namespace tmk
