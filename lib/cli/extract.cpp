@@ -4,6 +4,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <tuple>
 
@@ -35,11 +36,14 @@ Json describe_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   Sha256 hash;
   std::uint64_t bytes = 0;
-  std::string chunk(1 << 20, '\0');
+  // Not zeroed: with thousands of small inputs, clearing a megabyte for each cost more
+  // than hashing them.
+  constexpr std::size_t kChunk = 1 << 20;
+  const auto chunk = std::make_unique_for_overwrite<char[]>(kChunk);
   while (in) {
-    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    in.read(chunk.get(), static_cast<std::streamsize>(kChunk));
     const auto got = static_cast<std::size_t>(in.gcount());
-    hash.update(std::string_view(chunk.data(), got));
+    hash.update(std::string_view(chunk.get(), got));
     bytes += got;
   }
   if (in.bad() || !in.eof()) {  // unreadable: the run has reported it already
