@@ -816,7 +816,8 @@ class DocumentResolver {
   void extend_to_trailing_heads(std::size_t sentence_end, std::vector<Draft>& found) const {
     for (std::size_t k = 0; k < found.size(); ++k) {
       Draft& d = found[k];
-      if ((d.type != EntityType::ORG && d.type != EntityType::LOC) || d.user_listed || breaks_name(d.end_word))
+      if ((d.type != EntityType::ORG && d.type != EntityType::LOC) || d.user_listed || d.end_word >= sentence_end ||
+          breaks_name(d.end_word))
         continue;
       const std::size_t run_end = std::min(name_end(d.end_word, sentence_end), d.end_word + 4);
       std::size_t end = d.end_word;
