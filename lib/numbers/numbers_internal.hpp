@@ -1,7 +1,6 @@
 #pragma once
 // Internals of the number extractor (lib/numbers*.cpp): the vocabulary, the lexer that cuts a
 // sentence into words, numbers and symbols, and the noun lexicon that finds what is counted.
-#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -12,6 +11,7 @@
 #include <vector>
 
 #include "core/hash_table.hpp"
+#include "text/word_lists.hpp"
 #include "tmk/numbers/numbers.hpp"
 
 namespace tmk::numbers_detail {
@@ -115,7 +115,7 @@ class Vocabulary {
   // The entry for a lower-case word, or nullptr.
   const WordInfo* find(std::string_view lower) const;
   // False for most words that are not in the table, without lower-casing or hashing them.
-  bool may_contain(std::string_view word) const { return word.size() <= longest_ && maybe_.test(filter_key(word)); }
+  bool may_contain(std::string_view word) const { return filter_.may_contain(word); }
   // Function words end a noun phrase or cannot be its head.
   bool is_function_word(std::string_view lower) const { return function_words_.count(lower) != 0; }
   // Words that make "3-1" a score ("won", "victory").
@@ -130,19 +130,8 @@ class Vocabulary {
   const NounLexicon& nouns() const { return nouns_; }
 
  private:
-  // Case-blind key from the length and the first, second and last letters (inline: it runs
-  // for every word of every sentence).
-  static std::uint32_t filter_key(std::string_view word) {
-    const auto fold = [](char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); };
-    const std::uint32_t first = fold(word.front());
-    const std::uint32_t second = fold(word[word.size() > 1 ? 1 : 0]);
-    const std::uint32_t last = fold(word.back());
-    return (((first * 31u + second) * 31u + last) * 16u + static_cast<std::uint32_t>(word.size())) & 0xFFFFu;
-  }
-
   std::unordered_map<std::string_view, WordInfo> words_;
-  std::bitset<1u << 16> maybe_;
-  std::size_t longest_ = 0;
+  words::WordFilter filter_;
   std::unordered_set<std::string_view> function_words_;
   std::unordered_set<std::string_view> score_words_;
   std::unordered_set<std::string_view> british_spellings_;

@@ -354,8 +354,7 @@ void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabu
 Vocabulary::Vocabulary() {
   const auto add = [&](std::string_view word, WordInfo info) {
     words_.emplace(word, info);
-    maybe_.set(filter_key(word));
-    longest_ = std::max(longest_, word.size());
+    filter_.add(word);
   };
   for_each_resource_line("numbers/words.tsv", [&](std::string_view line) {
     const std::vector<std::string_view> fields = split_fields(line, '\t');

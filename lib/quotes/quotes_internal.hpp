@@ -3,7 +3,6 @@
 // a light scanner that cuts the writer's text around a quotation into words and punctuation
 // (the attribution patterns look at commas, colons and quote marks, which a token list need
 // not keep apart).
-#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -49,12 +48,9 @@ struct QuoteLexicon {
   std::unordered_map<std::string, std::uint32_t, words::StringHash, std::equal_to<>> word_classes;
   std::unordered_map<std::string, std::uint32_t, words::StringHash, std::equal_to<>>
       two_word_cues;  // "according to" -> 1
-  // False for most words without a class, in any case, without lower-casing or hashing them:
-  // a bit per (length, first and last letter, ASCII case folded) of the words that have one.
-  bool may_have_classes(std::string_view word) const;
-  std::bitset<1u << 16> maybe_classed;
-  std::size_t longest_classed = 0;
-  static std::uint32_t filter_key(std::string_view word);
+  // False for most words without a class, in any case, without lower-casing or hashing them.
+  bool may_have_classes(std::string_view word) const { return classed.may_contain(word); }
+  words::WordFilter classed;
   // English: tells is_heading which words (connectors) end no heading.
   SentenceSplitter splitter;
 };

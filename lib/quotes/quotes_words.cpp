@@ -128,20 +128,7 @@ QuoteLexicon::QuoteLexicon() {
     if (entry.kind == AbbreviationKind::may_end) word_classes[lower] |= kAbbreviation;
     if (entry.kind == AbbreviationKind::title) word_classes[lower] |= kTitleAbbreviation;
   }
-  for (const auto& [word, classes] : word_classes) {
-    maybe_classed.set(filter_key(word));
-    longest_classed = std::max(longest_classed, word.size());
-  }
-}
-
-std::uint32_t QuoteLexicon::filter_key(std::string_view word) {
-  if (word.empty()) return 0;
-  const auto lower = [](char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
-  return ((static_cast<std::uint32_t>(word.size()) * 31u + lower(word.front())) * 131u + lower(word.back())) & 0xFFFFu;
-}
-
-bool QuoteLexicon::may_have_classes(std::string_view word) const {
-  return word.size() <= longest_classed && maybe_classed.test(filter_key(word));
+  for (const auto& entry : word_classes) classed.add(entry.first);
 }
 
 std::uint32_t QuoteLexicon::classes(std::string_view lower_word) const {

@@ -2,7 +2,10 @@
 // Word lists that several layers share, each read from one file of lib/resources/ (titles,
 // days and months from words/), so the entity recognizer, the quote extractor, the sentence
 // splitter and the number extractor agree on what a title, a day, a month or an abbreviation is.
+#include <algorithm>
+#include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -18,6 +21,33 @@ namespace tmk::words {
 struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// A filter in front of a word table that is looked up for every word of a text: false for
+// most words the table lacks, in any ASCII case, without lower-casing or hashing them (a bit
+// per length and first, second and last letters); true for every word added.
+class WordFilter {
+ public:
+  void add(std::string_view word) {
+    if (word.empty()) return;
+    bits_.set(key(word));
+    longest_ = std::max(longest_, word.size());
+  }
+  bool may_contain(std::string_view word) const {
+    return !word.empty() && word.size() <= longest_ && bits_.test(key(word));
+  }
+
+ private:
+  // Inline: it runs for every word of every sentence.
+  static std::uint32_t key(std::string_view word) {
+    const auto fold = [](char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); };
+    const std::uint32_t first = fold(word.front());
+    const std::uint32_t second = fold(word[word.size() > 1 ? 1 : 0]);
+    const std::uint32_t last = fold(word.back());
+    return (((first * 31u + second) * 31u + last) * 16u + static_cast<std::uint32_t>(word.size())) & 0xFFFFu;
+  }
+  std::bitset<1u << 16> bits_;
+  std::size_t longest_ = 0;
 };
 
 // A set of lower-case words, looked up without regard to ASCII case.
