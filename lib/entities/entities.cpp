@@ -369,6 +369,7 @@ class DocumentResolver {
     ner::WordSequence words(text_);
     std::vector<std::uint16_t> gazetteer;
     ner::DecodeScratch scratch;
+    thread_local ner::EmissionCache emission_cache;  // kept from document to document
     std::vector<std::uint8_t> tags;
     std::vector<Draft> found;
     HeadlineCase headline_case(text_, analysis);
@@ -388,7 +389,8 @@ class DocumentResolver {
         words_.push_back({words[i].start, words[i].end, s, words[i].fold_hash, words[i].common,
                           has_word_char(words.surface(i)), words[i].capitalized});
       ner::gazetteer_positions(words, Gazetteer::builtin(), gazetteer);
-      ner::decode<std::int32_t>(impl_.weights, words, gazetteer, scratch, tags);
+      emission_cache.add_up_features(impl_.weights, words, gazetteer, scratch);
+      ner::best_tags<std::int32_t>(impl_.weights, scratch, tags);
 
       found.clear();
       for (std::size_t i = 0; i < tags.size(); ++i) {

@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstdio>
@@ -247,9 +248,9 @@ bool is_everyday_word(std::string_view folded) {
   return false;
 }
 
-int WordSequence::case_mode() const {
-  if (case_mode_ >= 0) return case_mode_;
-  std::size_t words = 0, capitalized = 0, all_caps = 0, other_lower = 0, long_words = 0;
+int WordSequence::find_case_mode() const {
+  std::size_t words = 0, capitalized = 0, all_caps = 0, long_words = 0;
+  bool other_lower = false;  // a lower-case word that Title Case would capitalize
   for (std::size_t i = 0; i < size(); ++i) {
     const std::string_view s = surface(i);
     std::size_t upper = 0, lower = 0;
@@ -258,16 +259,12 @@ int WordSequence::case_mode() const {
     ++words;
     capitalized += words_[i].capitalized;
     if (upper + lower > 1) ++long_words, all_caps += lower == 0;
-    other_lower += !words_[i].capitalized && !title_case_small_word(folded(i));
+    if (!other_lower && !words_[i].capitalized) other_lower = !title_case_small_word(folded(i));
   }
-  case_mode_ = kNormalCase;
-  if (words >= 3 && long_words > 0 && all_caps * 5 >= long_words * 4)
-    case_mode_ = kAllCaps;
-  else if (words >= 3 && capitalized == 0)
-    case_mode_ = kLowerCase;
-  else if (words >= 4 && other_lower == 0 && capitalized * 5 >= words * 3)
-    case_mode_ = kTitleCase;
-  return case_mode_;
+  if (words >= 3 && long_words > 0 && all_caps * 5 >= long_words * 4) return kAllCaps;
+  if (words >= 3 && capitalized == 0) return kLowerCase;
+  if (words >= 4 && !other_lower && capitalized * 5 >= words * 3) return kTitleCase;
+  return kNormalCase;
 }
 
 void WordSequence::add_token(std::size_t begin, std::size_t end) {
@@ -348,34 +345,28 @@ void gazetteer_positions(const WordSequence& words, const Gazetteer& gazetteer, 
   }
 }
 
-void word_features(const WordSequence& words, const std::vector<std::uint16_t>& gazetteer, std::size_t i,
-                   std::vector<std::uint64_t>& out) {
-  const Word& w = words[i];
-  const auto fold_at = [&](std::ptrdiff_t k) {
-    return k < 0 || static_cast<std::size_t>(k) >= words.size() ? kBoundaryHash : words[k].fold_hash;
-  };
-  // In a sentence not in normal case, capitals say less: its shapes are other features.
+namespace {
+// A cluster id at a coarser level: its top bits (0, unknown, and 0xFFFFF, outside the
+// sentence, at every level).
+constexpr std::uint64_t kBoundaryCluster = 0xFFFFF;
+std::uint64_t cluster_level(std::uint64_t cluster, int shift) {
+  return cluster == 0 || cluster == kBoundaryCluster ? cluster : ((cluster - 1) >> shift) + 1;
+}
+// In a sentence not in normal case, capitals say less: its shapes are other features.
+std::uint64_t shape_at(const WordSequence& words, std::ptrdiff_t k) {
   const int mode = words.case_mode();
-  const auto shape_at = [&](std::ptrdiff_t k) {
-    const std::uint64_t shape =
-        k < 0 || static_cast<std::size_t>(k) >= words.size() ? kBoundaryHash : words[k].shape_hash;
-    return mode ? combine(shape, mode) : shape;
-  };
-  const std::uint64_t shape = shape_at(static_cast<std::ptrdiff_t>(i));
-  const auto n = static_cast<std::ptrdiff_t>(i);
+  const std::uint64_t shape =
+      k < 0 || static_cast<std::size_t>(k) >= words.size() ? kBoundaryHash : words[k].shape_hash;
+  return mode ? combine(shape, mode) : shape;
+}
+}  // namespace
+
+void own_features(const WordSequence& words, std::size_t i, std::vector<std::uint64_t>& out) {
+  const Word& w = words[i];
+  const std::uint64_t shape = shape_at(words, static_cast<std::ptrdiff_t>(i));
   out.push_back(feature(kBias, 0));
   out.push_back(feature(kWord, w.fold_hash));
-  out.push_back(feature(kPrevWord, fold_at(n - 1)));
-  out.push_back(feature(kNextWord, fold_at(n + 1)));
-  out.push_back(feature(kPrev2Word, fold_at(n - 2)));
-  out.push_back(feature(kNext2Word, fold_at(n + 2)));
   out.push_back(feature(kShape, shape));
-  out.push_back(feature(kShapePair, combine(shape_at(n - 1), shape)));
-  out.push_back(feature(kShapeNextPair, combine(shape, shape_at(n + 1))));
-  out.push_back(feature(kPrevWordShape, combine(fold_at(n - 1), shape)));
-  out.push_back(feature(kNextWordShape, combine(fold_at(n + 1), shape)));
-  out.push_back(feature(kWordNextWord, combine(w.fold_hash, fold_at(n + 1))));
-  out.push_back(feature(kPrevWordWord, combine(fold_at(n - 1), w.fold_hash)));
   if (i == 0) out.push_back(feature(kFirstShape, shape));
   out.push_back(feature(kCommon, combine(w.common * 2 + (i == 0), shape)));
   const std::string_view folded = words.folded(i);
@@ -390,26 +381,49 @@ void word_features(const WordSequence& words, const std::vector<std::uint16_t>& 
     out.push_back(feature(kAffix5, hash_bytes(folded.substr(folded.size() - 5), 6)));
   }
   // Cluster ids at four granularities (unknown words: 0 at every level).
-  const auto cluster_at = [&](std::ptrdiff_t k) -> std::uint64_t {
-    return k < 0 || static_cast<std::size_t>(k) >= words.size() ? 0xFFFFF : words[k].cluster;
-  };
-  const std::uint64_t c = w.cluster;
-  const auto level = [](std::uint64_t cluster, int shift) -> std::uint64_t {
-    return cluster == 0 || cluster == 0xFFFFF ? cluster : ((cluster - 1) >> shift) + 1;
-  };
-  for (const int shift : {0, 2, 4, 6}) out.push_back(feature(kCluster, combine(shift, level(c, shift))));
-  out.push_back(feature(kClusterPrev, level(cluster_at(n - 1), 2)));
-  out.push_back(feature(kClusterNext, level(cluster_at(n + 1), 2)));
-  out.push_back(feature(kClusterShape, combine(level(c, 2), shape)));
+  for (const int shift : {0, 2, 4, 6})
+    out.push_back(feature(kCluster, combine(shift, cluster_level(w.cluster, shift))));
+  out.push_back(feature(kClusterShape, combine(cluster_level(w.cluster, 2), shape)));
   // Short all-capital words are often acronyms of organizations (EU, NYSE).
   const bool caps =
       folded.size() <= 5 && w.capitalized && words.surface(i) != folded &&
       std::none_of(words.surface(i).begin(), words.surface(i).end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-  if (caps) out.push_back(feature(kShortCaps, combine(folded.size() * 4 + mode, w.common)));
+  if (caps) out.push_back(feature(kShortCaps, combine(folded.size() * 4 + words.case_mode(), w.common)));
+}
+
+void context_features(const WordSequence& words, const std::vector<std::uint16_t>& gazetteer, std::size_t i,
+                      std::vector<std::uint64_t>& out) {
+  const auto n = static_cast<std::ptrdiff_t>(i);
+  const auto fold_at = [&](std::ptrdiff_t k) {
+    return k < 0 || static_cast<std::size_t>(k) >= words.size() ? kBoundaryHash : words[k].fold_hash;
+  };
+  const auto cluster_at = [&](std::ptrdiff_t k) {
+    return k < 0 || static_cast<std::size_t>(k) >= words.size() ? kBoundaryCluster : words[k].cluster;
+  };
+  const std::uint64_t shape = shape_at(words, n);
+  const std::uint64_t fold = words[i].fold_hash, previous = fold_at(n - 1), next = fold_at(n + 1);
+  out.push_back(feature(kPrevWord, previous));
+  out.push_back(feature(kNextWord, next));
+  out.push_back(feature(kPrev2Word, fold_at(n - 2)));
+  out.push_back(feature(kNext2Word, fold_at(n + 2)));
+  out.push_back(feature(kClusterPrev, cluster_level(cluster_at(n - 1), 2)));
+  out.push_back(feature(kClusterNext, cluster_level(cluster_at(n + 1), 2)));
+  out.push_back(feature(kShapePair, combine(shape_at(words, n - 1), shape)));
+  out.push_back(feature(kShapeNextPair, combine(shape, shape_at(words, n + 1))));
+  out.push_back(feature(kPrevWordShape, combine(previous, shape)));
+  out.push_back(feature(kNextWordShape, combine(next, shape)));
+  out.push_back(feature(kWordNextWord, combine(fold, next)));
+  out.push_back(feature(kPrevWordWord, combine(previous, fold)));
   if (const std::uint16_t g = gazetteer[i]) {
     out.push_back(feature(kGazetteer, g));
     out.push_back(feature(kGazetteerShape, combine(g, shape)));
   }
+}
+
+void word_features(const WordSequence& words, const std::vector<std::uint16_t>& gazetteer, std::size_t i,
+                   std::vector<std::uint64_t>& out) {
+  own_features(words, i, out);
+  context_features(words, gazetteer, i, out);
 }
 
 std::uint64_t transition_feature(std::uint8_t previous) {
@@ -469,6 +483,8 @@ Model::Model(std::string_view blob) {
     throw std::runtime_error("entity model: misaligned blob");
   weights_ = reinterpret_cast<const std::int16_t*>(data);
   mask_ = buckets - 1;
+  static std::atomic<std::uint64_t> models_made{0};
+  id_ = ++models_made;
 }
 
 std::string Model::serialize(std::uint32_t bucket_bits, const std::vector<float>& weights) {
@@ -488,6 +504,64 @@ std::string Model::serialize(std::uint32_t bucket_bits, const std::vector<float>
     blob.append(reinterpret_cast<const char*>(&q), sizeof q);
   }
   return blob;
+}
+
+namespace {
+// 32,768 forms (2.6 MB) hold most words of news text; a rarer word's own features are added
+// up again, and take its place.
+constexpr std::size_t kCachedForms = std::size_t{1} << 15;
+}  // namespace
+
+void EmissionCache::add_up_features(const Model& model, const WordSequence& words,
+                                    const std::vector<std::uint16_t>& gazetteer, DecodeScratch& scratch) {
+  if (model_id_ != model.id()) {
+    model_id_ = model.id();
+    entries_.assign(kCachedForms, Entry{});
+  }
+  const std::size_t n = words.size();
+  keys_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    keys_[i] = combine(words[i].exact_hash, words.case_mode() * 2 + (i == 0)) | 1;
+    __builtin_prefetch(&entries_[keys_[i] % kCachedForms]);
+  }
+  // The scores of the words found in the table are taken before any entry is replaced; the
+  // others' own features come first in their lists.
+  sums_.resize(n);
+  own_counts_.resize(n);
+  scratch.features.clear();
+  scratch.offsets.assign(1, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Entry& entry = entries_[keys_[i] % kCachedForms];
+    if (entry.key == keys_[i]) {
+      sums_[i] = entry.own;
+      own_counts_[i] = 0;
+    } else {
+      sums_[i] = {};
+      own_features(words, i, scratch.features);
+      own_counts_[i] = static_cast<std::uint32_t>(scratch.features.size() - scratch.offsets[i]);
+    }
+    context_features(words, gazetteer, i, scratch.features);
+    scratch.offsets.push_back(scratch.features.size());
+  }
+  // The model's rows are scattered over 4 MB: each is asked for well before it is added.
+  const std::vector<std::uint64_t>& features = scratch.features;
+  constexpr std::size_t kAhead = 32;
+  for (std::size_t k = 0; k < std::min(kAhead, features.size()); ++k) model.prefetch(features[k]);
+  for (std::size_t i = 0, k = 0; i < n; ++i) {
+    const std::size_t own_end = k + own_counts_[i];
+    for (; k < scratch.offsets[i + 1]; ++k) {
+      if (k + kAhead < features.size()) model.prefetch(features[k + kAhead]);
+      model.add(features[k], sums_[i].data());
+      if (k + 1 == own_end) {
+        Entry& entry = entries_[keys_[i] % kCachedForms];
+        entry.key = keys_[i];
+        entry.own = sums_[i];
+      }
+    }
+  }
+  scratch.emission.resize(n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (int t = 0; t < kTagCount; ++t) scratch.emission[i][t] = static_cast<float>(sums_[i][t]);
 }
 
 }  // namespace tmk::ner

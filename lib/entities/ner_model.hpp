@@ -65,7 +65,7 @@ class WordSequence {
   }
   // How the sentence is written: kNormalCase, kAllCaps, kLowerCase or kTitleCase (as
   // headlines are); the tagger weighs capital letters apart in each.
-  int case_mode() const;
+  int case_mode() const { return case_mode_ >= 0 ? case_mode_ : case_mode_ = find_case_mode(); }
   // Lower-cased, digits as 0, curly apostrophes as '.
   std::string_view folded(std::size_t i) const {
     return std::string_view(folded_).substr(words_[i].fold_start, words_[i].fold_size);
@@ -76,6 +76,7 @@ class WordSequence {
   // prefetches each word's slot of the word table, whose probe is a cache miss for most
   // words: probing them together lets the misses overlap.
   void look_up_words() const;
+  int find_case_mode() const;
 
   std::string_view text_;
   mutable std::vector<Word> words_;
@@ -137,9 +138,17 @@ inline constexpr std::array<PreviousTags, kTagCount> kPreviousTags = [] {
 // 0 none, else 1 + Position).
 void gazetteer_positions(const WordSequence& words, const Gazetteer& gazetteer, std::vector<std::uint16_t>& out);
 
-// The features of word i that do not depend on tags, appended to `out` as hashes.
+// The features of word i that do not depend on tags, appended to `out` as hashes: its own
+// features, then those of its context.
 void word_features(const WordSequence& words, const std::vector<std::uint16_t>& gazetteer, std::size_t i,
                    std::vector<std::uint64_t>& out);
+// Word i's features that depend on nothing but its surface form, the sentence's case mode
+// and whether the word comes first: its form, shape, affixes and clusters.
+void own_features(const WordSequence& words, std::size_t i, std::vector<std::uint64_t>& out);
+// Word i's features from its neighbours up to two places away, alone and paired with it,
+// and from its place in a gazetteer match.
+void context_features(const WordSequence& words, const std::vector<std::uint16_t>& gazetteer, std::size_t i,
+                      std::vector<std::uint64_t>& out);
 // The feature of a transition from `previous` (kStartTag before the first word) to any tag.
 inline constexpr std::uint8_t kStartTag = kTagCount;
 std::uint64_t transition_feature(std::uint8_t previous);
@@ -148,19 +157,45 @@ std::uint64_t transition_feature(std::uint8_t previous);
 struct DecodeScratch {
   std::vector<std::uint64_t> features;  // of all words, word i's from offsets[i] to offsets[i + 1]
   std::vector<std::size_t> offsets;
-  std::vector<std::array<float, kTagCount>> best;  // best score of a path ending in each tag
+  std::vector<std::array<float, kTagCount>> emission;  // each word's score for each tag
+  std::vector<std::array<float, kTagCount>> best;      // best score of a path ending in each tag
   std::vector<std::array<std::uint8_t, kTagCount>> back;
 };
 
-// The best-scoring sequence of allowed BILOU tags (Viterbi over word scores plus tag
-// transitions). `Weights` adds the weights of one feature hash to scores[kTagCount] with
-// weights.add(hash, scores) and may load them early with weights.prefetch(hash); `Score`
-// is its accumulator type.
+// Fills scratch.emission: each word's features' weights added up. `Weights` adds the
+// weights of one feature hash to scores[kTagCount] with weights.add(hash, scores) and may
+// load them early with weights.prefetch(hash); `Score` is its accumulator type.
 template <typename Score, typename Weights>
-void decode(const Weights& weights, const WordSequence& words, const std::vector<std::uint16_t>& gazetteer,
-            DecodeScratch& scratch, std::vector<std::uint8_t>& tags) {
-  constexpr float kForbidden = -std::numeric_limits<float>::infinity();
+void add_up_features(const Weights& weights, const WordSequence& words, const std::vector<std::uint16_t>& gazetteer,
+                     DecodeScratch& scratch) {
   const std::size_t n = words.size();
+  scratch.emission.resize(n);
+  scratch.features.clear();
+  scratch.offsets.assign(1, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    word_features(words, gazetteer, i, scratch.features);
+    scratch.offsets.push_back(scratch.features.size());
+  }
+  // The weight rows are scattered over the table: ask for the next word's while adding up this one's.
+  if (n > 0)
+    for (std::size_t k = 0; k < scratch.offsets[1]; ++k) weights.prefetch(scratch.features[k]);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + 1 < n)
+      for (std::size_t k = scratch.offsets[i + 1]; k < scratch.offsets[i + 2]; ++k)
+        weights.prefetch(scratch.features[k]);
+    std::array<Score, kTagCount> emission{};
+    for (std::size_t k = scratch.offsets[i]; k < scratch.offsets[i + 1]; ++k)
+      weights.add(scratch.features[k], emission.data());
+    for (int t = 0; t < kTagCount; ++t) scratch.emission[i][t] = static_cast<float>(emission[t]);
+  }
+}
+
+// The best-scoring sequence of allowed BILOU tags for the words whose scores are in
+// scratch.emission (Viterbi over those scores plus the tag transitions in `weights`).
+template <typename Score, typename Weights>
+void best_tags(const Weights& weights, DecodeScratch& scratch, std::vector<std::uint8_t>& tags) {
+  constexpr float kForbidden = -std::numeric_limits<float>::infinity();
+  const std::size_t n = scratch.emission.size();
   tags.assign(n, 0);
   if (n == 0) return;
   // transition[p][t]: the weight of tag t after p, or kForbidden when BILOU does not allow it.
@@ -175,23 +210,9 @@ void decode(const Weights& weights, const WordSequence& words, const std::vector
   }
   scratch.best.resize(n);
   scratch.back.resize(n);
-  scratch.features.clear();
-  scratch.offsets.assign(1, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    word_features(words, gazetteer, i, scratch.features);
-    scratch.offsets.push_back(scratch.features.size());
-  }
-  // The weight rows are scattered over the table: ask for the next word's while adding up this one's.
-  for (std::size_t k = 0; k < scratch.offsets[1]; ++k) weights.prefetch(scratch.features[k]);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i + 1 < n)
-      for (std::size_t k = scratch.offsets[i + 1]; k < scratch.offsets[i + 2]; ++k)
-        weights.prefetch(scratch.features[k]);
-    std::array<Score, kTagCount> emission{};
-    for (std::size_t k = scratch.offsets[i]; k < scratch.offsets[i + 1]; ++k)
-      weights.add(scratch.features[k], emission.data());
-      // Unrolled: with t known at compile time, so are the tags allowed before it, and this
-      // step costs a quarter of the instructions of the loops (it was a fifth of the tagger).
+    // Unrolled: with t known at compile time, so are the tags allowed before it, and this
+    // step costs a quarter of the instructions of the loops (it was a fifth of the tagger).
 #pragma GCC unroll 17
     for (int t = 0; t < kTagCount; ++t) {
       float best = transition[kStartTag][t];
@@ -208,7 +229,7 @@ void decode(const Weights& weights, const WordSequence& words, const std::vector
           if (score > best) best = score, from = p;
         }
       }
-      scratch.best[i][t] = best + static_cast<float>(emission[t]);
+      scratch.best[i][t] = best + scratch.emission[i][t];
       scratch.back[i][t] = from;
     }
   }
@@ -222,6 +243,14 @@ void decode(const Weights& weights, const WordSequence& words, const std::vector
     tags[i] = static_cast<std::uint8_t>(last);
     last = scratch.back[i][last];
   }
+}
+
+// The best-scoring sequence of allowed BILOU tags of `words` (add_up_features, then best_tags).
+template <typename Score, typename Weights>
+void decode(const Weights& weights, const WordSequence& words, const std::vector<std::uint16_t>& gazetteer,
+            DecodeScratch& scratch, std::vector<std::uint8_t>& tags) {
+  add_up_features<Score>(weights, words, gazetteer, scratch);
+  best_tags<Score>(weights, scratch, tags);
 }
 
 // A hash of what the features depend on (their code version, the word lists they read and
@@ -247,10 +276,37 @@ class Model {
     const std::int16_t* row = weights_ + (feature & mask_) * kTagCount;
     for (int t = 0; t < kTagCount; ++t) scores[t] += row[t];
   }
+  // Tells this model from every other one made in the process, even at the same address.
+  std::uint64_t id() const { return id_; }
 
  private:
   const std::int16_t* weights_ = nullptr;
   std::uint64_t mask_ = 0;
+  std::uint64_t id_ = 0;
+};
+
+// add_up_features<std::int32_t> for a Model, faster: a word's own features depend on its
+// surface form alone (and the sentence's case mode and whether it comes first), so their
+// sums are kept per form in a direct-mapped table; a word found there costs one probe
+// instead of some twenty of the model's rows. The scores are the same: integer sums do not
+// depend on their order. Not thread-safe: one per thread.
+class EmissionCache {
+ public:
+  void add_up_features(const Model& model, const WordSequence& words, const std::vector<std::uint16_t>& gazetteer,
+                       DecodeScratch& scratch);
+
+ private:
+  using Scores = std::array<std::int32_t, kTagCount>;
+  struct Entry {
+    std::uint64_t key = 0;  // 0: empty
+    Scores own{};
+  };
+
+  std::uint64_t model_id_ = 0;
+  std::vector<Entry> entries_;
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> own_counts_;  // of each word's features, how many are its own (0: found in the table)
+  std::vector<Scores> sums_;
 };
 
 }  // namespace tmk::ner

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "../../trainer/perceptron_trainer.hpp"
+#include "core/resources.hpp"
 #include "entities/full_names.hpp"
 #include "entities/ner_model.hpp"
 #include "tmk/core/utf8.hpp"
@@ -273,6 +274,58 @@ TEST_CASE("entities: the trainer learns a tiny sample and the model loads") {
   const auto found = find_entities(recognizer, "Olga Petrova signed the letter.");
   REQUIRE(find(found, "Olga Petrova"));
   CHECK(find(found, "Olga Petrova")->type == "PER");
+}
+
+TEST_CASE("entities: the tagger's cache of word scores gives the scores the features add up to") {
+  using tmk::ner::DecodeScratch;
+  using tmk::ner::Model;
+  using tmk::ner::WordSequence;
+  // Sentences written for this test, in normal case, capitals, title case and lower case; a
+  // word comes first in one and later in another, and the built-in gazetteer knows some.
+  std::vector<std::string> sentences = {
+      "Harbor Bank said on Tuesday that Ana Ruiz of Toronto would lead it .",
+      "Bank staff in Toronto voted , and Ruiz's union welcomed the result !",
+      "CITY COUNCIL BACKS NEW PARK PLAN FOR RIVERSIDE",
+      "Council Backs New Park Plan For Riverside",
+      "the mayor of riverside said the park would open in may",
+      "( Reuters ) - Shares of Acme Corp. fell 3 % in New York .",
+  };
+  // More different words than the cache holds, so that entries are replaced.
+  std::string many;
+  for (int k = 0; k < 6000; ++k) many += "Word" + std::to_string(k) + (k % 3 ? " " : " the ");
+  sentences.push_back(many);
+
+  const auto check_sentences = [&](const Model& model, tmk::ner::EmissionCache& cache) {
+    WordSequence words;
+    std::vector<std::uint16_t> gazetteer;
+    DecodeScratch expected, cached;
+    for (const std::string& sentence : sentences) {
+      words.reset(sentence);
+      for (std::size_t start = 0; start < sentence.size();) {
+        std::size_t end = sentence.find(' ', start);
+        if (end == std::string::npos) end = sentence.size();
+        if (end > start) words.add_token(start, end);
+        start = end + 1;
+      }
+      tmk::ner::gazetteer_positions(words, tmk::Gazetteer::builtin(), gazetteer);
+      tmk::ner::add_up_features<std::int32_t>(model, words, gazetteer, expected);
+      cache.add_up_features(model, words, gazetteer, cached);
+      REQUIRE(cached.emission.size() == words.size());
+      CHECK(cached.emission == expected.emission);
+    }
+  };
+  const Model builtin(tmk::resource("entities/model.bin"));
+  tmk::ner::EmissionCache cache;
+  check_sentences(builtin, cache);
+  check_sentences(builtin, cache);  // now mostly from the cache
+
+  // Another model's scores are not served from the entries of the first.
+  std::vector<float> weights((std::size_t{1} << 10) * tmk::ner::kTagCount);
+  for (std::size_t k = 0; k < weights.size(); ++k) weights[k] = static_cast<float>(k % 7) - 3.0f;
+  const std::string blob = Model::serialize(10, weights);
+  const Model other(blob);
+  check_sentences(other, cache);
+  check_sentences(builtin, cache);
 }
 
 // Document-level rules, one per error class seen on news the model had not seen. The
