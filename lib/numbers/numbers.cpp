@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "numbers/numbers_reader.hpp"
@@ -73,6 +74,11 @@ std::string_view to_string(Qualifier qualifier) {
 std::string format_decimal(double value) {
   if (!std::isfinite(value)) return value > 0 ? "inf" : value < 0 ? "-inf" : "nan";
   char buffer[400];
+  // Most values are whole: written as integers they skip the slow fixed-point conversion.
+  if (std::abs(value) < 1e15 && value == std::trunc(value)) {
+    const auto whole = std::to_chars(buffer, buffer + sizeof buffer, static_cast<std::int64_t>(value));
+    return std::string(buffer, whole.ptr);
+  }
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 6);
   std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
   while (text.back() == '0') text.remove_suffix(1);
