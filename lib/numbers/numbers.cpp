@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "numbers/numbers_reader.hpp"
@@ -73,6 +74,11 @@ std::string_view to_string(Qualifier qualifier) {
 std::string format_decimal(double value) {
   if (!std::isfinite(value)) return value > 0 ? "inf" : value < 0 ? "-inf" : "nan";
   char buffer[400];
+  // Most values are whole: written as integers they skip the slow fixed-point conversion.
+  if (std::abs(value) < 1e15 && value == std::trunc(value)) {
+    const auto whole = std::to_chars(buffer, buffer + sizeof buffer, static_cast<std::int64_t>(value));
+    return std::string(buffer, whole.ptr);
+  }
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 6);
   std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
   while (text.back() == '0') text.remove_suffix(1);
@@ -198,13 +204,26 @@ Qualifier SentenceReader::qualifier_after(std::size_t k) {
   return Qualifier::exact;
 }
 
+bool SentenceReader::is_determiner(std::size_t k) {
+  const std::string_view w = lower(k);
+  return w == "the" || w == "these" || w == "those" || w == "its" || w == "their" || w == "his" || w == "her" ||
+         w == "our" || w == "my" || w == "your" || w == "all";
+}
+
+bool SentenceReader::is_verb_after_count(const Quantity& q, std::string_view counted) {
+  if (q.kind != NumberKind::cardinal || q.value == 1 || counted.empty() || !is_word(q.end) ||
+      counted.data() != text_.data() + lx_[q.end].start)
+    return false;
+  if (nouns_.is_plural_noun(lower_of(counted))) return false;
+  const std::size_t object = q.end + 1;
+  return is_determiner(object) || role(object) == Role::article || word_is(object, "him") || word_is(object, "them") ||
+         word_is(object, "us") || word_is(object, "me");
+}
+
 std::string_view SentenceReader::counted_after(std::size_t k) {
   if (word_is(k, "of")) {
     ++k;
-    const std::string_view det = lower(k);
-    if (det == "the" || det == "these" || det == "those" || det == "its" || det == "their" || det == "his" ||
-        det == "her" || det == "our" || det == "my" || det == "your" || det == "all")
-      ++k;
+    if (is_determiner(k)) ++k;
     if (is_number(k)) ++k;                    // "7 of the 12 jurors"
     while (is_number_word(k) && k < n_) ++k;  // "three of the five judges"
   }
@@ -226,7 +245,7 @@ std::string_view SentenceReader::counted_after(std::size_t k) {
     if (noun) {
       if (comparison && nouns_.is_adjective(w)) break;
       head = surface(k);
-      if (plural || w == "people" || w == "police") break;
+      if (plural) break;
     } else if (head.empty() && nouns_.is_adjective(w)) {
       // an adjective before the head
     } else {
@@ -528,7 +547,9 @@ bool SentenceReader::looks_like_label(std::size_t i, const Quantity& q) {
   const std::string_view c = counted_after(q.end);
   if (c.empty() || !nouns_.is_plural_noun(lower_of(c))) return true;
   if (is_time_unit(lower_of(c))) return false;
-  if (before == 0 && !lx_[0].upper && text_[lx_[0].start] >= 'A' && text_[lx_[0].start] <= 'Z') return false;
+  if (before == 0 && !lx_[0].upper && text_[lx_[0].start] >= 'A' && text_[lx_[0].start] <= 'Z' &&
+      !is_name_elsewhere(0, q.amount.end))
+    return false;
   return !(before == 1 && (word_is(0, "in") || word_is(0, "at") || word_is(0, "across")));
 }
 
@@ -556,6 +577,21 @@ bool SentenceReader::is_street_number(std::size_t k) {
     if (e > k && (w == "street" || w == "st" || w == "avenue" || w == "ave" || w == "road" || w == "rd" ||
                   w == "boulevard" || w == "blvd" || w == "lane" || w == "drive" || w == "place" || w == "square"))
       return true;
+  }
+  return false;
+}
+
+bool SentenceReader::is_name_elsewhere(std::size_t first, std::size_t end) {
+  const std::string_view name = text_.substr(lx_[first].start, lx_[end - 1].end - lx_[first].start);
+  const auto is_alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  for (std::size_t at = text_.find(name); at != std::string_view::npos; at = text_.find(name, at + 1)) {
+    const std::size_t after = at + name.size();
+    if (at < 2 || text_[at - 1] != ' ' || (after < text_.size() && is_alnum(text_[after]))) continue;
+    // After a lower-case word, a comma or a number: not the first words of a sentence.
+    const char c = text_[at - 2];
+    if ((c >= 'a' && c <= 'z') || c == ',' || (c >= '0' && c <= '9')) return true;
   }
   return false;
 }
@@ -756,6 +792,7 @@ void SentenceReader::emit_quantity(const Quantity& q, std::string_view counted_h
   Quantity whole;
   const bool out_of = word_is(q.end, "out") && word_is(q.end + 1, "of") && read_quantity_at(q.end + 2, whole);
   if (counted.empty() && out_of) counted = counted_after(whole.end);
+  if (is_verb_after_count(q, counted)) counted = {};
   if (emit_age(q, qualifier)) return;
   std::string value = format_decimal(q.value);
   if (kind == NumberKind::cardinal && q.amount.plain_integer) {
@@ -763,7 +800,11 @@ void SentenceReader::emit_quantity(const Quantity& q, std::string_view counted_h
       emit(q.first, q.end, NumberKind::label, std::string(surface(q.amount.first)));
       return;
     }
-    const bool plural_counted = !counted.empty() && nouns_.is_plural_noun(lower_of(counted));
+    // "the 2016 Olympics", "the 2012 Games": a capitalized plural after a year names an event;
+    // the year does not count it.
+    const bool counts_name =
+        !counted.empty() && counted.front() >= 'A' && counted.front() <= 'Z' && !words::is_all_caps(counted);
+    const bool plural_counted = !counted.empty() && nouns_.is_plural_noun(lower_of(counted)) && !counts_name;
     if (is_year_number(q.amount.first) && !plural_counted && !out_of && qualifier == Qualifier::exact) {
       emit(q.first, q.end, NumberKind::year, std::move(value));
       return;

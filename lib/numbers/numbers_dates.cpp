@@ -145,11 +145,13 @@ std::size_t SentenceReader::read_time(std::size_t i) {
   if (i + 2 < n_ && adjacent(i) && adjacent(i + 1) && is_symbol(i + 1, ':') && is_plain_integer(i + 2) &&
       lx_[i + 2].int_digits == 2 && hour <= 24 && lx_[i + 2].value < 60) {
     e = i + 3;
-    if (e + 1 < n_ && adjacent(e - 1) && is_symbol(e, ':') && is_plain_integer(e + 1) && lx_[e + 1].int_digits == 2)
-      e += 2;  // seconds
+    const bool seconds = e + 1 < n_ && adjacent(e - 1) && is_symbol(e, ':') && is_plain_integer(e + 1) &&
+                         lx_[e + 1].int_digits == 2 && lx_[e + 1].value < 60;
+    if (seconds) e += 2;
     int h = hour;
     if (role(e) == Role::meridiem && hour <= 12) h = apply_meridiem(hour, word_value(e++));
     value = clock(h, static_cast<int>(lx_[i + 2].value));
+    if (seconds) value += ":" + two_digits(static_cast<int>(lx_[i + 4].value));  // "2:05:30" keeps its seconds
   } else if (hour >= 1 && hour <= 12 && role(i + 1) == Role::meridiem) {
     value = clock(apply_meridiem(hour, word_value(i + 1)), 0);
   } else if (hour >= 1 && hour <= 12 && role(i + 1) == Role::oclock) {

@@ -312,6 +312,12 @@ class SentenceReader {
 
   // ---- counted noun ----
   std::string_view counted_after(std::size_t k);
+  // "the", "their", "all": a determiner at k.
+  bool is_determiner(std::size_t k);
+  // "5 pass the test", "3 beat him": a singular word right after a number other than one,
+  // before a determiner or an object, is a verb whose subject the number counts, not the
+  // noun it counts.
+  bool is_verb_after_count(const Quantity& q, std::string_view counted);
 
   // ---- currencies ----
   // The currency written before an amount ("$", "US$", "€", "USD"); returns the lexeme after it.
@@ -351,6 +357,10 @@ class SentenceReader {
   // "a", counting nothing, before a verb or a name.
   bool is_model_number(std::size_t i, const Quantity& q);
   bool is_street_number(std::size_t k);
+  // True when the words [first, end), which open the sentence ("Windows 10"), are written the
+  // same elsewhere in the text after a lower-case word, a comma or a number ("runs Windows
+  // 10"): a name, not a capital that only opens the sentence ("Walk 2 blocks").
+  bool is_name_elsewhere(std::size_t first, std::size_t end);
   std::string_view lower_of(std::string_view word);
 
   // "one" used as a pronoun: "one of the leaders", "no one", "the one", "which one".

@@ -1,5 +1,6 @@
 // The vocabulary of tmk-numbers (read from lib/resources/numbers/), the lexer, and the noun lexicon.
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <stdexcept>
@@ -242,14 +243,64 @@ std::size_t lex_number(std::string_view text, std::size_t pos, std::size_t end, 
   return p;
 }
 
+// A word as lex() reads it: letters, with inner apostrophes ("o'clock"), from `pos` (a letter).
+struct WordShape {
+  std::size_t end = 0;
+  bool all_upper = true;   // no ASCII lower-case letter
+  bool has_upper = false;  // an ASCII upper-case letter
+};
+
+// The ASCII letters by case, for scan_word's inner loop.
+enum : std::uint8_t { kLowerLetter = 1, kUpperLetter = 2 };
+constexpr std::array<std::uint8_t, 256> kLetterCase = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = kLowerLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = kUpperLetter;
+  return table;
+}();
+
+WordShape scan_word(std::string_view text, std::size_t pos, std::size_t end) {
+  std::uint8_t cases = 0;
+  std::size_t p = pos;
+  while (p < end) {
+    // Runs of ASCII letters, a table look-up a byte: most words are nothing else.
+    while (p < end && kLetterCase[static_cast<unsigned char>(text[p])] != 0)
+      cases |= kLetterCase[static_cast<unsigned char>(text[p++])];
+    if (p == end) break;
+    const char d = text[p];
+    if (static_cast<unsigned char>(d) >= 0x80) {
+      std::size_t q = p;
+      if (!is_word_code_point(next_code_point(text, q))) break;
+      p = q;
+    } else if (d == '\'' && p + 1 < end && is_ascii_alpha(text[p + 1]) && p > pos) {
+      ++p;
+    } else {
+      break;
+    }
+  }
+  WordShape shape;
+  shape.end = p;
+  shape.all_upper = (cases & kLowerLetter) == 0;
+  shape.has_upper = (cases & kUpperLetter) != 0;
+  return shape;
+}
+
 }  // namespace
 
 bool lower_ascii(std::string_view word, std::string& buffer) {
-  buffer.clear();
-  if (word.size() > 24) return false;
-  for (const char c : word) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-    buffer.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  if (word.size() > 24) {
+    buffer.clear();
+    return false;
+  }
+  // Sized once and written in place: a push_back a letter checked the capacity every time.
+  buffer.resize(word.size());
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    const char c = word[k];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      buffer.clear();
+      return false;
+    }
+    buffer[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
   return true;
 }
@@ -267,7 +318,7 @@ void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabu
     // URLs and e-mail addresses hold no numbers a reader means.
     if ((c == ':' && pos + 2 < end && text[pos + 1] == '/' && text[pos + 2] == '/') ||
         (c == '@' && is_email_at(text, begin, end, pos)) ||
-        ((c == 'w' || c == 'W') && text.substr(pos, 4).size() == 4 &&
+        ((c == 'w' || c == 'W') && pos + 4 <= text.size() && text[pos + 3] == '.' &&
          (text.substr(pos, 4) == "www." || text.substr(pos, 4) == "WWW.") &&
          (pos == begin || !(is_ascii_alpha(text[pos - 1]) || is_digit(text[pos - 1]))))) {
       pos = drop_address(text, begin, end, pos, out);
@@ -306,30 +357,14 @@ void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabu
           continue;
         }
       }
-      // A word: letters, with inner apostrophes ("o'clock"); "a.m." and "p.m." are one word.
-      bool all_upper = true;
-      bool has_upper = false;
-      while (p < end) {
-        const char d = text[p];
-        if (is_ascii_alpha(d)) {
-          if (d >= 'a' && d <= 'z') all_upper = false;
-          if (d >= 'A' && d <= 'Z') has_upper = true;
-          ++p;
-        } else if (static_cast<unsigned char>(d) >= 0x80) {
-          std::size_t q = p;
-          if (!is_word_code_point(next_code_point(text, q))) break;
-          p = q;
-        } else if (d == '\'' && p + 1 < end && is_ascii_alpha(text[p + 1]) && p > pos) {
-          ++p;
-        } else {
-          break;
-        }
-      }
+      // A word; "a.m." and "p.m." are one word (below).
+      const WordShape shape = scan_word(text, pos, end);
+      p = shape.end;
       lexeme.kind = LexKind::word;
       lexeme.end = p;
       // "iPhone" counts as capitalized: a name.
-      lexeme.capitalized = (text[pos] >= 'A' && text[pos] <= 'Z') || (has_upper && !all_upper);
-      lexeme.upper = all_upper && p - pos >= 2;
+      lexeme.capitalized = (text[pos] >= 'A' && text[pos] <= 'Z') || (shape.has_upper && !shape.all_upper);
+      lexeme.upper = shape.all_upper && p - pos >= 2;
       const std::string_view word = text.substr(pos, p - pos);
       if (word.size() == 1 && (word[0] == 'a' || word[0] == 'p' || word[0] == 'A' || word[0] == 'P') && p + 1 < end &&
           text[p] == '.' && (text[p + 1] == 'm' || text[p + 1] == 'M')) {
@@ -422,6 +457,9 @@ NounLexicon::NounLexicon() {
 
 bool NounLexicon::is_plural_noun(std::string_view lower) const {
   if (kinds(lower) & kPlural) return true;
+  // "women", "firemen": WordNet undoes -men by rule, so noun.exc does not list them.
+  if (lower.size() > 3 && lower.ends_with("men"))
+    return is_noun(std::string(lower.substr(0, lower.size() - 3)) + "man");
   if (lower.size() < 3 || lower.back() != 's' || lower.ends_with("ss")) return false;
   if (is_noun(lower.substr(0, lower.size() - 1))) return true;                                       // "members"
   if (lower.ends_with("es") && is_noun(lower.substr(0, lower.size() - 2))) return true;              // "boxes"

@@ -113,6 +113,14 @@ check_eq "Rs. before an amount, model numbers" \
   $'1\t8\t15\tmoney\t450\tINR\tRs. 450\n2\t28\t31\tlabel\t747\t\t747\n3\t52\t54\tlabel\t10\t\t10' \
   "$(cut -f2-7,10 "$WORK/names.out")"
 
+# A name that opens a sentence is known from the same words elsewhere; plural-only nouns are
+# counted; a year before a capitalized plural names an event; a verb after a count is no noun.
+printf 'Windows 10 users must patch. Offices still run Windows 10. In Utah 250 people queued. At the 2012 Games, 5 pass the test.\n' |
+  tmk-numbers --no-header >"$WORK/counted.out"
+check_eq "names, plural-only nouns, events, verbs" \
+  $'1\t8\t10\tlabel\t10\t\n2\t55\t57\tlabel\t10\t\n3\t67\t70\tcardinal\t250\tpeople\n4\t93\t97\tyear\t2012\t\n4\t105\t106\tcardinal\t5\t' \
+  "$(cut -f2-6,9 "$WORK/counted.out")"
+
 # Scores, ages and temperatures: kinds, units, byte offsets (the degree sign is two bytes).
 printf 'The hosts won 2-1 and a 40-year-old fan saw -5 \xc2\xb0C.\n' | tmk-numbers --no-header >"$WORK/kinds.out"
 check_eq "score, age, temperature" \

@@ -132,6 +132,9 @@ TEST_CASE("times", "[numbers]") {
   CHECK(numbers("Doors open at 9 a.m. and close at midnight.") ==
         Rows{"9 a.m.|time|09:00|||", "midnight|time|00:00|||"});
   CHECK(numbers("Lunch is at noon.") == Rows{"noon|time|12:00|||"});
+  // Seconds stay in the value; a third group that is no seconds is a number of its own.
+  CHECK(numbers("The bell rang at 7:05:30 p.m. on cue.") == Rows{"7:05:30 p.m.|time|19:05:30|||"});
+  CHECK(numbers("The clock showed 1:02:75 then.") == Rows{"1:02|time|01:02|||", "75|cardinal|75|||"});
 }
 
 TEST_CASE("ranges and comparisons", "[numbers]") {
@@ -230,6 +233,12 @@ TEST_CASE("digits inside a product name, model numbers after the", "[numbers]") 
   CHECK(numbers("FTSE 100 firms gained.") == Rows{"100|label|100|||"});
   // A word capitalized only as the sentence's first is no name.
   CHECK(numbers("Walk 2 blocks north.") == Rows{"2|cardinal|2|||blocks"});
+  // Opening the sentence, the name is known from the same words written elsewhere after a
+  // lower-case word; written again only at a sentence's start, it is not.
+  CHECK(numbers("Windows 10 users must patch soon. Most offices still run Windows 10.") ==
+        Rows{"10|label|10|||", "10|label|10|||"});
+  CHECK(numbers("Windows 10 users waited. Windows 10 fans cheered.") ==
+        Rows{"10|cardinal|10|||users", "10|label|10|||"});
   CHECK(numbers("Many iPhone 12 owners reported cracks.") == Rows{"12|label|12|||"});
   // A sentence opening with a preposition and a place still counts.
   CHECK(numbers("In Ohio 300 workers lost jobs.") == Rows{"300|cardinal|300|||workers"});
@@ -245,6 +254,32 @@ TEST_CASE("digits inside a product name, model numbers after the", "[numbers]") 
   CHECK(numbers("It began in the 1990s.") == Rows{"1990s|year|1990..1999|||"});
   CHECK(numbers("The 2016 election was close.") == Rows{"2016|year|2016|||"});
   CHECK(numbers("It closes on the 20th.") == Rows{"20th|ordinal|20|||"});
+}
+
+TEST_CASE("plural-only nouns and plurals in -men are counted", "[numbers]") {
+  // A plural after a place that opens the sentence is counted, not read as part of a name.
+  CHECK(numbers("In Utah 250 people queued.") == Rows{"250|cardinal|250|||people"});
+  CHECK(numbers("About 30 children, 12 women and 40 police waited.") ==
+        Rows{"30|cardinal|30||approx|children", "12|cardinal|12|||women", "40|cardinal|40|||police"});
+  CHECK(numbers("Six firemen and 200 cattle were saved.") ==
+        Rows{"Six|cardinal|6|||firemen", "200|cardinal|200|||cattle"});
+}
+
+TEST_CASE("a year before a capitalized plural names an event", "[numbers]") {
+  CHECK(numbers("She swam at the 2012 Games in London.") == Rows{"2012|year|2012|||"});
+  CHECK(numbers("The 1998 Finals drew crowds.") == Rows{"1998|year|1998|||"});
+  // A plural in lower case, or in a line of capitals, is what the number counts.
+  CHECK(numbers("They hired 1200 workers.") == Rows{"1200|cardinal|1200|||workers"});
+  CHECK(numbers("1200 JOBS CUT") == Rows{"1200|cardinal|1200|||JOBS"});
+}
+
+TEST_CASE("a verb after a count is not the counted noun", "[numbers]") {
+  CHECK(numbers("Students scoring greater than or equal to 5 pass the course.") == Rows{"5|cardinal|5||atleast|"});
+  CHECK(numbers("If 3 fail the exam, they sit it again.") == Rows{"3|cardinal|3|||"});
+  CHECK(numbers("Two lead the race.") == Rows{"Two|cardinal|2|||"});
+  // One takes a singular noun; a plural before an object is still counted.
+  CHECK(numbers("He gave 1 student the prize.") == Rows{"1|cardinal|1|||student"});
+  CHECK(numbers("The firm gave 40 workers a bonus.") == Rows{"40|cardinal|40|||workers"});
 }
 
 TEST_CASE("scores", "[numbers]") {
