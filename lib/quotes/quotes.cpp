@@ -60,6 +60,9 @@ struct Mark {
   std::size_t length = 1;
 };
 
+// Whether a quote mark may start with byte `b`: most bytes are passed over without mark_at.
+bool may_start_mark(char b) { return b == '"' || b == '\'' || b == '\xE2' || b == '\xC2'; }
+
 Mark mark_at(std::string_view text, std::size_t i) {
   const auto b = static_cast<unsigned char>(text[i]);
   if (b == '"') return {Family::double_mark, Role::either, 1};
@@ -121,6 +124,7 @@ std::size_t find_single_closer(std::string_view text, std::size_t from, std::siz
   end = std::min(end, from + kMaxSingleQuoteBytes);
   std::size_t possessive = std::string_view::npos;
   for (std::size_t j = from; j < end; ++j) {
+    if (!may_start_mark(text[j])) continue;
     const Mark mark = mark_at(text, j);
     if (mark.family != Family::single_mark || mark.role == Role::open) continue;
     if (j == from || is_space_at(text, j - 1)) continue;
@@ -180,6 +184,7 @@ Span trimmed(std::string_view text, std::size_t start, std::size_t end) {
 // Where the double or guillemet quote opened at `from` closes, or npos.
 std::size_t find_closer(std::string_view text, Family family, std::size_t from, std::size_t end) {
   for (std::size_t j = from; j < end; ++j) {
+    if (!may_start_mark(text[j])) continue;
     const Mark mark = mark_at(text, j);
     if (mark.family != family) continue;
     if (mark.role != Role::open) return j;
@@ -208,6 +213,10 @@ void find_segments(std::string_view text, std::vector<Segment>& segments, std::v
     bool left_open = false;
     Family open_family = Family::none;
     for (std::size_t i = para.start; i < para.end;) {
+      if (!may_start_mark(text[i])) {
+        ++i;
+        continue;
+      }
       const Mark mark = mark_at(text, i);
       if (mark.family == Family::none) {
         ++i;

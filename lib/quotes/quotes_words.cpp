@@ -89,6 +89,8 @@ char punct_at(std::string_view text, std::size_t pos, std::size_t& length) {
   }
 }
 
+bool is_ascii_alnum(unsigned char b) { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'); }
+
 bool is_apostrophe_or_hyphen(char32_t cp) {
   return cp == '\'' || cp == U'\u2019' || cp == '-' || cp == U'\u2010';
 }
@@ -128,7 +130,28 @@ QuoteLexicon::QuoteLexicon() {
     if (entry.kind == AbbreviationKind::may_end) word_classes[lower] |= kAbbreviation;
     if (entry.kind == AbbreviationKind::title) word_classes[lower] |= kTitleAbbreviation;
   }
-  for (const auto& entry : word_classes) classed.add(entry.first);
+  for (const auto& entry : word_classes) {
+    classed.add(entry.first);
+    if ((entry.second & (kReport | kParticiple)) != 0) statement_cues.add(entry.first);
+  }
+  for (const std::string_view word : kStatementWords) statement_cues.add(word);
+  for (const std::string_view word : kClaimNouns) statement_cues.add(word);
+  for (const std::string& word : statement_cues) statement_cue_filter.add(word);
+}
+
+bool QuoteLexicon::may_hold_statement(std::string_view text, Span sentence) const {
+  const auto alnum_at = [&](std::size_t i) { return is_ascii_alnum(static_cast<unsigned char>(text[i])); };
+  for (std::size_t i = sentence.start; i < sentence.end;) {
+    if (!alnum_at(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < sentence.end && alnum_at(end)) ++end;
+    if (is_statement_cue(text.substr(i, end - i))) return true;
+    i = end;
+  }
+  return false;
 }
 
 std::uint32_t QuoteLexicon::classes(std::string_view lower_word) const {
@@ -185,13 +208,23 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
   std::string lower;
   std::size_t i = from;
   while (i < to) {
-    if (is_space_at(text, i)) {
+    // ASCII spaces and letters, most of the text, are told apart without decoding.
+    const auto first = static_cast<unsigned char>(text[i]);
+    if (first == ' ' || first == '\n') {
+      ++i;
+      continue;
+    }
+    if (first >= 0x80 && is_space_at(text, i)) {
       std::size_t next = i;
       decode(text, next);
       i = next;
       continue;
     }
-    if (!is_alnum_at(text, i)) {
+    if (!is_ascii_alnum(first) && (first < 0x80 || !is_alnum_at(text, i))) {
+      if (is_space_at(text, i)) {
+        ++i;  // an ASCII tab, carriage return, form feed or vertical tab
+        continue;
+      }
       std::size_t length = 1;
       const char punct = punct_at(text, i, length);
       out.push_back({i, i + length, punct, false, 0});
@@ -202,7 +235,7 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
     std::size_t j = i;
     while (j < to) {
       const auto b = static_cast<unsigned char>(text[j]);
-      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {  // most of the text
+      if (is_ascii_alnum(b)) {  // most of the text
         ++j;
         continue;
       }
@@ -210,6 +243,7 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
         decode(text, j);
         continue;
       }
+      if (b < 0x80 && b != '\'' && b != '-' && b != '.') break;  // joins nothing
       std::size_t after = j;
       const char32_t cp = decode(text, after);
       // An apostrophe, hyphen or period joins two alphanumeric runs (don't, U.S., AFL-CIO).
