@@ -96,7 +96,8 @@ void add_person_names(std::string_view text, const std::vector<Piece>& pieces, s
 }
 
 // People's names in the writer's text, quotations left out. Read region by region (the text
-// between quotations), so memory stays small.
+// between quotations), so memory stays small. A name is made of capitalized words: only those
+// are looked up in the lexicon.
 std::vector<PersonName> find_person_names(std::string_view text, const QuoteLexicon& lexicon,
                                           const std::vector<Segment>& segments) {
   std::vector<PersonName> names;
@@ -106,7 +107,7 @@ std::vector<PersonName> find_person_names(std::string_view text, const QuoteLexi
     const std::size_t to = i < segments.size() ? segments[i].content.start : text.size();
     if (from < to) {
       pieces.clear();
-      scan_pieces(text, from, to, lexicon, pieces);
+      scan_pieces(text, from, to, lexicon, pieces, Classify::capitalized_words);
       add_person_names(text, pieces, names);
     }
     if (i < segments.size()) from = std::max(from, segments[i].content.end);

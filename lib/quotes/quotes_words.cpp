@@ -204,7 +204,7 @@ bool is_space_at(std::string_view text, std::size_t pos) {
 }
 
 void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const QuoteLexicon& lexicon,
-                 std::vector<Piece>& out) {
+                 std::vector<Piece>& out, Classify classify) {
   std::string lower;
   std::size_t i = from;
   while (i < to) {
@@ -231,7 +231,8 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
       i += length;
       continue;
     }
-    Piece word{i, i, 0, is_upper_at(text, i), 0};
+    Piece word{i, i, 0, first < 0x80 ? first >= 'A' && first <= 'Z' : is_upper_at(text, i), 0};
+    const bool classified = word.capitalized || classify == Classify::all_words;
     std::size_t j = i;
     while (j < to) {
       const auto b = static_cast<unsigned char>(text[j]);
@@ -255,7 +256,7 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
     }
     const std::string_view surface = text.substr(i, j - i);
     // Most words have no class: the filter says so before the word is lower-cased.
-    if (lexicon.may_have_classes(surface)) {
+    if (classified && lexicon.may_have_classes(surface)) {
       lower_ascii(surface, lower);
       word.classes = lexicon.classes(lower);
     }
@@ -273,7 +274,7 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
       const std::size_t hyphen = lower.rfind('-');
       const bool abbreviation =
           (word.classes & kAbbreviation) != 0 ||
-          (hyphen != std::string::npos && (lexicon.classes(lower.substr(hyphen + 1)) & kAbbreviation));
+          (classified && hyphen != std::string::npos && (lexicon.classes(lower.substr(hyphen + 1)) & kAbbreviation));
       const bool before_comma = j + 1 < to && (text[j + 1] == ',' || text[j + 1] == ';');
       if ((j - i == 1 && word.capitalized) || abbreviation || before_comma ||
           (word.classes & (kTitle | kTitleAbbreviation)) == (kTitle | kTitleAbbreviation) ||
