@@ -424,8 +424,11 @@ class Attributor {
   }
 
   void scan(std::size_t from, std::size_t to) {
+    // The patterns tried on one quote often read the same text before it: it is cut once.
+    if (from == scanned_.start && to == scanned_.end) return;
     pieces_.clear();
     scan_pieces(text_, from, to, lexicon_, pieces_);
+    scanned_ = {from, to};
   }
 
   Attribution make(const NounPhrase& np, std::size_t cue, std::size_t cue_length) const {
@@ -611,6 +614,7 @@ class Attributor {
   std::string_view text_;
   const QuoteLexicon& lexicon_;
   std::vector<Piece> pieces_;
+  Span scanned_{1, 0};  // the text pieces_ holds; none at first
   std::string lower_;
 };
 

@@ -1,6 +1,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 
 #include "core/resources.hpp"
 #include "quotes/quotes_internal.hpp"
@@ -89,7 +90,14 @@ char punct_at(std::string_view text, std::size_t pos, std::size_t& length) {
   }
 }
 
-bool is_ascii_alnum(unsigned char b) { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'); }
+// A table, not three comparisons: may_hold_statement asks it for every byte of the text.
+constexpr auto kAsciiAlnum = [] {
+  std::array<bool, 256> table{};
+  for (int b = 0; b < 256; ++b) table[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+  return table;
+}();
+
+bool is_ascii_alnum(unsigned char b) { return kAsciiAlnum[b]; }
 
 bool is_apostrophe_or_hyphen(char32_t cp) {
   return cp == '\'' || cp == U'\u2019' || cp == '-' || cp == U'\u2010';
@@ -140,14 +148,14 @@ QuoteLexicon::QuoteLexicon() {
 }
 
 bool QuoteLexicon::may_hold_statement(std::string_view text, Span sentence) const {
-  const auto alnum_at = [&](std::size_t i) { return is_ascii_alnum(static_cast<unsigned char>(text[i])); };
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = sentence.start; i < sentence.end;) {
-    if (!alnum_at(i)) {
+    if (!kAsciiAlnum[bytes[i]]) {
       ++i;
       continue;
     }
     std::size_t end = i + 1;
-    while (end < sentence.end && alnum_at(end)) ++end;
+    while (end < sentence.end && kAsciiAlnum[bytes[end]]) ++end;
     if (is_statement_cue(text.substr(i, end - i))) return true;
     i = end;
   }
