@@ -3,6 +3,7 @@
 #include "tmk/quotes/quotes.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "quotes/quotes_internal.hpp"
 #include "text/heading.hpp"
@@ -60,8 +61,16 @@ struct Mark {
   std::size_t length = 1;
 };
 
-// Whether a quote mark may start with byte `b`: most bytes are passed over without mark_at.
-bool may_start_mark(char b) { return b == '"' || b == '\'' || b == '\xE2' || b == '\xC2'; }
+// Whether a quote mark may start with a byte: most bytes are passed over without mark_at.
+constexpr auto kMayStartMark = [] {
+  std::array<bool, 256> table{};
+  for (const unsigned char b : {'"', '\'', '\xE2', '\xC2'}) table[b] = true;
+  return table;
+}();
+
+bool may_start_mark(char b) {
+  return kMayStartMark[static_cast<unsigned char>(b)];
+}
 
 Mark mark_at(std::string_view text, std::size_t i) {
   const auto b = static_cast<unsigned char>(text[i]);

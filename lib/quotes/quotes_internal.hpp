@@ -86,14 +86,14 @@ struct Piece {
   bool ends_sentence() const { return punct == '.' || punct == '!' || punct == '?'; }
 };
 
-// Which words scan_pieces looks up in the lexicon. A reader of names only needs the classes
-// of capitalized words; the pieces are the same either way.
+// Which words scan_pieces looks up in the lexicon: the reader of people's names needs the
+// classes of capitalized words only, and most words are in lower case.
 enum class Classify : std::uint8_t { all_words, capitalized_words };
 
 // Appends the pieces of text[from, to). A word keeps internal apostrophes, hyphens and
 // periods (U.S., don't), and its final period when it is an initial or an abbreviation.
-// With Classify::capitalized_words, a word in lower case has no classes, and keeps a final
-// period only as an initial, a word holding a period or a word before a comma would.
+// With Classify::capitalized_words, a word in lower case has no classes (and so keeps no
+// period as an abbreviation); the capitalized words are the same either way.
 void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const QuoteLexicon& lexicon,
                  std::vector<Piece>& out, Classify classify = Classify::all_words);
 

@@ -97,7 +97,9 @@ constexpr auto kAsciiAlnum = [] {
   return table;
 }();
 
-bool is_ascii_alnum(unsigned char b) { return kAsciiAlnum[b]; }
+bool is_ascii_alnum(unsigned char b) {
+  return kAsciiAlnum[b];
+}
 
 bool is_apostrophe_or_hyphen(char32_t cp) {
   return cp == '\'' || cp == U'\u2019' || cp == '-' || cp == U'\u2010';
