@@ -66,7 +66,9 @@ void add_person_names(std::string_view text, const std::vector<Piece>& pieces, s
       if (pieces[w].has(kTitle)) run.first = w + 1;
     if (run.first > run.last) continue;
     std::size_t words = run.last - run.first + 1;
-    if (words > 4) continue;  // a headline or a long organization name
+    // A lone capitalized word (a sentence's first word, a surname) is no full name, and the
+    // steps below only ever shorten a run.
+    if (words < 2 || words > 4) continue;  // more: a headline or a long organization name
     bool person = true;
     for (std::size_t w = run.first; w <= run.last && person; ++w)
       person = !pieces[w].has(kOrganization | kTitle) &&
