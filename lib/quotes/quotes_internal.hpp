@@ -59,8 +59,8 @@ struct QuoteLexicon {
   bool may_have_classes(std::string_view word) const { return classed.may_contain(word); }
   words::WordFilter classed;
   // A word that may open reported speech (a reporting verb or participle, or one of
-  // kStatementWords), in any ASCII case. Most sentences hold none: their statement scan is
-  // skipped.
+  // kStatementWords and kClaimNouns), in any ASCII case. Most sentences hold none: their
+  // statement scan is skipped.
   bool is_statement_cue(std::string_view word) const {
     return statement_cue_filter.may_contain(word) && statement_cues.contains(word);
   }

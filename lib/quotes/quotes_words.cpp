@@ -90,7 +90,8 @@ char punct_at(std::string_view text, std::size_t pos, std::size_t& length) {
   }
 }
 
-// A table, not three comparisons: may_hold_statement asks it for every byte of the text.
+// A table, not three comparisons: may_hold_statement and scan_pieces ask it for nearly every
+// byte of the text.
 constexpr auto kAsciiAlnum = [] {
   std::array<bool, 256> table{};
   for (int b = 0; b < 256; ++b) table[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
@@ -231,8 +232,8 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
       continue;
     }
     if (!is_ascii_alnum(first) && (first < 0x80 || !is_alnum_at(text, i))) {
-      if (is_space_at(text, i)) {
-        ++i;  // an ASCII tab, carriage return, form feed or vertical tab
+      if (first < 0x80 && is_space_at(text, i)) {
+        ++i;  // a tab, carriage return, form feed or vertical tab
         continue;
       }
       std::size_t length = 1;
