@@ -3,6 +3,7 @@
 #include "tmk/quotes/quotes.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "quotes/quotes_internal.hpp"
 #include "text/heading.hpp"
@@ -59,6 +60,17 @@ struct Mark {
   Role role = Role::either;
   std::size_t length = 1;
 };
+
+// Whether a quote mark may start with a byte: most bytes are passed over without mark_at.
+constexpr auto kMayStartMark = [] {
+  std::array<bool, 256> table{};
+  for (const unsigned char b : {'"', '\'', '\xE2', '\xC2'}) table[b] = true;
+  return table;
+}();
+
+bool may_start_mark(char b) {
+  return kMayStartMark[static_cast<unsigned char>(b)];
+}
 
 Mark mark_at(std::string_view text, std::size_t i) {
   const auto b = static_cast<unsigned char>(text[i]);
@@ -121,6 +133,7 @@ std::size_t find_single_closer(std::string_view text, std::size_t from, std::siz
   end = std::min(end, from + kMaxSingleQuoteBytes);
   std::size_t possessive = std::string_view::npos;
   for (std::size_t j = from; j < end; ++j) {
+    if (!may_start_mark(text[j])) continue;
     const Mark mark = mark_at(text, j);
     if (mark.family != Family::single_mark || mark.role == Role::open) continue;
     if (j == from || is_space_at(text, j - 1)) continue;
@@ -180,6 +193,7 @@ Span trimmed(std::string_view text, std::size_t start, std::size_t end) {
 // Where the double or guillemet quote opened at `from` closes, or npos.
 std::size_t find_closer(std::string_view text, Family family, std::size_t from, std::size_t end) {
   for (std::size_t j = from; j < end; ++j) {
+    if (!may_start_mark(text[j])) continue;
     const Mark mark = mark_at(text, j);
     if (mark.family != family) continue;
     if (mark.role != Role::open) return j;
@@ -208,6 +222,10 @@ void find_segments(std::string_view text, std::vector<Segment>& segments, std::v
     bool left_open = false;
     Family open_family = Family::none;
     for (std::size_t i = para.start; i < para.end;) {
+      if (!may_start_mark(text[i])) {
+        ++i;
+        continue;
+      }
       const Mark mark = mark_at(text, i);
       if (mark.family == Family::none) {
         ++i;

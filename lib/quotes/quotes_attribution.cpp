@@ -160,7 +160,10 @@ class Attributor {
     std::size_t n = pieces_.size();
     while (n > 0 && (pieces_[n - 1].ends_sentence() || pieces_[n - 1].punct == '"')) --n;
     for (std::size_t c = 0; c < n; ++c) {
-      if (!pieces_[c].is_word() || inside(quotes, pieces_[c].start)) continue;
+      // reported_at finds nothing at a word that is no statement cue.
+      if (!pieces_[c].is_word() || !(pieces_[c].has(kReport | kParticiple) || lexicon_.is_statement_cue(word(c))) ||
+          inside(quotes, pieces_[c].start))
+        continue;
       Span content;
       Attribution source;
       if (!reported_at(c, n, content, source) || attributes_quote(quotes, source)) continue;
@@ -229,8 +232,8 @@ class Attributor {
   }
 
   bool is_claim_noun(std::size_t k) {
-    return word_is(k, "claims") || word_is(k, "claim") || word_is(k, "assertion") || word_is(k, "assertions") ||
-           word_is(k, "warnings") || word_is(k, "warning") || word_is(k, "suggestion");
+    return std::any_of(std::begin(kClaimNouns), std::end(kClaimNouns),
+                       [&](std::string_view noun) { return word_is(k, noun); });
   }
 
   // "claims by union leaders Monday that CONTENT": the source follows "by", the content "that".
@@ -421,8 +424,11 @@ class Attributor {
   }
 
   void scan(std::size_t from, std::size_t to) {
+    // The patterns tried on one quote often read the same text before it: it is cut once.
+    if (from == scanned_.start && to == scanned_.end) return;
     pieces_.clear();
     scan_pieces(text_, from, to, lexicon_, pieces_);
+    scanned_ = {from, to};
   }
 
   Attribution make(const NounPhrase& np, std::size_t cue, std::size_t cue_length) const {
@@ -608,6 +614,7 @@ class Attributor {
   std::string_view text_;
   const QuoteLexicon& lexicon_;
   std::vector<Piece> pieces_;
+  Span scanned_{1, 0};  // the text pieces_ holds; none at first
   std::string lower_;
 };
 
@@ -853,7 +860,8 @@ std::vector<Segment> find_reported_speech(std::string_view text, const std::vect
   std::vector<Segment> found;
   for (const Span& sentence : sentences) {
     Segment statement;
-    if (attributor.statement(sentence, segments, statement)) found.push_back(statement);
+    if (lexicon.may_hold_statement(text, sentence) && attributor.statement(sentence, segments, statement))
+      found.push_back(statement);
   }
   return found;
 }

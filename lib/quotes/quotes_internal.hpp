@@ -39,6 +39,13 @@ enum WordClass : std::uint32_t {
   kStance = 1u << 17,             // a stance voiced as speech ("expressed concern that ...")
 };
 
+// The words besides the reporting verbs and participles of the lexicon that open reported
+// speech ("according to X", "called for", "expressed concern", "voiced doubts", "found that",
+// and a claim noun in "claims by X that"); the statement scan looks at no other word.
+inline constexpr std::string_view kStatementWords[] = {"according", "called", "expressed", "voiced", "found"};
+inline constexpr std::string_view kClaimNouns[] = {"claims",   "claim",   "assertion", "assertions",
+                                                   "warnings", "warning", "suggestion"};
+
 struct QuoteLexicon {
   QuoteLexicon();
   std::uint32_t classes(std::string_view lower_word) const;
@@ -51,6 +58,18 @@ struct QuoteLexicon {
   // False for most words without a class, in any case, without lower-casing or hashing them.
   bool may_have_classes(std::string_view word) const { return classed.may_contain(word); }
   words::WordFilter classed;
+  // A word that may open reported speech (a reporting verb or participle, or one of
+  // kStatementWords and kClaimNouns), in any ASCII case. Most sentences hold none: their
+  // statement scan is skipped.
+  bool is_statement_cue(std::string_view word) const {
+    return statement_cue_filter.may_contain(word) && statement_cues.contains(word);
+  }
+  // Whether text[sentence] may hold reported speech: one of its runs of ASCII letters and
+  // digits is a statement cue. Every word that opens a statement is such a run, so a sentence
+  // without one has none.
+  bool may_hold_statement(std::string_view text, Span sentence) const;
+  words::WordList statement_cues;
+  words::WordFilter statement_cue_filter;
   // English: tells is_heading which words (connectors) end no heading.
   SentenceSplitter splitter;
 };
@@ -67,10 +86,16 @@ struct Piece {
   bool ends_sentence() const { return punct == '.' || punct == '!' || punct == '?'; }
 };
 
+// Which words scan_pieces looks up in the lexicon: the reader of people's names needs the
+// classes of capitalized words only, and most words are in lower case.
+enum class Classify : std::uint8_t { all_words, capitalized_words };
+
 // Appends the pieces of text[from, to). A word keeps internal apostrophes, hyphens and
 // periods (U.S., don't), and its final period when it is an initial or an abbreviation.
+// With Classify::capitalized_words, a word in lower case has no classes (and so keeps no
+// period as an abbreviation); the capitalized words are the same either way.
 void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const QuoteLexicon& lexicon,
-                 std::vector<Piece>& out);
+                 std::vector<Piece>& out, Classify classify = Classify::all_words);
 
 // Lower-cases ASCII letters of `word` into `out` (other bytes are kept).
 void lower_ascii(std::string_view word, std::string& out);

@@ -66,7 +66,9 @@ void add_person_names(std::string_view text, const std::vector<Piece>& pieces, s
       if (pieces[w].has(kTitle)) run.first = w + 1;
     if (run.first > run.last) continue;
     std::size_t words = run.last - run.first + 1;
-    if (words > 4) continue;  // a headline or a long organization name
+    // A lone capitalized word (a sentence's first word, a surname) is no full name, and the
+    // steps below only ever shorten a run.
+    if (words < 2 || words > 4) continue;  // more: a headline or a long organization name
     bool person = true;
     for (std::size_t w = run.first; w <= run.last && person; ++w)
       person = !pieces[w].has(kOrganization | kTitle) &&
@@ -96,7 +98,8 @@ void add_person_names(std::string_view text, const std::vector<Piece>& pieces, s
 }
 
 // People's names in the writer's text, quotations left out. Read region by region (the text
-// between quotations), so memory stays small.
+// between quotations), so memory stays small. A name is made of capitalized words: only those
+// are looked up in the lexicon.
 std::vector<PersonName> find_person_names(std::string_view text, const QuoteLexicon& lexicon,
                                           const std::vector<Segment>& segments) {
   std::vector<PersonName> names;
@@ -106,7 +109,7 @@ std::vector<PersonName> find_person_names(std::string_view text, const QuoteLexi
     const std::size_t to = i < segments.size() ? segments[i].content.start : text.size();
     if (from < to) {
       pieces.clear();
-      scan_pieces(text, from, to, lexicon, pieces);
+      scan_pieces(text, from, to, lexicon, pieces, Classify::capitalized_words);
       add_person_names(text, pieces, names);
     }
     if (i < segments.size()) from = std::max(from, segments[i].content.end);

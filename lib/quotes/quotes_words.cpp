@@ -1,6 +1,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 
 #include "core/resources.hpp"
 #include "quotes/quotes_internal.hpp"
@@ -89,6 +90,18 @@ char punct_at(std::string_view text, std::size_t pos, std::size_t& length) {
   }
 }
 
+// A table, not three comparisons: may_hold_statement and scan_pieces ask it for nearly every
+// byte of the text.
+constexpr auto kAsciiAlnum = [] {
+  std::array<bool, 256> table{};
+  for (int b = 0; b < 256; ++b) table[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+  return table;
+}();
+
+bool is_ascii_alnum(unsigned char b) {
+  return kAsciiAlnum[b];
+}
+
 bool is_apostrophe_or_hyphen(char32_t cp) {
   return cp == '\'' || cp == U'\u2019' || cp == '-' || cp == U'\u2010';
 }
@@ -128,7 +141,28 @@ QuoteLexicon::QuoteLexicon() {
     if (entry.kind == AbbreviationKind::may_end) word_classes[lower] |= kAbbreviation;
     if (entry.kind == AbbreviationKind::title) word_classes[lower] |= kTitleAbbreviation;
   }
-  for (const auto& entry : word_classes) classed.add(entry.first);
+  for (const auto& entry : word_classes) {
+    classed.add(entry.first);
+    if ((entry.second & (kReport | kParticiple)) != 0) statement_cues.add(entry.first);
+  }
+  for (const std::string_view word : kStatementWords) statement_cues.add(word);
+  for (const std::string_view word : kClaimNouns) statement_cues.add(word);
+  for (const std::string& word : statement_cues) statement_cue_filter.add(word);
+}
+
+bool QuoteLexicon::may_hold_statement(std::string_view text, Span sentence) const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = sentence.start; i < sentence.end;) {
+    if (!kAsciiAlnum[bytes[i]]) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < sentence.end && kAsciiAlnum[bytes[end]]) ++end;
+    if (is_statement_cue(text.substr(i, end - i))) return true;
+    i = end;
+  }
+  return false;
 }
 
 std::uint32_t QuoteLexicon::classes(std::string_view lower_word) const {
@@ -181,28 +215,39 @@ bool is_space_at(std::string_view text, std::size_t pos) {
 }
 
 void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const QuoteLexicon& lexicon,
-                 std::vector<Piece>& out) {
+                 std::vector<Piece>& out, Classify classify) {
   std::string lower;
   std::size_t i = from;
   while (i < to) {
-    if (is_space_at(text, i)) {
+    // ASCII spaces and letters, most of the text, are told apart without decoding.
+    const auto first = static_cast<unsigned char>(text[i]);
+    if (first == ' ' || first == '\n') {
+      ++i;
+      continue;
+    }
+    if (first >= 0x80 && is_space_at(text, i)) {
       std::size_t next = i;
       decode(text, next);
       i = next;
       continue;
     }
-    if (!is_alnum_at(text, i)) {
+    if (!is_ascii_alnum(first) && (first < 0x80 || !is_alnum_at(text, i))) {
+      if (first < 0x80 && is_space_at(text, i)) {
+        ++i;  // a tab, carriage return, form feed or vertical tab
+        continue;
+      }
       std::size_t length = 1;
       const char punct = punct_at(text, i, length);
       out.push_back({i, i + length, punct, false, 0});
       i += length;
       continue;
     }
-    Piece word{i, i, 0, is_upper_at(text, i), 0};
+    Piece word{i, i, 0, first < 0x80 ? first >= 'A' && first <= 'Z' : is_upper_at(text, i), 0};
+    const bool classified = word.capitalized || classify == Classify::all_words;
     std::size_t j = i;
     while (j < to) {
       const auto b = static_cast<unsigned char>(text[j]);
-      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {  // most of the text
+      if (is_ascii_alnum(b)) {  // most of the text
         ++j;
         continue;
       }
@@ -210,6 +255,7 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
         decode(text, j);
         continue;
       }
+      if (b < 0x80 && b != '\'' && b != '-' && b != '.') break;  // joins nothing
       std::size_t after = j;
       const char32_t cp = decode(text, after);
       // An apostrophe, hyphen or period joins two alphanumeric runs (don't, U.S., AFL-CIO).
@@ -221,7 +267,7 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
     }
     const std::string_view surface = text.substr(i, j - i);
     // Most words have no class: the filter says so before the word is lower-cased.
-    if (lexicon.may_have_classes(surface)) {
+    if (classified && lexicon.may_have_classes(surface)) {
       lower_ascii(surface, lower);
       word.classes = lexicon.classes(lower);
     }
@@ -239,7 +285,7 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
       const std::size_t hyphen = lower.rfind('-');
       const bool abbreviation =
           (word.classes & kAbbreviation) != 0 ||
-          (hyphen != std::string::npos && (lexicon.classes(lower.substr(hyphen + 1)) & kAbbreviation));
+          (classified && hyphen != std::string::npos && (lexicon.classes(lower.substr(hyphen + 1)) & kAbbreviation));
       const bool before_comma = j + 1 < to && (text[j + 1] == ',' || text[j + 1] == ';');
       if ((j - i == 1 && word.capitalized) || abbreviation || before_comma ||
           (word.classes & (kTitle | kTitleAbbreviation)) == (kTitle | kTitleAbbreviation) ||

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "quotes/quotes_internal.hpp"
 #include "tmk/entities/entities.hpp"
 #include "tmk/quotes/quotes.hpp"
 #include "tmk/text/analysis.hpp"
@@ -584,4 +585,68 @@ TEST_CASE("quotes: a stance voiced or expressed is reported speech", "[quotes]")
   CHECK(got.cue == "expressed concern");
   CHECK(got.speaker == "The mayor");
   CHECK(got.text == "the budget would fail");
+}
+
+TEST_CASE("quotes: only sentences with a statement cue are read for reported speech", "[quotes]") {
+  const tmk::QuoteLexicon lexicon;
+  const auto may_hold = [&](const std::string& sentence) {
+    return lexicon.may_hold_statement(sentence, {0, sentence.size()});
+  };
+  // Every word that opens a statement passes, in any case.
+  CHECK(may_hold("Ortiz said the bridge would reopen."));
+  CHECK(may_hold("ORTIZ SAID THE BRIDGE WOULD REOPEN."));
+  CHECK(may_hold("According to Ortiz, the bridge is safe."));
+  CHECK(may_hold("The union called for a strike."));
+  CHECK(may_hold("Ortiz voiced doubts about the plan."));
+  CHECK(may_hold("Drivers doubted claims by the county that it was safe."));
+  CHECK(may_hold("The board defended the delay by saying the steel came late."));
+  CHECK(may_hold("Ortiz\u2014said\u2014no."));  // a dash of several bytes parts words too
+  // A sentence without one, or with a cue only inside a longer word, is passed over.
+  CHECK_FALSE(may_hold("The bridge reopened in May."));
+  CHECK_FALSE(may_hold("Some things are best left unsaid."));
+  CHECK_FALSE(may_hold(""));
+  const std::string two = "He smiled. She said no.";
+  CHECK_FALSE(lexicon.may_hold_statement(two, {0, 10}));
+  CHECK(lexicon.may_hold_statement(two, {11, two.size()}));
+
+  // Sentences passed over around a statement change nothing in it.
+  const Extracted got =
+      extract("The bridge reopened in May. Ortiz said the repairs cost too much. Traffic was light.", true);
+  REQUIRE(got.rows.size() == 1);
+  CHECK(got.rows[0].kind == "indirect");
+  CHECK(got.rows[0].text == "the repairs cost too much");
+  CHECK(got.rows[0].speaker == "Ortiz");
+  CHECK(got.rows[0].cue == "said");
+}
+
+TEST_CASE("quotes: the reader of names looks up capitalized words only, with the same pieces", "[quotes]") {
+  const tmk::QuoteLexicon lexicon;
+  const std::string text = "Senator Jane Ortiz met 40 voters near the U.S. Capitol on Monday, the Smiths' aide said.";
+  std::vector<tmk::Piece> all;
+  std::vector<tmk::Piece> capitalized;
+  tmk::scan_pieces(text, 0, text.size(), lexicon, all);
+  tmk::scan_pieces(text, 0, text.size(), lexicon, capitalized, tmk::Classify::capitalized_words);
+  const auto capitalized_words = [&](const std::vector<tmk::Piece>& pieces) {
+    std::vector<std::string> words;
+    for (const tmk::Piece& piece : pieces)
+      if (piece.is_word() && piece.capitalized) words.push_back(text.substr(piece.start, piece.end - piece.start));
+    return words;
+  };
+  const std::vector<std::string> expected{"Senator", "Jane", "Ortiz", "U.S.", "Capitol", "Monday", "Smiths'"};
+  CHECK(capitalized_words(all) == expected);
+  CHECK(capitalized_words(capitalized) == expected);
+  const auto classes_of = [&](const std::vector<tmk::Piece>& pieces, std::string_view word) {
+    for (const tmk::Piece& piece : pieces)
+      if (piece.is_word() && text.substr(piece.start, piece.end - piece.start) == word) return piece.classes;
+    FAIL("no piece " << word);
+    return std::uint32_t{0};
+  };
+  for (const std::string& word : expected) CHECK(classes_of(all, word) == classes_of(capitalized, word));
+  CHECK((classes_of(capitalized, "Senator") & tmk::kTitle) != 0);
+  CHECK((classes_of(capitalized, "Monday") & tmk::kWeekday) != 0);
+  // Lower-case words keep their classes only when every word is looked up.
+  CHECK((classes_of(all, "said") & tmk::kReport) != 0);
+  CHECK(classes_of(capitalized, "said") == 0);
+  CHECK((classes_of(all, "the") & tmk::kDeterminer) != 0);
+  CHECK(classes_of(capitalized, "the") == 0);
 }
