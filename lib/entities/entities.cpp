@@ -280,8 +280,8 @@ class HeadlineCase {
     for (std::size_t i = 0; i < caps.size(); ++i) {
       const std::string_view surface = caps.surface(i);
       std::string form(surface);
-      if (const auto seen = forms_.find(std::string(caps.folded(i))); seen != forms_.end()) {
-        form = seen->second.first;
+      if (const auto seen = forms_.find(caps[i].fold_hash); seen != forms_.end()) {
+        form = seen->second.form;
       } else if (ner::is_everyday_word(caps.folded(i))) {
         form = words::lower_ascii(surface);
       } else if (surface.size() > 4) {
@@ -300,30 +300,43 @@ class HeadlineCase {
   }
 
  private:
+  // Each word's most frequent form in the sentences in normal case, but for their first
+  // words; of forms seen as often, the first in byte order.
   void count_forms() {
     counted_ = true;
-    std::unordered_map<std::string, std::map<std::string, int>> counts;  // folded -> form -> count
+    std::unordered_map<std::uint64_t, std::vector<Form>> counts;  // by fold hash: each form seen, how often
     ner::WordSequence words(text_);
     for (const Sentence& sentence : analysis_.sentences) {
       words.clear();
       for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t)
         words.add_token(analysis_.tokens[t].start, analysis_.tokens[t].end);
       if (words.case_mode() != ner::kNormalCase) continue;
-      for (std::size_t i = 1; i < words.size(); ++i)
-        ++counts[std::string(words.folded(i))][std::string(words.surface(i))];
+      for (std::size_t i = 1; i < words.size(); ++i) {
+        const std::string_view form = words.surface(i);
+        std::vector<Form>& forms = counts[words[i].fold_hash];
+        const auto seen = std::find_if(forms.begin(), forms.end(), [&](const Form& f) { return f.form == form; });
+        if (seen != forms.end())
+          ++seen->count;
+        else
+          forms.push_back({form, 1});
+      }
     }
-    for (const auto& [folded, forms] : counts) {
-      std::pair<std::string, int> best{"", 0};
-      for (const auto& [form, n] : forms)
-        if (n > best.second) best = {form, n};
-      forms_.emplace(folded, std::move(best));
+    for (const auto& [fold_hash, forms] : counts) {
+      const Form* best = &forms.front();
+      for (const Form& f : forms)
+        if (f.count > best->count || (f.count == best->count && f.form < best->form)) best = &f;
+      forms_.emplace(fold_hash, *best);
     }
   }
 
+  struct Form {
+    std::string_view form;  // in the text
+    int count = 0;
+  };
   std::string_view text_;
   const Analysis& analysis_;
   bool counted_ = false;
-  std::unordered_map<std::string, std::pair<std::string, int>> forms_;  // folded -> its most frequent form
+  std::unordered_map<std::uint64_t, Form> forms_;  // by fold hash: the most frequent form
   std::string restored_;
 };
 
