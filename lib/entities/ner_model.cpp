@@ -508,13 +508,16 @@ std::string Model::serialize(std::uint32_t bucket_bits, const std::vector<float>
 
 namespace {
 // 32,768 forms (2.6 MB) hold most words of news text; a rarer word's own features are added
-// up again, and take its place.
-constexpr std::size_t kCachedForms = std::size_t{1} << 15;
+// up again, and take its place. A form's slot is the top bits of its key.
+constexpr int kCachedFormBits = 15;
+constexpr std::size_t slot_of(std::uint64_t key) {
+  return key >> (64 - kCachedFormBits);
+}
 }  // namespace
 
 // Most of the work here is widening the model's 16-bit weights and adding them: with AVX2,
 // where the processor has it, that takes 30% fewer instructions (the same sums).
-#if defined(__x86_64__)
+#if defined(__x86_64__) && defined(__GLIBC__)  // target_clones needs the loader's ifunc support
 #define TMK_ALSO_FOR_AVX2 __attribute__((target_clones("avx2", "default")))
 #else
 #define TMK_ALSO_FOR_AVX2
@@ -523,15 +526,13 @@ constexpr std::size_t kCachedForms = std::size_t{1} << 15;
 TMK_ALSO_FOR_AVX2 void EmissionCache::add_up_features(const Model& model, const WordSequence& words,
                                                       const std::vector<std::uint16_t>& gazetteer,
                                                       DecodeScratch& scratch) {
-  if (model_id_ != model.id()) {
-    model_id_ = model.id();
-    entries_.assign(kCachedForms, Entry{});
-  }
+  if (entries_.empty()) entries_.resize(std::size_t{1} << kCachedFormBits);
   const std::size_t n = words.size();
   keys_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    keys_[i] = combine(words[i].exact_hash, words.case_mode() * 2 + (i == 0)) | 1;
-    __builtin_prefetch(&entries_[keys_[i] % kCachedForms]);
+    // Another model's entries never match: its id is in the key.
+    keys_[i] = combine(combine(words[i].exact_hash, model.id()), words.case_mode() * 2 + (i == 0)) | 1;
+    __builtin_prefetch(&entries_[slot_of(keys_[i])]);
   }
   // The scores of the words found in the table are taken before any entry is replaced; the
   // others' own features come first in their lists.
@@ -540,7 +541,7 @@ TMK_ALSO_FOR_AVX2 void EmissionCache::add_up_features(const Model& model, const 
   scratch.features.clear();
   scratch.offsets.assign(1, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    const Entry& entry = entries_[keys_[i] % kCachedForms];
+    const Entry& entry = entries_[slot_of(keys_[i])];
     if (entry.key == keys_[i]) {
       sums_[i] = entry.own;
       own_counts_[i] = 0;
@@ -562,7 +563,7 @@ TMK_ALSO_FOR_AVX2 void EmissionCache::add_up_features(const Model& model, const 
       if (k + kAhead < features.size()) model.prefetch(features[k + kAhead]);
       model.add(features[k], sums_[i].data());
       if (k + 1 == own_end) {
-        Entry& entry = entries_[keys_[i] % kCachedForms];
+        Entry& entry = entries_[slot_of(keys_[i])];
         entry.key = keys_[i];
         entry.own = sums_[i];
       }

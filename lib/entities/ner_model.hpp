@@ -289,7 +289,8 @@ class Model {
 // surface form alone (and the sentence's case mode and whether it comes first), so their
 // sums are kept per form in a direct-mapped table; a word found there costs one probe
 // instead of some twenty of the model's rows. The scores are the same: integer sums do not
-// depend on their order. Not thread-safe: one per thread.
+// depend on their order. Keys hold the model's id, so one cache may serve several models.
+// Not thread-safe: one per thread.
 class EmissionCache {
  public:
   void add_up_features(const Model& model, const WordSequence& words, const std::vector<std::uint16_t>& gazetteer,
@@ -302,7 +303,6 @@ class EmissionCache {
     Scores own{};
   };
 
-  std::uint64_t model_id_ = 0;
   std::vector<Entry> entries_;
   std::vector<std::uint64_t> keys_;
   std::vector<std::uint32_t> own_counts_;  // of each word's features, how many are its own (0: found in the table)
