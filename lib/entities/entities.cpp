@@ -1275,28 +1275,30 @@ class DocumentResolver {
         if (words_[surname].capitalized) remember(surname, surname + 1);
       }
     }
-    std::vector<bool> covered(words_.size(), false);
-    for (const Draft& d : drafts_) std::fill(covered.begin() + d.first_word, covered.begin() + d.end_word, true);
+    if (lengths.empty()) return;
+    std::vector<char> covered(words_.size(), 0);
+    for (const Draft& d : drafts_) std::fill(covered.begin() + d.first_word, covered.begin() + d.end_word, 1);
     std::sort(lengths.begin(), lengths.end(), std::greater<>());
     for (std::size_t w = 0; w < words_.size(); ++w) {
       if (covered[w] || !words_[w].has_word_char) continue;
+      // A repeat starting here lies within the words from w that no name covers, in w's sentence.
+      std::size_t free_end = w;
+      while (free_end < words_.size() && free_end - w < lengths.front() && !covered[free_end] &&
+             words_[free_end].sentence == words_[w].sentence)
+        ++free_end;
       for (const std::size_t length : lengths) {
-        if (w + length > words_.size() || words_[w + length - 1].sentence != words_[w].sentence) continue;
+        if (w + length > free_end) continue;
         std::uint64_t h = 0;
-        bool free = true;
-        for (std::size_t k = w; k < w + length; ++k) {
-          h = ner::combine(h, words_[k].fold_hash);
-          free &= !covered[k];
-        }
+        for (std::size_t k = w; k < w + length; ++k) h = ner::combine(h, words_[k].fold_hash);
         const auto found = known.find(h);
-        if (!free || found == known.end()) continue;
+        if (found == known.end()) continue;
         const Draft& source = drafts_[found->second];
         if (!words_[w].capitalized && length == 1 &&
             (words_[w].common || impl_.function_words.contains(words_[w].fold_hash)))
           continue;
         Draft repeat(w, w + length, source.type, EntitySource::alias, surface(w, w + length));
         repeat.canonical = source.canonical;
-        std::fill(covered.begin() + w, covered.begin() + w + length, true);
+        std::fill(covered.begin() + w, covered.begin() + w + length, 1);
         drafts_.push_back(std::move(repeat));
         break;
       }
