@@ -566,7 +566,7 @@ bool SentenceReader::looks_like_label(std::size_t i, const Quantity& q) {
   return !(before == 1 && (word_is(0, "in") || word_is(0, "at") || word_is(0, "across")));
 }
 
-bool SentenceReader::names_event_of_year(const Quantity& q, std::string_view counted) {
+bool SentenceReader::is_year_in_name(const Quantity& q, std::string_view counted) {
   if (counted.front() < 'A' || counted.front() > 'Z' || words::is_all_caps(counted) || q.first == 0) return false;
   const std::size_t before = q.first - 1;
   if (word_is(before, "the")) return true;
@@ -580,7 +580,9 @@ bool SentenceReader::names_event_of_year(const Quantity& q, std::string_view cou
 
 bool SentenceReader::is_title_case() {
   for (std::size_t k = 1; k < n_; ++k)
-    if (is_word(k) && is_word(k - 1) && lx_[k].capitalized && !lx_[k].upper && is_function_word(lower(k))) return true;
+    if (is_word(k) && is_word(k - 1) && !lx_[k - 1].upper && lx_[k].capitalized && !lx_[k].upper &&
+        is_function_word(lower(k)))
+      return true;
   return false;
 }
 
@@ -845,7 +847,7 @@ void SentenceReader::emit_quantity(const Quantity& q, std::string_view counted_h
       return;
     }
     const bool plural_counted =
-        !counted.empty() && nouns_.is_plural_noun(lower_of(counted)) && !names_event_of_year(q, counted);
+        !counted.empty() && nouns_.is_plural_noun(lower_of(counted)) && !is_year_in_name(q, counted);
     if (is_year_number(q.amount.first) && !plural_counted && !out_of && qualifier == Qualifier::exact) {
       emit(q.first, q.end, NumberKind::year, std::move(value));
       return;

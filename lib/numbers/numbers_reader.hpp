@@ -383,9 +383,9 @@ class SentenceReader {
   // "the 2012 Games", "Tokyo's 2020 Olympics", "London 2012 Games": a year before a capitalized
   // plural, after "the", a possessive or a name, is part of the name and counts nothing; "sent
   // 2000 Marines", "Only 1200 Democrats", "Ford To Cut 1200 Jobs" count.
-  bool names_event_of_year(const Quantity& q, std::string_view counted);
-  // A headline in Title Case: a function word capitalized right after another word ("Ford To
-  // Cut"; not "Tour: The").
+  bool is_year_in_name(const Quantity& q, std::string_view counted);
+  // A headline in Title Case: a function word capitalized right after a word not in capitals
+  // ("Ford To Cut"; not "Tour: The", nor "FOR A YEAR").
   bool is_title_case();
   // "the 747 landed", "the 737 Max": a model number of three or four digits after "the" or
   // "a", counting nothing, before a verb or a name.

@@ -289,6 +289,8 @@ TEST_CASE("a year before a capitalized plural names an event", "[numbers]") {
   CHECK(numbers("A 1200 Calories Weight Loss Diet") == Rows{"1200|cardinal|1200|||Calories"});
   CHECK(numbers("The league played 1500 Games.") == Rows{"1500|cardinal|1500|||Games"});
   CHECK(numbers("Ford Cuts 2000 Jobs In Europe") == Rows{"2000|cardinal|2000|||Jobs"});
+  // A run of capitals elsewhere in the sentence makes no Title Case.
+  CHECK(numbers("Tech Tour 2010 Launches in Ohio. WIN A PRIZE!") == Rows{"2010|year|2010|||"});
   // A plural in lower case, or in a line of capitals, is what the number counts.
   CHECK(numbers("They hired 1200 workers.") == Rows{"1200|cardinal|1200|||workers"});
   CHECK(numbers("1200 JOBS CUT") == Rows{"1200|cardinal|1200|||JOBS"});
