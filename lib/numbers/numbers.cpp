@@ -216,8 +216,15 @@ bool SentenceReader::is_verb_after_count(const Quantity& q, std::string_view cou
     return false;
   if (nouns_.is_plural_noun(lower_of(counted))) return false;
   const std::size_t object = q.end + 1;
-  return is_determiner(object) || role(object) == Role::article || word_is(object, "him") || word_is(object, "them") ||
-         word_is(object, "us") || word_is(object, "me");
+  if (is_determiner(object) || role(object) == Role::article) return !is_time_after_article(object);
+  return word_is(object, "him") || word_is(object, "them") || word_is(object, "us") || word_is(object, "me");
+}
+
+bool SentenceReader::is_time_after_article(std::size_t k) {
+  std::size_t unit = k + 1;
+  if (role(unit) == Role::ordinal) ++unit;  // "the first day"
+  if (!is_word(unit)) return false;
+  return is_time_unit(lower(unit)) || day_part_at(unit) > unit || role(unit) == Role::weekday;
 }
 
 std::string_view SentenceReader::counted_after(std::size_t k) {
@@ -245,7 +252,13 @@ std::string_view SentenceReader::counted_after(std::size_t k) {
     if (noun) {
       if (comparison && nouns_.is_adjective(w)) break;
       head = surface(k);
-      if (plural) break;
+      // A plural that is its own singular ("staff", "fish", "police") goes on to a plural in -s
+      // after it ("30 staff members", "40 police officers"); "two men police" counts the men.
+      if (plural) {
+        if (!nouns_.is_unmarked_plural(w) || !is_word(k + 1) || lx_[k + 1].info) break;
+        const std::string_view next = lower(k + 1);
+        if (!next.ends_with('s') || !nouns_.is_plural_noun(next)) break;
+      }
     } else if (head.empty() && nouns_.is_adjective(w)) {
       // an adjective before the head
     } else {
@@ -548,9 +561,29 @@ bool SentenceReader::looks_like_label(std::size_t i, const Quantity& q) {
   if (c.empty() || !nouns_.is_plural_noun(lower_of(c))) return true;
   if (is_time_unit(lower_of(c))) return false;
   if (before == 0 && !lx_[0].upper && text_[lx_[0].start] >= 'A' && text_[lx_[0].start] <= 'Z' &&
-      !is_name_elsewhere(0, q.amount.end))
+      !names_.contains(text_.substr(lx_[0].start, lx_[q.amount.end - 1].end - lx_[0].start)))
     return false;
   return !(before == 1 && (word_is(0, "in") || word_is(0, "at") || word_is(0, "across")));
+}
+
+bool SentenceReader::is_year_in_name(const Quantity& q, std::string_view counted) {
+  if (counted.front() < 'A' || counted.front() > 'Z' || words::is_all_caps(counted) || q.first == 0) return false;
+  const std::size_t before = q.first - 1;
+  if (word_is(before, "the")) return true;
+  if (before > 0 && word_is(before, "s") && adjacent(before - 1) &&
+      (is_symbol(before - 1, '\'') || is_symbol(before - 1, U'\u2019')))
+    return true;  // "Tokyo's 2020 Olympics"
+  // "London 2012 Games": a name, not a word capitalized as the sentence's first, nor one of a
+  // headline in Title Case ("Ford To Cut 1200 Jobs").
+  return before > 0 && is_word(before) && lx_[before].capitalized && !lx_[before].info && !is_title_case();
+}
+
+bool SentenceReader::is_title_case() {
+  for (std::size_t k = 1; k < n_; ++k)
+    if (is_word(k) && is_word(k - 1) && !lx_[k - 1].upper && lx_[k].capitalized && !lx_[k].upper &&
+        is_function_word(lower(k)))
+      return true;
+  return false;
 }
 
 bool SentenceReader::is_model_number(std::size_t i, const Quantity& q) {
@@ -581,19 +614,32 @@ bool SentenceReader::is_street_number(std::size_t k) {
   return false;
 }
 
-bool SentenceReader::is_name_elsewhere(std::size_t first, std::size_t end) {
-  const std::string_view name = text_.substr(lx_[first].start, lx_[end - 1].end - lx_[first].start);
-  const auto is_alnum = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
-  for (std::size_t at = text_.find(name); at != std::string_view::npos; at = text_.find(name, at + 1)) {
-    const std::size_t after = at + name.size();
-    if (at < 2 || text_[at - 1] != ' ' || (after < text_.size() && is_alnum(text_[after]))) continue;
-    // After a lower-case word, a comma or a number: not the first words of a sentence.
-    const char c = text_[at - 2];
-    if ((c >= 'a' && c <= 'z') || c == ',' || (c >= '0' && c <= '9')) return true;
+bool NamesInDocument::contains(std::string_view name) {
+  if (!read_) {
+    read_ = true;
+    const auto is_space = [](char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    };
+    const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    const auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    const auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    const std::size_t n = text_.size();
+    for (std::size_t at = 2; at < n; ++at) {
+      const char before = text_[at - 2];
+      if (text_[at - 1] != ' ' || !is_upper(text_[at]) || !(is_lower(before) || before == ',' || is_digit(before)))
+        continue;
+      std::size_t e = at;
+      while (e < n && !is_space(text_[e])) ++e;  // the word
+      const std::size_t word_end = e;
+      while (e < n && is_space(text_[e])) ++e;
+      const std::size_t digits = e;
+      while (e < n && is_digit(text_[e])) ++e;
+      if (word_end == digits || e == digits || (e < n && (is_lower(text_[e]) || is_upper(text_[e])))) continue;
+      names_.insert(text_.substr(at, e - at));
+      at = e;
+    }
   }
-  return false;
+  return names_.contains(name);
 }
 
 std::string_view SentenceReader::lower_of(std::string_view word) {
@@ -800,11 +846,8 @@ void SentenceReader::emit_quantity(const Quantity& q, std::string_view counted_h
       emit(q.first, q.end, NumberKind::label, std::string(surface(q.amount.first)));
       return;
     }
-    // "the 2016 Olympics", "the 2012 Games": a capitalized plural after a year names an event;
-    // the year does not count it.
-    const bool counts_name =
-        !counted.empty() && counted.front() >= 'A' && counted.front() <= 'Z' && !words::is_all_caps(counted);
-    const bool plural_counted = !counted.empty() && nouns_.is_plural_noun(lower_of(counted)) && !counts_name;
+    const bool plural_counted =
+        !counted.empty() && nouns_.is_plural_noun(lower_of(counted)) && !is_year_in_name(q, counted);
     if (is_year_number(q.amount.first) && !plural_counted && !out_of && qualifier == Qualifier::exact) {
       emit(q.first, q.end, NumberKind::year, std::move(value));
       return;
@@ -825,11 +868,12 @@ std::vector<NumberMention> NumberExtractor::extract(std::string_view raw_text, c
   const std::string_view text = checked_input(raw_text, analysis, scratch, "tmk::NumberExtractor::extract");
   std::vector<NumberMention> out;
   std::vector<Lexeme> lexemes;
+  NamesInDocument names(text);
   const auto read_span = [&](std::size_t begin, std::size_t end, std::size_t sentence) {
     const std::size_t first = out.size();
     lexemes.clear();
     lex(text, begin, end, lexicon_->vocabulary, lexemes);
-    SentenceReader(text, lexemes, lexicon_->vocabulary, out).run();
+    SentenceReader(text, lexemes, lexicon_->vocabulary, names, out).run();
     join_date_intervals(text, out, first);
     for (std::size_t i = first; i < out.size(); ++i) out[i].sentence = sentence;
   };

@@ -98,6 +98,11 @@ class NounLexicon {
   bool is_adjective(std::string_view lower) const { return (kinds(lower) & kAdjective) != 0; }
   // True when `lower` is a plural whose singular is a noun ("members", "children").
   bool is_plural_noun(std::string_view lower) const;
+  // True for a plural that is its own singular ("staff", "fish", "police"): listed as a noun
+  // lemma and as a plural.
+  bool is_unmarked_plural(std::string_view lower) const {
+    return (kinds(lower) & (kNoun | kPlural)) == (kNoun | kPlural);
+  }
 
  private:
   enum : std::uint8_t { kNoun = 1, kPlural = 2, kAdjective = 4 };

@@ -7,6 +7,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "numbers/numbers_internal.hpp"
@@ -36,11 +37,34 @@ struct Quantity {
   std::string unit;
 };
 
+// The names of a document that open a sentence before a number ("Windows 10"), known as
+// names because the text also writes them after a lower-case word, a comma or a number ("runs
+// Windows 10"). The text is read once, the first time a sentence asks, so a document with
+// thousands of sentences that open so still takes one pass, not one a sentence.
+class NamesInDocument {
+ public:
+  explicit NamesInDocument(std::string_view text) : text_(text) {}
+  // True when `name`, a word, spaces and digits as written ("Windows 10"), stands in the text
+  // after a lower-case word, a comma or a number, with no letter or digit right after it.
+  bool contains(std::string_view name);
+
+ private:
+  std::string_view text_;
+  bool read_ = false;
+  std::unordered_set<std::string_view> names_;
+};
+
 class SentenceReader {
  public:
   SentenceReader(std::string_view text, const std::vector<Lexeme>& lexemes, const Vocabulary& vocabulary,
-                 std::vector<NumberMention>& out)
-      : text_(text), lx_(lexemes), n_(lexemes.size()), vocabulary_(vocabulary), nouns_(vocabulary.nouns()), out_(out) {}
+                 NamesInDocument& names, std::vector<NumberMention>& out)
+      : text_(text),
+        lx_(lexemes),
+        n_(lexemes.size()),
+        vocabulary_(vocabulary),
+        nouns_(vocabulary.nouns()),
+        names_(names),
+        out_(out) {}
 
   void run() {
     std::size_t i = 0;
@@ -318,6 +342,9 @@ class SentenceReader {
   // before a determiner or an object, is a verb whose subject the number counts, not the
   // noun it counts.
   bool is_verb_after_count(const Quantity& q, std::string_view counted);
+  // "a month ago", "the first day", "the year round": an article or determiner at k before a
+  // unit of time, a part of the day or a weekday opens an adverb of time, not an object.
+  bool is_time_after_article(std::size_t k);
 
   // ---- currencies ----
   // The currency written before an amount ("$", "US$", "€", "USD"); returns the lexeme after it.
@@ -353,14 +380,17 @@ class SentenceReader {
   std::size_t read_inches_after_feet(std::size_t k, Quantity& q);
 
   bool looks_like_label(std::size_t i, const Quantity& q);
+  // "the 2012 Games", "Tokyo's 2020 Olympics", "London 2012 Games": a year before a capitalized
+  // plural, after "the", a possessive or a name, is part of the name and counts nothing; "sent
+  // 2000 Marines", "Only 1200 Democrats", "Ford To Cut 1200 Jobs" count.
+  bool is_year_in_name(const Quantity& q, std::string_view counted);
+  // A headline in Title Case: a function word capitalized right after a word not in capitals
+  // ("Ford To Cut"; not "Tour: The", nor "FOR A YEAR").
+  bool is_title_case();
   // "the 747 landed", "the 737 Max": a model number of three or four digits after "the" or
   // "a", counting nothing, before a verb or a name.
   bool is_model_number(std::size_t i, const Quantity& q);
   bool is_street_number(std::size_t k);
-  // True when the words [first, end), which open the sentence ("Windows 10"), are written the
-  // same elsewhere in the text after a lower-case word, a comma or a number ("runs Windows
-  // 10"): a name, not a capital that only opens the sentence ("Walk 2 blocks").
-  bool is_name_elsewhere(std::size_t first, std::size_t end);
   std::string_view lower_of(std::string_view word);
 
   // "one" used as a pronoun: "one of the leaders", "no one", "the one", "which one".
@@ -387,6 +417,7 @@ class SentenceReader {
   std::size_t n_;
   const Vocabulary& vocabulary_;
   const NounLexicon& nouns_;
+  NamesInDocument& names_;
   std::vector<NumberMention>& out_;
   std::string lower_;
   std::string words_before_[3];  // qualifier_before's words

@@ -457,9 +457,6 @@ NounLexicon::NounLexicon() {
 
 bool NounLexicon::is_plural_noun(std::string_view lower) const {
   if (kinds(lower) & kPlural) return true;
-  // "women", "firemen": WordNet undoes -men by rule, so noun.exc does not list them.
-  if (lower.size() > 3 && lower.ends_with("men"))
-    return is_noun(std::string(lower.substr(0, lower.size() - 3)) + "man");
   if (lower.size() < 3 || lower.back() != 's' || lower.ends_with("ss")) return false;
   if (is_noun(lower.substr(0, lower.size() - 1))) return true;                                       // "members"
   if (lower.ends_with("es") && is_noun(lower.substr(0, lower.size() - 2))) return true;              // "boxes"

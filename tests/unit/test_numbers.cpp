@@ -1,4 +1,5 @@
 // Unit tests of the number extractor. Every sentence here is written for these tests.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -135,6 +136,9 @@ TEST_CASE("times", "[numbers]") {
   // Seconds stay in the value; a third group that is no seconds is a number of its own.
   CHECK(numbers("The bell rang at 7:05:30 p.m. on cue.") == Rows{"7:05:30 p.m.|time|19:05:30|||"});
   CHECK(numbers("The clock showed 1:02:75 then.") == Rows{"1:02|time|01:02|||", "75|cardinal|75|||"});
+  // Digits after a colon and a space are no seconds.
+  CHECK(numbers("The talk began at 10:30: 45 people attended.") ==
+        Rows{"10:30|time|10:30|||", "45|cardinal|45|||people"});
 }
 
 TEST_CASE("ranges and comparisons", "[numbers]") {
@@ -263,11 +267,30 @@ TEST_CASE("plural-only nouns and plurals in -men are counted", "[numbers]") {
         Rows{"30|cardinal|30||approx|children", "12|cardinal|12|||women", "40|cardinal|40|||police"});
   CHECK(numbers("Six firemen and 200 cattle were saved.") ==
         Rows{"Six|cardinal|6|||firemen", "200|cardinal|200|||cattle"});
+  CHECK(numbers("The 30 businessmen left.") == Rows{"30|cardinal|30|||businessmen"});
+  // A word in -men that is a noun of its own is singular, here part of the noun phrase.
+  CHECK(numbers("Seers read 3 omen scrolls.") == Rows{"3|cardinal|3|||scrolls"});
 }
 
 TEST_CASE("a year before a capitalized plural names an event", "[numbers]") {
   CHECK(numbers("She swam at the 2012 Games in London.") == Rows{"2012|year|2012|||"});
   CHECK(numbers("The 1998 Finals drew crowds.") == Rows{"1998|year|1998|||"});
+  CHECK(numbers("He ran in the 2016 Olympics.") == Rows{"2016|year|2016|||"});
+  CHECK(numbers("Fans packed the 2020 Finals.") == Rows{"2020|year|2020|||"});
+  CHECK(numbers("Tickets for London 2012 Games sold out.") == Rows{"2012|year|2012|||"});
+  CHECK(numbers("Tokyo's 2020 Olympics were delayed.") == Rows{"2020|year|2020|||"});
+  // After no "the", possessive or name, or in a headline in Title Case, the plural is counted.
+  CHECK(numbers("In 2019, 1500 Americans were evacuated.") ==
+        Rows{"2019|year|2019|||", "1500|cardinal|1500|||Americans"});
+  CHECK(numbers("The party lost 1800 Republicans.") == Rows{"1800|cardinal|1800|||Republicans"});
+  CHECK(numbers("Only 1200 Democrats voted.") == Rows{"1200|cardinal|1200|||Democrats"});
+  CHECK(numbers("The army sent 2000 Marines to the base.") == Rows{"2000|cardinal|2000|||Marines"});
+  CHECK(numbers("Ford To Cut 1200 Jobs In Europe") == Rows{"1200|cardinal|1200|||Jobs"});
+  CHECK(numbers("A 1200 Calories Weight Loss Diet") == Rows{"1200|cardinal|1200|||Calories"});
+  CHECK(numbers("The league played 1500 Games.") == Rows{"1500|cardinal|1500|||Games"});
+  CHECK(numbers("Ford Cuts 2000 Jobs In Europe") == Rows{"2000|cardinal|2000|||Jobs"});
+  // A run of capitals elsewhere in the sentence makes no Title Case.
+  CHECK(numbers("Tech Tour 2010 Launches in Ohio. WIN A PRIZE!") == Rows{"2010|year|2010|||"});
   // A plural in lower case, or in a line of capitals, is what the number counts.
   CHECK(numbers("They hired 1200 workers.") == Rows{"1200|cardinal|1200|||workers"});
   CHECK(numbers("1200 JOBS CUT") == Rows{"1200|cardinal|1200|||JOBS"});
@@ -280,6 +303,16 @@ TEST_CASE("a verb after a count is not the counted noun", "[numbers]") {
   // One takes a singular noun; a plural before an object is still counted.
   CHECK(numbers("He gave 1 student the prize.") == Rows{"1|cardinal|1|||student"});
   CHECK(numbers("The firm gave 40 workers a bonus.") == Rows{"40|cardinal|40|||workers"});
+  // Nouns that are their own plural are counted; "a", "the" before a span of time open no object.
+  CHECK(numbers("The airline ordered 30 aircraft a month ago.") ==
+        Rows{"30|cardinal|30|||aircraft", "a month ago|date|rel:-1M|||"});
+  CHECK(numbers("They caught 12 fish the first day.") == Rows{"12|cardinal|12|||fish", "first|ordinal|1|||day"});
+  CHECK(numbers("The inn employs 300 staff the year round.") == Rows{"300|cardinal|300|||staff"});
+  CHECK(numbers("She kept 40 sheep all winter.") == Rows{"40|cardinal|40|||sheep"});
+  CHECK(numbers("About 40 crew the ship.") == Rows{"40|cardinal|40||approx|crew"});
+  CHECK(numbers("He hired 30 staff members.") == Rows{"30|cardinal|30|||members"});
+  // Only a plural in -s goes on from one that is its own singular.
+  CHECK(numbers("These are the two men police seek.") == Rows{"two|cardinal|2|||men"});
 }
 
 TEST_CASE("scores", "[numbers]") {
@@ -368,6 +401,29 @@ TEST_CASE("sentences bound numbers and offsets are bytes", "[numbers]") {
   CHECK(mentions[1].sentence == 1);
 }
 
+TEST_CASE("a document of thousands of sentences opening with a word and a number", "[numbers]") {
+  // The text is read once for names, not once a sentence: each opening word is known to be
+  // no name, and the name written after a lower-case word at the end is one.
+  std::string text;
+  tmk::Analysis analysis;
+  const auto add_sentence = [&](std::string_view sentence) {
+    analysis.sentences.push_back({{text.size(), text.size() + sentence.size()}, 0, 0});
+    text.append(sentence).append(" ");
+  };
+  for (int k = 0; k < 5000; ++k) add_sentence("Walk 2 blocks north.");
+  add_sentence("Windows 10 users waited.");
+  add_sentence("Most offices run Windows 10.");
+  const std::vector<tmk::NumberMention> mentions = extractor().extract(text, analysis);
+  REQUIRE(mentions.size() == 5002);
+  const auto counts_blocks = [](const tmk::NumberMention& m) {
+    return m.kind == tmk::NumberKind::cardinal && m.value == "2" && m.counted == "blocks";
+  };
+  CHECK(std::count_if(mentions.begin(), mentions.begin() + 5000, counts_blocks) == 5000);
+  CHECK(mentions[5000].kind == tmk::NumberKind::label);
+  CHECK(mentions[5000].sentence == 5000);
+  CHECK(mentions[5001].kind == tmk::NumberKind::label);
+}
+
 TEST_CASE("a tilde before a number means about", "[numbers]") {
   CHECK(numbers("The hall seats ~40 guests.") == Rows{"40|cardinal|40||approx|guests"});
   CHECK(numbers("The hall seats 40 guests.") == Rows{"40|cardinal|40|||guests"});
@@ -410,7 +466,8 @@ struct Phrase {
   std::string text;
   std::vector<nd::Lexeme> lexemes = lexed(text);
   std::vector<tmk::NumberMention> out;
-  nd::SentenceReader reader{text, lexemes, vocabulary(), out};
+  nd::NamesInDocument names{text};
+  nd::SentenceReader reader{text, lexemes, vocabulary(), names, out};
 };
 
 // The whole number read from lexeme `j` into a fresh `a`, as read_number leaves it before the
