@@ -67,7 +67,7 @@ std::string format_week(long days) {
   const long thursday = days - weekday_of(days) + 4;
   const CalendarDate t = civil_from_days(thursday);
   const long week = (thursday - days_from_civil(t.year, 1, 1)) / 7 + 1;
-  char buffer[24];
+  char buffer[40];
   std::snprintf(buffer, sizeof buffer, "%04d-W%02ld", t.year, week);
   return buffer;
 }
