@@ -517,7 +517,8 @@ constexpr std::size_t slot_of(std::uint64_t key) {
 
 // Most of the work here is widening the model's 16-bit weights and adding them: with AVX2,
 // where the processor has it, that takes 30% fewer instructions (the same sums).
-#if defined(__x86_64__) && defined(__GLIBC__)  // target_clones needs the loader's ifunc support
+// (GCC only: clang 14 leaves callers in other files with an undefined symbol.)
+#if defined(__x86_64__) && defined(__GLIBC__) && !defined(__clang__)  // needs the loader's ifunc support
 #define TMK_ALSO_FOR_AVX2 __attribute__((target_clones("avx2", "default")))
 #else
 #define TMK_ALSO_FOR_AVX2
