@@ -129,8 +129,10 @@ class SentenceReader {
     if (x.kind == LexKind::word) {
       if (!x.info) return adjacent(i) && is_symbol(i + 1, '$');  // "US$5"
       switch (x.info->role) {
-        case Role::article:  // "a dozen", "a fifth", "a dollar": only before a number word
-          return i + 1 < n_ && (lx_[i + 1].kind == LexKind::number || lx_[i + 1].info);
+        case Role::article:  // "a dozen", "a fifth", "a dollar": only before a number word,
+                             // or "A$5" (Australian dollars)
+          return i + 1 < n_ && (lx_[i + 1].kind == LexKind::number || lx_[i + 1].info ||
+                                (adjacent(i) && is_symbol(i + 1, '$')));
         case Role::and_word:  // these go on with a number read before them
         case Role::meridiem:
         case Role::oclock:

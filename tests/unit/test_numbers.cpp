@@ -213,6 +213,9 @@ TEST_CASE("main and minor units, scales after codes, lakh and crore, dollars of 
   CHECK(numbers("Fares: C$12, HK$90, Mex$45, NZ$7 and J$500.") == Rows{"C$12|money|12|CAD||", "HK$90|money|90|HKD||",
                                                                        "Mex$45|money|45|MXN||", "NZ$7|money|7|NZD||",
                                                                        "J$500|money|500|JMD||"});
+  // "A" is also the article: the Australian dollar must not fall back to USD.
+  CHECK(numbers("Lunch was A$30; tickets cost A$ 12.") ==
+        Rows{"A$30|money|30|AUD||", "A$ 12|money|12|AUD||"});
 }
 
 TEST_CASE("number words in names, one and first as pronoun or adverb", "[numbers]") {
