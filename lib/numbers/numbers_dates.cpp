@@ -1,4 +1,5 @@
 // Dates, times, decades, fiscal years and codes (labels) for the number extractor.
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -149,6 +150,15 @@ std::size_t SentenceReader::read_time(std::size_t i) {
     const bool seconds = e + 1 < n_ && adjacent(e - 1) && is_symbol(e, ':') && adjacent(e) && is_plain_integer(e + 1) &&
                          lx_[e + 1].int_digits == 2 && lx_[e + 1].value < 60;
     if (seconds) e += 2;
+    if (seconds && role(e) != Role::meridiem && role(e) != Role::zone && after_elapsed_time_word(i)) {
+      // "finished in 2:05:30", "a time of 1:59:40": hours, minutes and seconds that passed.
+      const int minutes = static_cast<int>(lx_[i + 2].value), secs = static_cast<int>(lx_[i + 4].value);
+      value = "PT" + std::to_string(hour) + "H";
+      if (minutes) value += std::to_string(minutes) + "M";
+      if (secs) value += std::to_string(secs) + "S";
+      emit(i, e, NumberKind::duration, std::move(value));
+      return e;
+    }
     int h = hour;
     if (role(e) == Role::meridiem && hour <= 12) h = apply_meridiem(hour, word_value(e++));
     value = clock(h, static_cast<int>(lx_[i + 2].value));
@@ -163,6 +173,13 @@ std::size_t SentenceReader::read_time(std::size_t i) {
   e = read_zone(e, value, unit);
   emit(i, e, NumberKind::time, std::move(value), std::move(unit));
   return e;
+}
+
+bool SentenceReader::after_elapsed_time_word(std::size_t i) {
+  if (i == 0 || !is_word(i - 1)) return false;
+  static constexpr std::string_view kElapsed[] = {"in", "of", "took", "clocked", "lasted", "timed", "ran", "finished"};
+  const std::string_view previous = lower(i - 1);
+  return std::find(std::begin(kElapsed), std::end(kElapsed), previous) != std::end(kElapsed);
 }
 
 std::size_t SentenceReader::read_zone(std::size_t e, std::string& value, std::string& unit) {

@@ -131,8 +131,8 @@ class SentenceReader {
       switch (x.info->role) {
         case Role::article:  // "a dozen", "a fifth", "a dollar": only before a number word,
                              // or "A$5" (Australian dollars)
-          return i + 1 < n_ && (lx_[i + 1].kind == LexKind::number || lx_[i + 1].info ||
-                                (adjacent(i) && is_symbol(i + 1, '$')));
+          return i + 1 < n_ &&
+                 (lx_[i + 1].kind == LexKind::number || lx_[i + 1].info || (adjacent(i) && is_symbol(i + 1, '$')));
         case Role::and_word:  // these go on with a number read before them
         case Role::meridiem:
         case Role::oclock:
@@ -185,6 +185,9 @@ class SentenceReader {
   static int apply_meridiem(int hour, double meridiem);
 
   std::size_t read_time(std::size_t i);
+  // Whether the word before i says that a clock reading is time that passed ("in", "took",
+  // "a time of"), not a time of day.
+  bool after_elapsed_time_word(std::size_t i);
 
   // A time zone after a time ("3 p.m. EDT"): adds its offset to `value` and returns the
   // lexeme after it, or e when there is none.
@@ -340,9 +343,9 @@ class SentenceReader {
   std::string_view counted_after(std::size_t k);
   // "the", "their", "all": a determiner at k.
   bool is_determiner(std::size_t k);
-  // "5 pass the test", "3 beat him": a singular word right after a number other than one,
-  // before a determiner or an object, is a verb whose subject the number counts, not the
-  // noun it counts.
+  // "5 pass the test", "3 beat him", "of 30, 5 pass.": a singular word right after a number
+  // other than one, before a determiner, an object or the end of the sentence, is a verb
+  // whose subject the number counts, not the noun it counts.
   bool is_verb_after_count(const Quantity& q, std::string_view counted);
   // "a month ago", "the first day", "the year round": an article or determiner at k before a
   // unit of time, a part of the day or a weekday opens an adverb of time, not an object.

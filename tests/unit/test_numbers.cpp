@@ -214,8 +214,7 @@ TEST_CASE("main and minor units, scales after codes, lakh and crore, dollars of 
                                                                        "Mex$45|money|45|MXN||", "NZ$7|money|7|NZD||",
                                                                        "J$500|money|500|JMD||"});
   // "A" is also the article: the Australian dollar must not fall back to USD.
-  CHECK(numbers("Lunch was A$30; tickets cost A$ 12.") ==
-        Rows{"A$30|money|30|AUD||", "A$ 12|money|12|AUD||"});
+  CHECK(numbers("Lunch was A$30; tickets cost A$ 12.") == Rows{"A$30|money|30|AUD||", "A$ 12|money|12|AUD||"});
 }
 
 TEST_CASE("number words in names, one and first as pronoun or adverb", "[numbers]") {
@@ -303,6 +302,11 @@ TEST_CASE("a verb after a count is not the counted noun", "[numbers]") {
   CHECK(numbers("Students scoring greater than or equal to 5 pass the course.") == Rows{"5|cardinal|5||atleast|"});
   CHECK(numbers("If 3 fail the exam, they sit it again.") == Rows{"3|cardinal|3|||"});
   CHECK(numbers("Two lead the race.") == Rows{"Two|cardinal|2|||"});
+  // A singular that ends the sentence is a verb too; a plural or one's singular is counted there.
+  CHECK(numbers("Of the 30 students, 5 pass.") == Rows{"30|cardinal|30|||students", "5|cardinal|5|||"});
+  CHECK(numbers("The coop keeps 12 hens.") == Rows{"12|cardinal|12|||hens"});
+  CHECK(numbers("The club has 1 member!") == Rows{"1|cardinal|1|||member"});
+  CHECK(numbers("He batted in 11 RBI.") == Rows{"11|cardinal|11|||RBI"});
   // One takes a singular noun; a plural before an object is still counted.
   CHECK(numbers("He gave 1 student the prize.") == Rows{"1|cardinal|1|||student"});
   CHECK(numbers("The firm gave 40 workers a bonus.") == Rows{"40|cardinal|40|||workers"});

@@ -129,6 +129,13 @@ TEST_CASE("durations", "[numbers][dates]") {
   // An age and a compound adjective are not durations.
   CHECK(dates("The keeper is 45 years old.") == Rows{"45 years old|age|45|year"});
   CHECK(dates("They signed a three-year deal.") == Rows{"three|cardinal|3|"});
+  // Hours, minutes and seconds after a word of elapsed time are a duration; a clock time
+  // with seconds elsewhere stays a time of day.
+  CHECK(dates("Mara finished in 2:07:45 on a cold day.") == Rows{"2:07:45|duration|PT2H7M45S|"});
+  CHECK(dates("The climb took 3:00:20 at most.") == Rows{"3:00:20|duration|PT3H20S|"});
+  CHECK(dates("She ran a time of 1:58:00.") == Rows{"1:58:00|duration|PT1H58M|"});
+  CHECK(dates("The alarm rang at 4:15:10 sharp.") == Rows{"4:15:10|time|04:15:10|"});
+  CHECK(dates("The race began in 9:15:00 a.m. sun.") == Rows{"9:15:00 a.m.|time|09:15:00|"});
 }
 
 TEST_CASE("intervals", "[numbers][dates]") {
