@@ -37,6 +37,7 @@ enum WordClass : std::uint32_t {
   kRole = 1u << 15,               // a word naming a job ("volunteer", "CEO") in "Apple CEO Tim Cook"
   kTitleAbbreviation = 1u << 16,  // listed as a title's abbreviation ("sen", "capt")
   kStance = 1u << 17,             // a stance voiced as speech ("expressed concern that ...")
+  kPastTense = 1u << 18,          // an irregular past tense ("spoke", "left"): a clause's verb
 };
 
 // The words besides the reporting verbs and participles of the lexicon that open reported

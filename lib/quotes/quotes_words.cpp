@@ -23,6 +23,7 @@ std::uint32_t class_named(std::string_view name) {
   if (name == "document") return kDocument;
   if (name == "role") return kRole;
   if (name == "stance") return kStance;
+  if (name == "past") return kPastTense;
   return 0;
 }
 

@@ -579,6 +579,37 @@ TEST_CASE("quotes: an appositive after a name, and a possessive description", "[
   CHECK(got.rows[2].canonical == "Tom Beck");  // not Ruiz, named only as a possessive
 }
 
+TEST_CASE("quotes: two words are reported speech after that, denied or called for", "[quotes]") {
+  const auto one = [](const std::string& text, const std::string& content, const std::string& cue) {
+    INFO(text);
+    const Row got = only(text, true);
+    CHECK(got.kind == "indirect");
+    CHECK(got.text == content);
+    CHECK(got.speaker == "Ortiz");
+    CHECK(got.cue == cue);
+  };
+  one("Ortiz denied the charge.", "the charge", "denied");
+  one("Ortiz called for a recount.", "a recount", "called for");
+  one("Ortiz said that she agreed.", "she agreed", "said");
+  // Two words after a bare "said", or a time after "said that", report nothing.
+  CHECK(extract("Ortiz said last week.", true).rows.empty());
+  CHECK(extract("I said that on Friday.", true).rows.empty());
+  CHECK(extract("Ortiz denied everything.", true).rows.empty());
+}
+
+TEST_CASE("quotes: a determiner's subject ends at an irregular past tense; a document opens a quote", "[quotes]") {
+  const Row spoke = only("The mayor spoke for an hour, saying \"we will rebuild the pier.\"");
+  CHECK(spoke.speaker == "The mayor");
+  CHECK(spoke.cue == "spoke");
+  const Row email = only("The email began, \"Dear members, the pool is closed.\"");
+  CHECK(email.speaker == "The email");
+  CHECK(email.type == "document");
+  const Row statement = only("The statement read: \"We will appeal the ruling.\"");
+  CHECK(statement.speaker == "The statement");
+  // A subject that is no document does not make "began" a verb of speech before a quote.
+  CHECK(only("The fair began: \"Welcome, friends of the valley.\"").speaker.empty());
+}
+
 TEST_CASE("quotes: a stance voiced or expressed is reported speech", "[quotes]") {
   const Row got = only("The mayor expressed concern that the budget would fail.", true);
   CHECK(got.kind == "indirect");
