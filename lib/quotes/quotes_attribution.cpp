@@ -106,6 +106,13 @@ class Attributor {
     return subject_of(start, n);
   }
 
+  // Whether the word right before the quote mark at `open` names a kind of work ("the film
+  // 'Red Sky'"): the quote is its title.
+  bool follows_work_noun(std::size_t from, std::size_t open) {
+    scan(start_within(from, open, kHeadBytes), open);
+    return !pieces_.empty() && pieces_.back().has(kWork);
+  }
+
   // The subject of the writer's last sentence in text[from, to) ("Ben Cole left early.").
   Attribution last_sentence_subject(std::size_t from, std::size_t to) {
     scan(start_within(from, to, kHeadBytes), to);
@@ -758,8 +765,11 @@ void attribute_own_clause(std::string_view text, const std::vector<Span>& paragr
     segment.kind = QuoteKind::nickname;
     return;
   }
-  // A title in quotes ("Meet the Press") is named, not quoted, by the sentence around it.
-  if (segment.kind == QuoteKind::partial && is_title_case(text, segment.content)) {
+  // A title in quotes ("Meet the Press", the film "Red Sky") is named, not quoted, by the
+  // sentence around it.
+  if (segment.kind == QuoteKind::partial &&
+      (is_title_case(text, segment.content) ||
+       (is_upper_at(text, segment.content.start) && attributor.follows_work_noun(paragraph.start, segment.open)))) {
     segment.kind = QuoteKind::title;
     return;
   }

@@ -38,6 +38,7 @@ enum WordClass : std::uint32_t {
   kTitleAbbreviation = 1u << 16,  // listed as a title's abbreviation ("sen", "capt")
   kStance = 1u << 17,             // a stance voiced as speech ("expressed concern that ...")
   kPastTense = 1u << 18,          // an irregular past tense ("spoke", "left"): a clause's verb
+  kWork = 1u << 19,               // a kind of work whose title follows in quotes ("the film 'Red Sky'")
 };
 
 // The words besides the reporting verbs and participles of the lexicon that open reported

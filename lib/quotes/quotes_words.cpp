@@ -24,6 +24,7 @@ std::uint32_t class_named(std::string_view name) {
   if (name == "role") return kRole;
   if (name == "stance") return kStance;
   if (name == "past") return kPastTense;
+  if (name == "work") return kWork;
   return 0;
 }
 

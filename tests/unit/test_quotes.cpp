@@ -464,6 +464,10 @@ TEST_CASE("quotes: nicknames, scare quotes and titles have kinds of their own an
   const Row title = only("Pike was interviewed on \"Morning Politics Today\" and said little.");
   CHECK(title.kind == "title");
   CHECK(title.quotation == 0);
+  // After a kind of work, a capitalized quote is its title even with short words.
+  CHECK(only("Her film \"Dry Bay\" opens in June.").kind == "title");
+  CHECK(only("They sang the song \"Go Now\" twice.").kind == "title");
+  CHECK(only("The show was \"fun to watch,\" Pike said.").kind == "partial");
 }
 
 TEST_CASE("quotes: the segments of one quotation share its number", "[quotes]") {
