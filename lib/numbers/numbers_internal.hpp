@@ -117,8 +117,8 @@ class NounLexicon {
 class Vocabulary {
  public:
   Vocabulary();
-  // The entry for a lower-case word, or nullptr.
-  const WordInfo* find(std::string_view lower) const;
+  // The entry for a word in any ASCII case ("Twelve", "twelve"), or nullptr.
+  const WordInfo* find(std::string_view word) const;
   // False for most words that are not in the table, without lower-casing or hashing them.
   bool may_contain(std::string_view word) const { return filter_.may_contain(word); }
   // Function words end a noun phrase or cannot be its head.
@@ -135,7 +135,16 @@ class Vocabulary {
   const NounLexicon& nouns() const { return nouns_; }
 
  private:
-  std::unordered_map<std::string_view, WordInfo> words_;
+  // The words in open addressing by a hash of their lower-cased letters, so that a word is
+  // looked up as written, without lower-casing it into a string or walking a bucket's nodes
+  // (lex() asks for every tenth word). An empty word marks an empty slot.
+  struct Entry {
+    std::string_view word;
+    WordInfo info;
+  };
+  void add_word(std::string_view word, WordInfo info);
+  std::vector<Entry> words_;
+  std::size_t word_count_ = 0;
   words::WordFilter filter_;
   std::unordered_set<std::string_view> function_words_;
   std::unordered_set<std::string_view> score_words_;

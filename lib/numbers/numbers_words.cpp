@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "core/hash.hpp"
 #include "core/resources.hpp"
 #include "numbers/numbers_internal.hpp"
 #include "text/word_lists.hpp"
@@ -307,7 +308,6 @@ bool lower_ascii(std::string_view word, std::string& buffer) {
 
 void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabulary& vocabulary,
          std::vector<Lexeme>& out) {
-  std::string lower;
   std::size_t pos = begin;
   while (pos < end) {
     const char c = text[pos];
@@ -374,7 +374,7 @@ void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabu
         pos = lexeme.end;
         continue;
       }
-      if (vocabulary.may_contain(word) && lower_ascii(word, lower)) lexeme.info = vocabulary.find(lower);
+      if (vocabulary.may_contain(word)) lexeme.info = vocabulary.find(word);
       pos = p;
       continue;
     }
@@ -386,23 +386,58 @@ void lex(std::string_view text, std::size_t begin, std::size_t end, const Vocabu
   }
 }
 
+namespace {
+char fold_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// A hash of `word` with its ASCII letters lower-cased.
+std::uint64_t folded_hash(std::string_view word) {
+  std::uint64_t h = word.size();
+  for (const char c : word) h = (h ^ static_cast<unsigned char>(fold_ascii(c))) * 0x100000001B3ull;
+  return mix64(h);
+}
+
+// True when `word` lower-cased is `lower`.
+bool equals_folded(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k)
+    if (fold_ascii(word[k]) != lower[k]) return false;
+  return true;
+}
+}  // namespace
+
+// The first entry of a word wins, as the tables are read.
+void Vocabulary::add_word(std::string_view word, WordInfo info) {
+  if (word.empty() || find(word)) return;
+  if (2 * (word_count_ + 1) > words_.size()) {
+    std::vector<Entry> old(std::max<std::size_t>(512, 2 * words_.size()));
+    old.swap(words_);
+    word_count_ = 0;
+    for (const Entry& entry : old)
+      if (!entry.word.empty()) add_word(entry.word, entry.info);
+  }
+  const std::size_t mask = words_.size() - 1;
+  std::size_t slot = folded_hash(word) & mask;
+  while (!words_[slot].word.empty()) slot = (slot + 1) & mask;
+  words_[slot] = {word, info};
+  ++word_count_;
+  filter_.add(word);
+}
+
 Vocabulary::Vocabulary() {
-  const auto add = [&](std::string_view word, WordInfo info) {
-    words_.emplace(word, info);
-    filter_.add(word);
-  };
   for_each_resource_line("numbers/words.tsv", [&](std::string_view line) {
     const std::vector<std::string_view> fields = split_fields(line, '\t');
     if (fields.size() < 3) throw std::invalid_argument("numbers/words.tsv: short line " + std::string(line));
-    add(fields[0], {role_named(fields[1]), number_field(fields[2]), fields.size() > 3 ? fields[3] : ""});
+    add_word(fields[0], {role_named(fields[1]), number_field(fields[2]), fields.size() > 3 ? fields[3] : ""});
   });
   for (const words::CalendarName& month : words::months()) {
-    add(month.name, {Role::month, static_cast<double>(month.number), {}});
+    add_word(month.name, {Role::month, static_cast<double>(month.number), {}});
     for (const std::string_view short_form : month.short_forms)
-      add(short_form, {Role::month, static_cast<double>(month.number), {}});
+      add_word(short_form, {Role::month, static_cast<double>(month.number), {}});
   }
   for (const words::CalendarName& day : words::weekdays())
-    add(day.name, {Role::weekday, static_cast<double>(day.number), {}});
+    add_word(day.name, {Role::weekday, static_cast<double>(day.number), {}});
   for_each_resource_line("numbers/function-words.txt", [&](std::string_view line) { function_words_.insert(line); });
   for_each_resource_line("numbers/score-words.txt", [&](std::string_view line) { score_words_.insert(line); });
   for_each_resource_line("numbers/british-spellings.txt",
@@ -421,9 +456,12 @@ Vocabulary::Vocabulary() {
   });
 }
 
-const WordInfo* Vocabulary::find(std::string_view lower) const {
-  const auto found = words_.find(lower);
-  return found == words_.end() ? nullptr : &found->second;
+const WordInfo* Vocabulary::find(std::string_view word) const {
+  if (words_.empty()) return nullptr;
+  const std::size_t mask = words_.size() - 1;
+  for (std::size_t slot = folded_hash(word) & mask; !words_[slot].word.empty(); slot = (slot + 1) & mask)
+    if (equals_folded(word, words_[slot].word)) return &words_[slot].info;
+  return nullptr;
 }
 
 namespace {

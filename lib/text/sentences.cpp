@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -15,6 +17,10 @@
 #include "text/heading.hpp"
 #include "text/word_lists.hpp"
 #include "tmk/core/utf8.hpp"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace tmk {
 namespace {
@@ -29,13 +35,27 @@ constexpr std::size_t kMaxAbbreviationBytes = 32;
 constexpr std::size_t kMaxGluedTokenBytes = 64;
 constexpr std::size_t kMaxTokenBytes = 256;
 
+// The bytes where a boundary may be: 0xE2 is the first byte of … and of the bullets • ‣ ⁃ ◦ ▪ ●.
+constexpr unsigned char kCandidateBytes[] = {'.', '!', '?', '\n', 0xE2};
+
 constexpr std::array<bool, 256> make_candidate_table() {
   std::array<bool, 256> table{};
-  for (const unsigned char c : {'.', '!', '?', '\n'}) table[c] = true;
-  table[0xE2] = true;  // first byte of … and of the bullets • ‣ ⁃ ◦ ▪ ●
+  for (const unsigned char c : kCandidateBytes) table[c] = true;
   return table;
 }
 constexpr std::array<bool, 256> kCandidate = make_candidate_table();
+
+#ifdef __SSE2__
+// Bit i set when byte i of the 16 at `p` is a candidate byte: the scan for candidates runs over
+// every byte of the text, so it skips runs of sixteen ordinary bytes at a time.
+std::uint32_t candidate_mask(const char* p) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i found = _mm_setzero_si128();
+  for (const unsigned char c : kCandidateBytes)
+    found = _mm_or_si128(found, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(static_cast<char>(c))));
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(found));
+}
+#endif
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -198,6 +218,14 @@ class Scanner {
     std::size_t i = 0;
     while (i < n) {
       const std::size_t limit = std::min(n, forced_break_);
+#ifdef __SSE2__
+      for (; i + 16 <= limit; i += 16) {
+        if (const std::uint32_t mask = candidate_mask(text_.data() + i)) {
+          i += static_cast<std::size_t>(std::countr_zero(mask));
+          break;
+        }
+      }
+#endif
       while (i < limit && !kCandidate[static_cast<unsigned char>(text_[i])]) ++i;
       if (i >= n) break;
       if (i >= forced_break_) {

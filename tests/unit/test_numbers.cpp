@@ -467,6 +467,38 @@ std::vector<nd::Lexeme> lexed(const std::string& text) {
   return lexemes;
 }
 
+}  // namespace
+
+TEST_CASE("vocabulary words are found as written, in any ASCII case", "[numbers]") {
+  const nd::WordInfo* twelve = vocabulary().find("twelve");
+  REQUIRE(twelve != nullptr);
+  CHECK(twelve->role == nd::Role::teen);
+  CHECK(twelve->value == 12);
+  CHECK(vocabulary().find("Twelve") == twelve);
+  CHECK(vocabulary().find("TWELVE") == twelve);
+  CHECK(vocabulary().find("tWeLvE") == twelve);
+  CHECK(vocabulary().find("twelves") == nullptr);
+  CHECK(vocabulary().find("twelv") == nullptr);
+  CHECK(vocabulary().find("tw\xC3\xA9lve") == nullptr);  // "twélve"
+  CHECK(vocabulary().find("") == nullptr);
+  // Months and weekdays come from words/*.tsv, short forms too.
+  REQUIRE(vocabulary().find("Feb") != nullptr);
+  CHECK(vocabulary().find("Feb")->role == nd::Role::month);
+  CHECK(vocabulary().find("FEB")->value == 2);
+  REQUIRE(vocabulary().find("SUNDAY") != nullptr);
+  CHECK(vocabulary().find("SUNDAY")->role == nd::Role::weekday);
+  // The lexer gives a word its entry however it is written.
+  const std::vector<nd::Lexeme> lexemes = lexed("NOON or Noon, O'CLOCK");
+  REQUIRE(lexemes.size() == 5);
+  REQUIRE(lexemes[0].info != nullptr);
+  CHECK(lexemes[0].info->role == nd::Role::clock);
+  CHECK(lexemes[2].info == lexemes[0].info);
+  REQUIRE(lexemes[4].info != nullptr);
+  CHECK(lexemes[4].info->role == nd::Role::oclock);
+}
+
+namespace {
+
 // A reader over the lexemes of `text` (members in the order they are made).
 struct Phrase {
   explicit Phrase(std::string t) : text(std::move(t)) {}

@@ -29,6 +29,27 @@ TEST_CASE("sentences: plain punctuation", "[sentences]") {
   CHECK(sentences_of(" \n\n \t ").empty());
 }
 
+TEST_CASE("sentences: an end is found at any offset, before and after long runs", "[sentences]") {
+  // The scan for the bytes that may end a sentence skips ordinary bytes in blocks: each end
+  // mark stands at every offset of the first blocks, and after a long sentence.
+  for (const std::string end : {".", "!", "?"}) {
+    for (std::size_t length = 0; length <= 40; ++length) {
+      const std::string first = "We waited" + std::string(length, 'o') + end;
+      CHECK(sentences_of(first + " Then we left.") == Sentences{first, "Then we left."});
+    }
+  }
+  std::string long_first = "Rain";
+  for (int word = 0; word < 60; ++word) long_first += " fell";
+  long_first += ".";
+  CHECK(sentences_of(long_first + " Then it stopped.\n\nNext day") ==
+        Sentences{long_first, "Then it stopped.", "Next day"});
+  for (std::size_t length = 0; length <= 20; ++length) {
+    const std::string first = "Item one" + std::string(length, 'e');
+    CHECK(sentences_of(first + "\n\nItem two") == Sentences{first, "Item two"});
+    CHECK(sentences_of(first + "\n\u2022 Item two") == Sentences{first, "\u2022 Item two"});
+  }
+}
+
 TEST_CASE("sentences: spans are trimmed byte offsets", "[sentences]") {
   const tmk::SentenceSplitter splitter;
   std::vector<tmk::Span> spans;

@@ -34,6 +34,24 @@ TEST_CASE("repair_utf8 replaces each bad byte in place", "[utf8]") {
                     std::string(4, kInvalidByte));
 }
 
+TEST_CASE("a bad byte or NUL is caught at any offset of a long ASCII run", "[utf8]") {
+  // The check skips runs of ASCII bytes in blocks: put the byte at every offset of the first blocks.
+  for (std::size_t at = 0; at < 40; ++at) {
+    std::string bad(48, 'a');
+    bad[at] = '\xFF';
+    CHECK_FALSE(tmk::is_valid_utf8(bad));
+    std::string repaired = bad;
+    CHECK(repair_utf8(repaired).invalid_bytes == 1);
+    CHECK(repaired == std::string(at, 'a') + kInvalidByte + std::string(47 - at, 'a'));
+
+    std::string with_nul(48, 'a');
+    with_nul[at] = '\0';
+    CHECK(tmk::is_valid_utf8(with_nul));  // NUL is valid UTF-8
+    CHECK(repair_utf8(with_nul).nul_bytes == 1);
+    CHECK(with_nul == std::string(at, 'a') + ' ' + std::string(47 - at, 'a'));
+  }
+}
+
 TEST_CASE("repair_utf8 turns NUL into space and a leading BOM into spaces", "[utf8]") {
   std::string text = std::string("\xEF\xBB\xBFHi") + '\0' + "there";
   const auto report = repair_utf8(text);
