@@ -41,7 +41,7 @@ class WordFilter {
   // Inline: it runs for every word of every sentence.
   static std::uint32_t key(std::string_view word) {
     // Setting bit 0x20 lower-cases an ASCII capital and changes every other byte the same way
-    // in a word and in its lower-case form, so both get one key; one OR, not a compare a letter.
+    // in a word and in its lower-case form, so both get one key: one OR, no comparisons.
     const auto fold = [](char c) { return static_cast<unsigned char>(c) | 0x20u; };
     const std::uint32_t first = fold(word.front());
     const std::uint32_t second = fold(word[word.size() > 1 ? 1 : 0]);
