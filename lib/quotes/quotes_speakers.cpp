@@ -218,9 +218,11 @@ std::string canonical_of(std::string_view text, const QuoteLexicon& lexicon, con
 
 constexpr std::size_t kMaxRecognizedSentenceBytes = 2000;
 
-// The analysis restricted to the sentences holding one of `offsets` (sorted): the entity
-// recognizer then only reads the sentences that can name a speaker.
-Analysis sentences_holding(const Analysis& analysis, const std::vector<std::size_t>& offsets) {
+// The analysis of the sentences holding one of `offsets` (sorted), tokenized here: the
+// entity recognizer then only reads the sentences that can name a speaker, and only those
+// are cut into tokens.
+Analysis sentences_holding(std::string_view text, const Analysis& analysis, const Tokenizer& tokenizer,
+                           const std::vector<std::size_t>& offsets) {
   Analysis subset;
   std::size_t previous = analysis.sentences.size();
   for (const std::size_t offset : offsets) {
@@ -231,11 +233,8 @@ Analysis sentences_holding(const Analysis& analysis, const std::vector<std::size
     // A "sentence" longer than any real one (a run-on line) gains nothing from the
     // recognizer and would cost it most.
     if (sentence.span.end - sentence.span.start > kMaxRecognizedSentenceBytes) continue;
-    const std::size_t first = subset.tokens.size();
-    subset.tokens.insert(subset.tokens.end(),
-                         analysis.tokens.begin() + static_cast<std::ptrdiff_t>(sentence.first_token),
-                         analysis.tokens.begin() + static_cast<std::ptrdiff_t>(sentence.end_token));
-    sentence.first_token = first;
+    sentence.first_token = subset.tokens.size();
+    tokenizer.tokenize(text, sentence.span.start, sentence.span.end, subset.tokens);
     sentence.end_token = subset.tokens.size();
     subset.sentences.push_back(sentence);
   }
@@ -443,7 +442,7 @@ void resolve_speakers(std::string_view text, const Analysis& analysis, const Quo
   const bool recognized = recognizer && !analysis.sentences.empty();
   if (recognized) {
     std::sort(offsets.begin(), offsets.end());
-    mentions = recognizer->recognize(text, sentences_holding(analysis, offsets));
+    mentions = recognizer->recognize(text, sentences_holding(text, analysis, lexicon.tokenizer, offsets));
   }
   const std::vector<Candidate> people =
       candidates_of(text, analysis, names, recognized ? &mentions : nullptr, segments);
