@@ -682,3 +682,11 @@ TEST_CASE("quotes: the reader of names looks up capitalized words only, with the
   CHECK((classes_of(all, "the") & tmk::kDeterminer) != 0);
   CHECK(classes_of(capitalized, "the") == 0);
 }
+
+TEST_CASE("quotes: the reader of names cuts only the stretches that may hold a capitalized word", "[quotes]") {
+  // A chunk between spaces that starts in lower case may end with a name's first word, and a
+  // name may start with a letter outside ASCII: the surname said alone takes the full name.
+  CHECK(only("The aide/Mary Kent spoke on Monday.\nKent said the plan would fail.", true).canonical == "Mary Kent");
+  CHECK(only("\u00C9lodie Brun spoke on Monday.\nBrun said the plan would fail.", true).canonical ==
+        "\u00C9lodie Brun");
+}
