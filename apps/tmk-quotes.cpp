@@ -39,7 +39,6 @@ int main(int argc, char** argv) {
   if (const auto status = tool.parse(argc, argv)) return *status;
 
   const tmk::SentenceSplitter splitter;
-  const tmk::Tokenizer tokenizer;
   std::vector<tmk::ListedName> names;
   try {
     names = tool.listed_names();
@@ -57,7 +56,7 @@ int main(int argc, char** argv) {
   const tmk::TableLayout layout = tool.layout(tmk::cli::kQuoteColumns);
   return tool.run_documents(layout, [&](const tmk::Document& doc, std::string& out) {
     tmk::Analysis analysis;
-    tmk::analyze(doc.text, splitter, tokenizer, analysis);
+    tmk::analyze_sentences(doc.text, splitter, analysis);
     const tmk::QuoteResult result = extractor.extract(doc.text, analysis);
     tmk::cli::warn_unbalanced_quotes(doc.id, result);
     tmk::cli::add_quote_rows(out, layout, {doc.id, doc.fields}, doc.text, result.quotes, with_speaker);

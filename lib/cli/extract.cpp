@@ -173,7 +173,7 @@ int run_extract(Tool& tool, const ExtractOptions& options, const std::vector<std
 
   const SentenceSplitter splitter;
   const Tokenizer tokenizer;
-  const bool needs_tokens = wanted[kEntities] || wanted[kQuotes];
+  const bool needs_tokens = wanted[kEntities];  // quotes tokenize the few sentences they need
   const auto process = [&](const Document& doc, std::span<std::string> outs) {
     if (failed) return;  // the output is lost: only read on to the end
     Analysis analysis;

@@ -13,6 +13,7 @@
 #include "text/word_lists.hpp"
 #include "tmk/quotes/quotes.hpp"
 #include "tmk/text/sentences.hpp"
+#include "tmk/text/tokenizer.hpp"
 
 namespace tmk {
 
@@ -74,6 +75,9 @@ struct QuoteLexicon {
   words::WordFilter statement_cue_filter;
   // English: tells is_heading which words (connectors) end no heading.
   SentenceSplitter splitter;
+  // Cuts the few sentences the entity recognizer reads into tokens: the rest of the text is
+  // never tokenized, so the caller's analysis needs no tokens.
+  Tokenizer tokenizer;
 };
 
 // One word or one punctuation mark of the writer's text.

@@ -3,6 +3,7 @@
 // capitalized-name reader fills in where it finds nothing. A pronoun takes the last person
 // named before it, a surname the full name it shortens.
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <unordered_map>
 
@@ -97,6 +98,51 @@ void add_person_names(std::string_view text, const std::vector<Piece>& pieces, s
   }
 }
 
+// What a byte tells the name reader about the space-separated chunk holding it, as bits.
+// ' ' and '\n' separate chunks: no piece holds one, so the pieces of a chunk are the same
+// wherever a scan starts before it. A capitalized word starts with an ASCII capital or a
+// non-ASCII letter; a byte other than a space makes a piece.
+constexpr std::uint8_t kMakesPiece = 1, kMayCapitalize = 2, kSeparator = 4;
+constexpr auto kChunkBytes = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (int b = 0; b < 0x100; ++b) table[b] = kMakesPiece;
+  table[' '] = table['\n'] = kSeparator;
+  for (const unsigned char b : {'\t', '\r', '\f', '\v'}) table[b] = 0;
+  for (int b = 'A'; b <= 'Z'; ++b) table[b] |= kMayCapitalize;
+  for (int b = 0x80; b < 0x100; ++b) table[b] |= kMayCapitalize;
+  return table;
+}();
+
+// Adds the people's names of text[from, to). A name is a run of capitalized words, and a
+// chunk without a byte that may start one (most chunks: words in lower case) holds a piece
+// that ends any run: only the stretches of chunks between such chunks are cut into pieces.
+void add_person_names_in(std::string_view text, std::size_t from, std::size_t to, const QuoteLexicon& lexicon,
+                         std::vector<Piece>& pieces, std::vector<PersonName>& names) {
+  constexpr std::size_t kNoStretch = std::string_view::npos;
+  std::size_t stretch = kNoStretch;  // where the chunks that may hold a name start
+  const auto add_stretch = [&](std::size_t end) {
+    pieces.clear();
+    // One byte past `end` is read, as a scan to `to` reads it to tell a possessive
+    // apostrophe; it starts no capitalized word.
+    scan_pieces(text, stretch, std::min(to, end + 1), lexicon, pieces, Classify::capitalized_words);
+    add_person_names(text, pieces, names);
+    stretch = kNoStretch;
+  };
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t chunk = from; chunk < to;) {
+    std::uint8_t seen = 0;
+    std::size_t end = chunk;
+    for (; end < to && (kChunkBytes[bytes[end]] & kSeparator) == 0; ++end) seen |= kChunkBytes[bytes[end]];
+    if ((seen & kMayCapitalize) != 0) {
+      if (stretch == kNoStretch) stretch = chunk;
+    } else if ((seen & kMakesPiece) != 0 && stretch != kNoStretch) {
+      add_stretch(chunk);
+    }
+    chunk = end + 1;
+  }
+  if (stretch != kNoStretch) add_stretch(to);
+}
+
 // People's names in the writer's text, quotations left out. Read region by region (the text
 // between quotations), so memory stays small. A name is made of capitalized words: only those
 // are looked up in the lexicon.
@@ -107,11 +153,7 @@ std::vector<PersonName> find_person_names(std::string_view text, const QuoteLexi
   std::size_t from = 0;
   for (std::size_t i = 0; i <= segments.size(); ++i) {
     const std::size_t to = i < segments.size() ? segments[i].content.start : text.size();
-    if (from < to) {
-      pieces.clear();
-      scan_pieces(text, from, to, lexicon, pieces, Classify::capitalized_words);
-      add_person_names(text, pieces, names);
-    }
+    if (from < to) add_person_names_in(text, from, to, lexicon, pieces, names);
     if (i < segments.size()) from = std::max(from, segments[i].content.end);
   }
   return names;
@@ -218,9 +260,11 @@ std::string canonical_of(std::string_view text, const QuoteLexicon& lexicon, con
 
 constexpr std::size_t kMaxRecognizedSentenceBytes = 2000;
 
-// The analysis restricted to the sentences holding one of `offsets` (sorted): the entity
-// recognizer then only reads the sentences that can name a speaker.
-Analysis sentences_holding(const Analysis& analysis, const std::vector<std::size_t>& offsets) {
+// The analysis of the sentences holding one of `offsets` (sorted), tokenized here: the
+// entity recognizer then only reads the sentences that can name a speaker, and only those
+// are cut into tokens.
+Analysis sentences_holding(std::string_view text, const Analysis& analysis, const Tokenizer& tokenizer,
+                           const std::vector<std::size_t>& offsets) {
   Analysis subset;
   std::size_t previous = analysis.sentences.size();
   for (const std::size_t offset : offsets) {
@@ -231,11 +275,8 @@ Analysis sentences_holding(const Analysis& analysis, const std::vector<std::size
     // A "sentence" longer than any real one (a run-on line) gains nothing from the
     // recognizer and would cost it most.
     if (sentence.span.end - sentence.span.start > kMaxRecognizedSentenceBytes) continue;
-    const std::size_t first = subset.tokens.size();
-    subset.tokens.insert(subset.tokens.end(),
-                         analysis.tokens.begin() + static_cast<std::ptrdiff_t>(sentence.first_token),
-                         analysis.tokens.begin() + static_cast<std::ptrdiff_t>(sentence.end_token));
-    sentence.first_token = first;
+    sentence.first_token = subset.tokens.size();
+    tokenizer.tokenize(text, sentence.span.start, sentence.span.end, subset.tokens);
     sentence.end_token = subset.tokens.size();
     subset.sentences.push_back(sentence);
   }
@@ -443,7 +484,7 @@ void resolve_speakers(std::string_view text, const Analysis& analysis, const Quo
   const bool recognized = recognizer && !analysis.sentences.empty();
   if (recognized) {
     std::sort(offsets.begin(), offsets.end());
-    mentions = recognizer->recognize(text, sentences_holding(analysis, offsets));
+    mentions = recognizer->recognize(text, sentences_holding(text, analysis, lexicon.tokenizer, offsets));
   }
   const std::vector<Candidate> people =
       candidates_of(text, analysis, names, recognized ? &mentions : nullptr, segments);

@@ -569,6 +569,38 @@ TEST_CASE("quotes: with the entity recognizer, canonical names and pronouns foll
   CHECK(result.quotes[2].speaker_canonical == "Tim Vance");
 }
 
+TEST_CASE("quotes: the sentences alone are enough, the recognizer's sentences are tokenized for it", "[quotes]") {
+  static const tmk::EntityRecognizer recognizer;
+  static const tmk::QuoteExtractor extractor(tmk::QuoteOptions{&recognizer, true});
+  static const tmk::QuoteExtractor without_recognizer(tmk::QuoteOptions{nullptr, true});
+  const std::string text =
+      "Ridge County Clerk Adrian Pelt spoke at the Hyatt Regency on Tuesday.\n"
+      "The event was held at the Hyatt Regency downtown.\n"
+      "He said the count would end by Friday.\n"
+      "Orbit CEO Tim Vance spoke next. \"Privacy is a right,\" Vance said.\n";
+  const tmk::SentenceSplitter splitter;
+  const tmk::Tokenizer tokenizer;
+  tmk::Analysis full;
+  tmk::analyze(text, splitter, tokenizer, full);
+  tmk::Analysis sentences_only;
+  tmk::analyze_sentences(text, splitter, sentences_only);
+  REQUIRE(sentences_only.tokens.empty());
+  const tmk::QuoteResult expected = extractor.extract(text, full);
+  const tmk::QuoteResult got = extractor.extract(text, sentences_only);
+  REQUIRE(got.quotes.size() == 2);
+  REQUIRE(expected.quotes.size() == 2);
+  for (std::size_t i = 0; i < got.quotes.size(); ++i) {
+    CHECK(got.quotes[i].start == expected.quotes[i].start);
+    CHECK(got.quotes[i].speaker_canonical == expected.quotes[i].speaker_canonical);
+    CHECK(got.quotes[i].speaker_type == expected.quotes[i].speaker_type);
+  }
+  // The pronoun takes the person the recognizer found, not the hotel the light reader
+  // takes for a name: the recognizer did read tokens.
+  CHECK(got.quotes[0].speaker_canonical == "Adrian Pelt");
+  CHECK(without_recognizer.extract(text, sentences_only).quotes[0].speaker_canonical != "Adrian Pelt");
+  CHECK(got.quotes[1].speaker_canonical == "Tim Vance");
+}
+
 TEST_CASE("quotes: a clause running into the next quote introduces it, not the quote before", "[quotes]") {
   CHECK(speakers("The council issued a statement saying that \"the plan is final.\" Clerk Lena Cho said the board "
                  "was \"open to talks.\"") == Names{"The council", "Clerk Lena Cho"});
@@ -686,4 +718,12 @@ TEST_CASE("quotes: the reader of names looks up capitalized words only, with the
   CHECK(classes_of(capitalized, "said") == 0);
   CHECK((classes_of(all, "the") & tmk::kDeterminer) != 0);
   CHECK(classes_of(capitalized, "the") == 0);
+}
+
+TEST_CASE("quotes: the reader of names cuts only the stretches that may hold a capitalized word", "[quotes]") {
+  // A chunk between spaces that starts in lower case may end with a name's first word, and a
+  // name may start with a letter outside ASCII: the surname said alone takes the full name.
+  CHECK(only("The aide/Mary Kent spoke on Monday.\nKent said the plan would fail.", true).canonical == "Mary Kent");
+  CHECK(only("\u00C9lodie Brun spoke on Monday.\nBrun said the plan would fail.", true).canonical ==
+        "\u00C9lodie Brun");
 }

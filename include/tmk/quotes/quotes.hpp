@@ -78,11 +78,12 @@ class QuoteExtractor {
   QuoteExtractor(QuoteExtractor&&) noexcept;
   QuoteExtractor& operator=(QuoteExtractor&&) noexcept;
 
-  // Finds the quotations of `text` (already analyzed), attributes them and resolves the
-  // speakers' names: "he"/"she" to the subject of a recent sentence naming a person of that
-  // gender (titles, first names, earlier pronouns), never "they"/"we"; a named speaker to the
-  // recognizer's canonical name, a surname to the full name seen in the document; a
-  // description without a name ("the statement") stays empty.
+  // Finds the quotations of `text` (already analyzed: only the sentences of `analysis` are
+  // read, so analyze_sentences is enough), attributes them and resolves the speakers' names:
+  // "he"/"she" to the subject of a recent sentence naming a person of that gender (titles,
+  // first names, earlier pronouns), never "they"/"we"; a named speaker to the recognizer's
+  // canonical name, a surname to the full name seen in the document; a description without
+  // a name ("the statement") stays empty.
   // `text` may be any bytes: invalid UTF-8 is read as valid_utf8_view (utf8.hpp) repairs it
   // (offsets do not move). Throws std::invalid_argument when `analysis` does not fit `text`
   // (not made from it: offsets past its end or inside a character), nothing else but
