@@ -424,6 +424,7 @@ class DocumentResolver {
       extend_to_organization_heads(words, base, found);
       extend_to_trailing_heads(base + words.size(), found);
       extend_to_event_heads(words, base, found);
+      split_organizations_at_and(words, base, found);
       join_campaigns_for_people(words, base, found);
       join_ampersand_names(words, base, found);
       type_companies_by_context(words, base, found);
@@ -842,6 +843,27 @@ class DocumentResolver {
       if (end == d.end_word || taken) continue;
       d.end_word = end;
       d.type = EntityType::ORG;
+    }
+  }
+
+  // "Harvard University and Yale", "the School District and the Police Department": an
+  // organization tagged across "and" right after its head noun is two organizations when what
+  // follows is one word or opens with "the" ("Fish and Wildlife Service" stays whole).
+  void split_organizations_at_and(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      const Draft d = found[k];
+      if (d.type != EntityType::ORG || d.user_listed) continue;
+      std::size_t conjunction = d.first_word + 1;
+      while (conjunction + 1 < d.end_word && words.folded(conjunction - base) != "and") ++conjunction;
+      if (conjunction + 1 >= d.end_word || !words_[conjunction - 1].capitalized ||
+          !impl_.organization_heads.contains(words_[conjunction - 1].fold_hash))
+        continue;
+      std::size_t second = conjunction + 1;
+      if (words.folded(second - base) == "the" && !words_[second].capitalized) ++second;
+      if (second >= d.end_word || (second == conjunction + 1 && d.end_word - second != 1)) continue;
+      found[k].end_word = conjunction;
+      found.insert(found.begin() + static_cast<std::ptrdiff_t>(k + 1), Draft(second, d.end_word, EntityType::ORG));
+      ++k;
     }
   }
 

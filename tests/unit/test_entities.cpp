@@ -703,6 +703,17 @@ TEST_CASE("entities: an organization named 'HEAD of Place' is one organization, 
   CHECK(find(residents, "Leeds")->type == "LOC");
 }
 
+TEST_CASE("entities: two organizations joined by 'and' after a head noun are two names") {
+  const auto found = find_entities(builtin_recognizer(), "He studied at Harvard University and Yale.");
+  REQUIRE(find(found, "Harvard University"));
+  CHECK(find(found, "Harvard University")->type == "ORG");
+  REQUIRE(find(found, "Yale"));
+  CHECK(find(found, "Yale")->type == "ORG");
+  // A name whose own words are joined by "and" stays whole.
+  const auto whole = find_entities(builtin_recognizer(), "She joined the Bank and Trust Company in May.");
+  CHECK(find(whole, "Bank and Trust Company"));
+}
+
 TEST_CASE("entities: a treaty or event named after a place is MISC, not the place") {
   const auto found =
       find_entities(builtin_recognizer(), "Ministers defended the Lisbon Accord before the Oslo Marathon.");
