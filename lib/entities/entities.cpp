@@ -59,6 +59,8 @@ struct EntityRecognizer::Impl {
       const std::size_t space = phrase.find(' ');
       if (side == "after")
         words_after_company.insert(ner::hash_bytes(phrase, 2));
+      else if (side == "role")
+        company_roles.insert(ner::hash_bytes(phrase, 2));
       else if (space != std::string_view::npos)
         words_before_company.insert(
             ner::combine(ner::hash_bytes(phrase.substr(0, space), 2), ner::hash_bytes(phrase.substr(space + 1), 2)));
@@ -84,6 +86,7 @@ struct EntityRecognizer::Impl {
   std::unordered_set<std::uint64_t> match_verbs;           // fold hashes of "beat", "drew" ...
   std::unordered_set<std::uint64_t> words_after_company;   // fold hashes of "shares" ...
   std::unordered_set<std::uint64_t> words_before_company;  // combined fold hashes of "shares of" ...
+  std::unordered_set<std::uint64_t> company_roles;         // fold hashes of "ceo", "founder" ...
   std::unordered_set<std::uint64_t> function_words;        // fold hashes of the stop words ("us", "it", "who")
   Gazetteer user_names{Gazetteer::Matching::exact_case};
   std::unordered_map<std::string, std::pair<std::string, EntityType>> canonical_of;  // name -> canonical, type
@@ -625,6 +628,31 @@ class DocumentResolver {
           impl_.words_before_company.contains(ner::combine(words_[w].fold_hash, words_[w + 1].fold_hash)) &&
           !breaks_name(w + 2))
         retype(w + 2, name_end(w + 2, sentence_end), true);
+      // "Caesars CEO Gary Loveman", "Lululemon founder Chip Wilson": the capitalized words
+      // before a company role and a person's name are the company, and the name after it is
+      // a person (in normal case only: a headline capitalizes every word). An everyday word is
+      // a company there too ("Apple CEO"), a place is not ("London CEO").
+      if (w > base && w + 1 < sentence_end && words.case_mode() == ner::kNormalCase &&
+          impl_.company_roles.contains(words_[w].fold_hash) && !breaks_name(w) && !breaks_name(w + 1)) {
+        const std::size_t person_end = name_end(w + 1, sentence_end);
+        const bool tagged_person = std::any_of(found.begin(), found.end(), [&](const Draft& d) {
+          return d.first_word == w + 1 && d.type == EntityType::PER;
+        });
+        const bool full_name = (person_end - (w + 1) == 2 || person_end - (w + 1) == 3) &&
+                               !words::is_all_caps(words.surface(w + 1 - base));
+        if (!tagged_person && !full_name) continue;
+        std::size_t first = name_start(base, w);
+        while (first < w && impl_.function_words.contains(words_[first].fold_hash)) ++first;
+        // A place or organization found there already stays as found ("Federal Reserve Chairman").
+        const bool place_or_company = std::any_of(found.begin(), found.end(), [&](const Draft& d) {
+          return d.first_word < w && first < d.end_word && (d.type == EntityType::LOC || d.type == EntityType::ORG);
+        });
+        if (!place_or_company) retype(first, w, true);
+        if (!tagged_person && std::none_of(found.begin(), found.end(), [&](const Draft& d) {
+              return d.first_word < person_end && w + 1 < d.end_word;
+            }))
+          replace_drafts(found, w + 1, person_end, EntityType::PER, EntitySource::model);
+      }
     }
   }
 

@@ -714,6 +714,23 @@ TEST_CASE("entities: two organizations joined by 'and' after a head noun are two
   CHECK(find(whole, "Bank and Trust Company"));
 }
 
+TEST_CASE("entities: the name before a company role is the company, the name after it a person") {
+  const auto kestrel = find_entities(builtin_recognizer(), "Kestrel founder Chip Marlow resigned on Monday.");
+  REQUIRE(find(kestrel, "Kestrel"));
+  CHECK(find(kestrel, "Kestrel")->type == "ORG");
+  REQUIRE(find(kestrel, "Chip Marlow"));
+  CHECK(find(kestrel, "Chip Marlow")->type == "PER");
+  // An everyday word is a company there too.
+  const auto orchard = find_entities(builtin_recognizer(), "Orchard CEO Lena Ruiz spoke.");
+  REQUIRE(find(orchard, "Orchard"));
+  CHECK(find(orchard, "Orchard")->type == "ORG");
+  // An organization found there stays whole; without a person after the role nothing changes.
+  const auto fed = find_entities(builtin_recognizer(), "The Federal Reserve chairman Tom Reed spoke.");
+  REQUIRE(find(fed, "Federal Reserve"));
+  CHECK(find(fed, "Federal Reserve")->type == "ORG");
+  CHECK(!find(find_entities(builtin_recognizer(), "Orchard CEO said nothing."), "Orchard"));
+}
+
 TEST_CASE("entities: a treaty or event named after a place is MISC, not the place") {
   const auto found =
       find_entities(builtin_recognizer(), "Ministers defended the Lisbon Accord before the Oslo Marathon.");
