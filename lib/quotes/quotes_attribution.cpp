@@ -453,8 +453,26 @@ class Attributor {
                       {pieces_[cue].start, pieces_[cue + cue_length - 1].end},
                       true,
                       {}};
-    if (np.has_role) found.role = {pieces_[np.role_first].start, pieces_[np.role_last].end};
+    if (np.has_role) {
+      found.role = {pieces_[np.role_first].start, pieces_[np.role_last].end};
+    } else if (const std::size_t role = role_in_appositive(np.last + 1); role != 0) {
+      found.role = {pieces_[role].start, pieces_[role].end};
+    }
     return found;
+  }
+
+  // "Paul Diaz, the team's coach, said", "said Jo Ruiz, a lawyer for the family.": the first
+  // job named in an appositive after a name (from the comma at piece `comma` to the next
+  // comma or the sentence's end), or 0 when there is none.
+  std::size_t role_in_appositive(std::size_t comma) const {
+    if (comma >= pieces_.size() || pieces_[comma].punct != ',') return 0;
+    std::size_t role = 0;
+    for (std::size_t k = comma + 1; k < pieces_.size() && k <= comma + 8; ++k) {
+      if (!pieces_[k].is_word()) return pieces_[k].punct == ',' || pieces_[k].ends_sentence() ? role : 0;
+      if (pieces_[k].has(kCue | kReport)) return 0;
+      if (role == 0 && pieces_[k].has(kRole)) role = k;
+    }
+    return 0;
   }
 
   std::string_view word(std::size_t k) const {

@@ -615,6 +615,14 @@ TEST_CASE("quotes: an appositive after a name, and a possessive description", "[
   CHECK(got.rows[1].speaker == "Tom Beck");
   CHECK(got.rows[1].role == "spokesman");
   CHECK(got.rows[2].canonical == "Tom Beck");  // not Ruiz, named only as a possessive
+  CHECK(got.rows[0].role.empty());             // "a Democrat" names no job
+  // A job in an appositive after the name, before or after the cue, is the speaker's role.
+  const Row coach = only("Ada Moss, the club's coach, said \"we played well.\"");
+  CHECK(coach.speaker == "Ada Moss");
+  CHECK(coach.role == "coach");
+  const Row lawyer = only("\"We lost,\" said Jo Ruiz, a lawyer for the family.");
+  CHECK(lawyer.speaker == "Jo Ruiz");
+  CHECK(lawyer.role == "lawyer");
 }
 
 TEST_CASE("quotes: two words are reported speech after that, denied or called for", "[quotes]") {
