@@ -3,7 +3,6 @@
 // continues, or the speaker of the quote or reported speech just before it.
 #include <algorithm>
 
-#include "entities/ner_model.hpp"
 #include "quotes/quotes_internal.hpp"
 #include "text/word_lists.hpp"
 
@@ -76,8 +75,7 @@ class Attributor {
 
   // "Name: '...'" and "Name, Outlet: '...'" opening a sentence (headlines, transcripts,
   // lists of excerpts): a short capitalized name, maybe with a short description, before a colon.
-  // Outside headlines a lone word must be in capitals ("KEMP:") or no everyday word
-  // ("Kemp:"): "Update:" names nobody.
+  // Outside headlines a lone word must be in capitals ("KEMP:"): "Update:" names nobody.
   Attribution colon_name(std::size_t from, std::size_t to, bool headline) {
     scan(start_within(from, to, kHeadBytes), to);
     const std::size_t n = pieces_.size();
@@ -86,10 +84,7 @@ class Attributor {
     while (start > 0 && !pieces_[start - 1].ends_sentence()) --start;
     const std::size_t name_end = name_run_end(start, n - 1);
     if (name_end == start || name_end - start > 4) return {};
-    if (!headline && name_end - start == 1 && !words::is_all_caps(word(start))) {
-      lower_ascii(word(start), lower_);
-      if (ner::is_everyday_word(lower_)) return {};
-    }
+    if (!headline && name_end - start == 1 && !words::is_all_caps(word(start))) return {};
     if (name_end != n - 1) {
       // ", outlet:" after the name: a few words, none of them a verb of speech.
       if (pieces_[name_end].punct != ',' || n - 1 - name_end > 7) return {};
