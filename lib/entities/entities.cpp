@@ -61,6 +61,8 @@ struct EntityRecognizer::Impl {
         words_after_company.insert(ner::hash_bytes(phrase, 2));
       else if (side == "role")
         company_roles.insert(ner::hash_bytes(phrase, 2));
+      else if (side == "modifier")
+        role_modifiers.insert(ner::hash_bytes(phrase, 2));
       else if (space != std::string_view::npos)
         words_before_company.insert(
             ner::combine(ner::hash_bytes(phrase.substr(0, space), 2), ner::hash_bytes(phrase.substr(space + 1), 2)));
@@ -87,6 +89,7 @@ struct EntityRecognizer::Impl {
   std::unordered_set<std::uint64_t> words_after_company;   // fold hashes of "shares" ...
   std::unordered_set<std::uint64_t> words_before_company;  // combined fold hashes of "shares of" ...
   std::unordered_set<std::uint64_t> company_roles;         // fold hashes of "ceo", "founder" ...
+  std::unordered_set<std::uint64_t> role_modifiers;        // "former", "acting" ...: part of a role
   std::unordered_set<std::uint64_t> function_words;        // fold hashes of the stop words ("us", "it", "who")
   Gazetteer user_names{Gazetteer::Matching::exact_case};
   std::unordered_map<std::string, std::pair<std::string, EntityType>> canonical_of;  // name -> canonical, type
@@ -642,7 +645,11 @@ class DocumentResolver {
                                !words::is_all_caps(words.surface(w + 1 - base));
         if (!tagged_person && !full_name) continue;
         std::size_t first = name_start(base, w);
-        while (first < w && impl_.function_words.contains(words_[first].fold_hash)) ++first;
+        while (first < w && (impl_.function_words.contains(words_[first].fold_hash) ||
+                             impl_.role_modifiers.contains(words_[first].fold_hash)))
+          ++first;
+        // "Board Chairman", "Company founder": a head noun alone names no company.
+        if (w - first == 1 && impl_.organization_heads.contains(words_[first].fold_hash)) first = w;
         // A place or organization found there already stays as found ("Federal Reserve Chairman").
         const bool place_or_company = std::any_of(found.begin(), found.end(), [&](const Draft& d) {
           return d.first_word < w && first < d.end_word && (d.type == EntityType::LOC || d.type == EntityType::ORG);
@@ -880,7 +887,7 @@ class DocumentResolver {
   void split_organizations_at_and(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
     for (std::size_t k = 0; k < found.size(); ++k) {
       const Draft d = found[k];
-      if (d.type != EntityType::ORG || d.user_listed) continue;
+      if (d.type != EntityType::ORG || d.source != EntitySource::model) continue;
       std::size_t conjunction = d.first_word + 1;
       while (conjunction + 1 < d.end_word && words.folded(conjunction - base) != "and") ++conjunction;
       if (conjunction + 1 >= d.end_word || !words_[conjunction - 1].capitalized ||
@@ -889,8 +896,12 @@ class DocumentResolver {
       std::size_t second = conjunction + 1;
       if (words.folded(second - base) == "the" && !words_[second].capitalized) ++second;
       if (second >= d.end_word || (second == conjunction + 1 && d.end_word - second != 1)) continue;
+      // "First Citizens Bank and Trust", "Savings and Loan": an everyday word or another head
+      // after "and" belongs to the one name.
+      if (words_[second].common || impl_.organization_heads.contains(words_[second].fold_hash)) continue;
       found[k].end_word = conjunction;
-      found.insert(found.begin() + static_cast<std::ptrdiff_t>(k + 1), Draft(second, d.end_word, EntityType::ORG));
+      found.insert(found.begin() + static_cast<std::ptrdiff_t>(k + 1),
+                   Draft(second, d.end_word, EntityType::ORG, d.source));
       ++k;
     }
   }

@@ -729,6 +729,9 @@ TEST_CASE("entities: the name before a company role is the company, the name aft
   REQUIRE(find(fed, "Federal Reserve"));
   CHECK(find(fed, "Federal Reserve")->type == "ORG");
   CHECK(!find(find_entities(builtin_recognizer(), "Orchard CEO said nothing."), "Orchard"));
+  // A word of the role or a head noun alone before it names no company.
+  CHECK(!find(find_entities(builtin_recognizer(), "Former CEO Lena Ruiz spoke."), "Former"));
+  CHECK(!find(find_entities(builtin_recognizer(), "Board Chairman Lena Ruiz spoke."), "Board"));
 }
 
 TEST_CASE("entities: a treaty or event named after a place is MISC, not the place") {
