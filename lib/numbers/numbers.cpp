@@ -216,10 +216,13 @@ bool SentenceReader::is_verb_after_count(const Quantity& q, std::string_view cou
     return false;
   if (nouns_.is_plural_noun(lower_of(counted))) return false;
   const std::size_t object = q.end + 1;
-  // "Of the 30 students, 5 pass.": a singular that ends the sentence after a count is its
-  // verb; not an abbreviation ("2 min.") or a word in capitals ("11 RBI.").
+  // "Of the 30 students, 5 pass.": a singular that ends the sentence after a count opening
+  // its clause is its verb; not an abbreviation ("2 min.") or a word in capitals ("11 RBI."),
+  // nor after a verb ("He weighs 14 stone.").
   const bool sentence_end = object >= n_ || is_symbol(object, '.') || is_symbol(object, '!') || is_symbol(object, '?');
-  if (sentence_end) return counted.size() > 3 && !lx_[q.end].upper;
+  const bool opens_clause =
+      q.first == 0 || is_symbol(q.first - 1, ',') || is_symbol(q.first - 1, ';') || is_symbol(q.first - 1, ':');
+  if (sentence_end) return opens_clause && counted.size() > 3 && !lx_[q.end].upper;
   if (is_determiner(object) || role(object) == Role::article) return !is_time_after_article(object);
   return word_is(object, "him") || word_is(object, "them") || word_is(object, "us") || word_is(object, "me");
 }

@@ -150,10 +150,12 @@ std::size_t SentenceReader::read_time(std::size_t i) {
     const bool seconds = e + 1 < n_ && adjacent(e - 1) && is_symbol(e, ':') && adjacent(e) && is_plain_integer(e + 1) &&
                          lx_[e + 1].int_digits == 2 && lx_[e + 1].value < 60;
     if (seconds) e += 2;
-    if (seconds && role(e) != Role::meridiem && role(e) != Role::zone && after_elapsed_time_word(i)) {
+    if (seconds && role(e) != Role::meridiem && !(role(e) == Role::zone && lx_[e].upper) &&
+        after_elapsed_time_word(i, hour)) {
       // "finished in 2:05:30", "a time of 1:59:40": hours, minutes and seconds that passed.
       const int minutes = static_cast<int>(lx_[i + 2].value), secs = static_cast<int>(lx_[i + 4].value);
-      value = "PT" + std::to_string(hour) + "H";
+      value = "PT";
+      if (hour) value += std::to_string(hour) + "H";
       if (minutes) value += std::to_string(minutes) + "M";
       if (secs) value += std::to_string(secs) + "S";
       emit(i, e, NumberKind::duration, std::move(value));
@@ -175,10 +177,13 @@ std::size_t SentenceReader::read_time(std::size_t i) {
   return e;
 }
 
-bool SentenceReader::after_elapsed_time_word(std::size_t i) {
+bool SentenceReader::after_elapsed_time_word(std::size_t i, int hours) {
   if (i == 0 || !is_word(i - 1)) return false;
-  static constexpr std::string_view kElapsed[] = {"in", "of", "took", "clocked", "lasted", "timed", "ran", "finished"};
+  static constexpr std::string_view kElapsed[] = {"took", "clocked", "lasted", "timed", "ran", "finished"};
   const std::string_view previous = lower(i - 1);
+  // "in" and "of" also come before a time of day ("logged in 12:03:44"): only with a race's
+  // few hours ("finished in 2:05:30", "a time of 1:59:40").
+  if (previous == "in" || previous == "of") return hours < 10;
   return std::find(std::begin(kElapsed), std::end(kElapsed), previous) != std::end(kElapsed);
 }
 

@@ -185,9 +185,9 @@ class SentenceReader {
   static int apply_meridiem(int hour, double meridiem);
 
   std::size_t read_time(std::size_t i);
-  // Whether the word before i says that a clock reading is time that passed ("in", "took",
-  // "a time of"), not a time of day.
-  bool after_elapsed_time_word(std::size_t i);
+  // Whether the word before i says that a clock reading of `hours` is time that passed ("in",
+  // "took", "a time of"), not a time of day.
+  bool after_elapsed_time_word(std::size_t i, int hours);
 
   // A time zone after a time ("3 p.m. EDT"): adds its offset to `value` and returns the
   // lexeme after it, or e when there is none.

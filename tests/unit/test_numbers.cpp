@@ -307,6 +307,7 @@ TEST_CASE("a verb after a count is not the counted noun", "[numbers]") {
   CHECK(numbers("The coop keeps 12 hens.") == Rows{"12|cardinal|12|||hens"});
   CHECK(numbers("The club has 1 member!") == Rows{"1|cardinal|1|||member"});
   CHECK(numbers("He batted in 11 RBI.") == Rows{"11|cardinal|11|||RBI"});
+  CHECK(numbers("He weighs 14 stone.") == Rows{"14|cardinal|14|||stone"});
   // One takes a singular noun; a plural before an object is still counted.
   CHECK(numbers("He gave 1 student the prize.") == Rows{"1|cardinal|1|||student"});
   CHECK(numbers("The firm gave 40 workers a bonus.") == Rows{"40|cardinal|40|||workers"});

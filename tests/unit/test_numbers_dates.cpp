@@ -136,6 +136,8 @@ TEST_CASE("durations", "[numbers][dates]") {
   CHECK(dates("She ran a time of 1:58:00.") == Rows{"1:58:00|duration|PT1H58M|"});
   CHECK(dates("The alarm rang at 4:15:10 sharp.") == Rows{"4:15:10|time|04:15:10|"});
   CHECK(dates("The race began in 9:15:00 a.m. sun.") == Rows{"9:15:00 a.m.|time|09:15:00|"});
+  CHECK(dates("He logged in 12:03:44 and left.") == Rows{"12:03:44|time|12:03:44|"});
+  CHECK(dates("The leader finished in 0:45:10 flat.") == Rows{"0:45:10|duration|PT45M10S|"});
 }
 
 TEST_CASE("intervals", "[numbers][dates]") {
