@@ -384,16 +384,23 @@ bool inside_longer_name(std::string_view text, std::size_t speaker_start, std::s
   return joiner == "for" || joiner == "of" || joiner == "and";
 }
 
-// The recognizer's mention naming the speaker: the last person inside the mention, else an
-// organization overlapping it.
+// The recognizer's mention naming the speaker: the last person inside the mention, else the
+// first organization overlapping it. The mentions are in order of their starts: those starting
+// before the speaker's end are found by binary search and read back only to the first that
+// ends before the speaker (a document of many quotes and names would otherwise cost quotes
+// times names). A name nested in a longer one starts with it, so none is missed.
 const EntityMention* mention_of(std::string_view text, const std::vector<EntityMention>& mentions, Span speaker) {
   const EntityMention* organization = nullptr;
   const EntityMention* person = nullptr;
-  for (const EntityMention& m : mentions) {
-    if (m.end <= speaker.start || m.start >= speaker.end) continue;
-    if (m.type == EntityType::PER && m.start >= speaker.start && !inside_longer_name(text, speaker.start, m.start))
+  auto it = std::partition_point(mentions.begin(), mentions.end(),
+                                 [&](const EntityMention& m) { return m.start < speaker.end; });
+  while (it != mentions.begin()) {
+    const EntityMention& m = *--it;
+    if (m.end <= speaker.start) break;
+    if (!person && m.type == EntityType::PER && m.start >= speaker.start &&
+        !inside_longer_name(text, speaker.start, m.start))
       person = &m;
-    if (m.type == EntityType::ORG && !organization) organization = &m;
+    if (m.type == EntityType::ORG) organization = &m;
   }
   return person ? person : organization;
 }
