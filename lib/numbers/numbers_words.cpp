@@ -397,19 +397,14 @@ std::uint64_t folded_hash(std::string_view word) {
   for (const char c : word) h = (h ^ static_cast<unsigned char>(fold_ascii(c))) * 0x100000001B3ull;
   return mix64(h);
 }
-
-// True when `word` lower-cased is `lower`.
-bool equals_folded(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (std::size_t k = 0; k < word.size(); ++k)
-    if (fold_ascii(word[k]) != lower[k]) return false;
-  return true;
-}
 }  // namespace
 
 // The first entry of a word wins, as the tables are read.
 void Vocabulary::add_word(std::string_view word, WordInfo info) {
   if (word.empty() || find(word)) return;
+  // find() compares a word lower-cased with the entries as written.
+  if (words::lower_ascii(word) != word)
+    throw std::logic_error("number vocabulary: an entry in capitals: " + std::string(word));
   if (2 * (word_count_ + 1) > words_.size()) {
     std::vector<Entry> old(std::max<std::size_t>(512, 2 * words_.size()));
     old.swap(words_);
@@ -460,7 +455,7 @@ const WordInfo* Vocabulary::find(std::string_view word) const {
   if (words_.empty()) return nullptr;
   const std::size_t mask = words_.size() - 1;
   for (std::size_t slot = folded_hash(word) & mask; !words_[slot].word.empty(); slot = (slot + 1) & mask)
-    if (equals_folded(word, words_[slot].word)) return &words_[slot].info;
+    if (words::equals_lower_ascii(word, words_[slot].word)) return &words_[slot].info;
   return nullptr;
 }
 

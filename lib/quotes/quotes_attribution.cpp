@@ -384,7 +384,7 @@ class Attributor {
   }
 
   bool word_is_that(const Piece& piece) const {
-    return piece.is_word() && equals_lower_ascii(text_.substr(piece.start, piece.end - piece.start), "that");
+    return piece.is_word() && words::equals_lower_ascii(text_.substr(piece.start, piece.end - piece.start), "that");
   }
 
   Attribution after_clause(std::size_t from, std::size_t to, bool any_past_tense) {
@@ -479,7 +479,7 @@ class Attributor {
   }
 
   bool word_is(std::size_t k, std::string_view lower) const {
-    return pieces_[k].is_word() && equals_lower_ascii(word(k), lower);
+    return pieces_[k].is_word() && words::equals_lower_ascii(word(k), lower);
   }
 
   // Length in pieces of the reporting cue starting at piece k (0 when there is none). A

@@ -105,8 +105,6 @@ void scan_pieces(std::string_view text, std::size_t from, std::size_t to, const 
 
 // Lower-cases ASCII letters of `word` into `out` (other bytes are kept).
 void lower_ascii(std::string_view word, std::string& out);
-// Whether `word` with its ASCII letters lower-cased is `lower` (without copying it).
-bool equals_lower_ascii(std::string_view word, std::string_view lower);
 
 // One quoted segment while it is being attributed.
 struct Segment {

@@ -187,12 +187,6 @@ void lower_ascii(std::string_view word, std::string& out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
 }
 
-bool equals_lower_ascii(std::string_view word, std::string_view lower) {
-  return word.size() == lower.size() && std::equal(word.begin(), word.end(), lower.begin(), [](char c, char l) {
-           return (c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c) == l;
-         });
-}
-
 bool is_upper_at(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return false;
   const auto b = static_cast<unsigned char>(text[pos]);

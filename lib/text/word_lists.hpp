@@ -100,6 +100,16 @@ std::vector<Abbreviation> abbreviations(std::string_view language);
 // "U.S." -> "u.s.": ASCII letters lower-cased, other bytes kept.
 std::string lower_ascii(std::string_view word);
 
+// Whether `word` with its ASCII letters lower-cased is `lower`, without copying it.
+inline bool equals_lower_ascii(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    const char c = word[k];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[k]) return false;
+  }
+  return true;
+}
+
 // Two characters or more and no ASCII lower-case letter ("AP", "U.N."): written as an acronym.
 bool is_all_caps(std::string_view word);
 

@@ -31,7 +31,8 @@ struct Analysis {
 // order); an Analysis made by analyze() of the same text always fits.
 void analyze(std::string_view text, const SentenceSplitter& splitter, const Tokenizer& tokenizer, Analysis& out);
 // The sentences only, without tokens: enough for an extractor that reads sentences only
-// (NumberExtractor), and cheaper.
+// (NumberExtractor; QuoteExtractor, which tokenizes the few sentences its recognizer reads),
+// and cheaper.
 void analyze_sentences(std::string_view text, const SentenceSplitter& splitter, Analysis& out);
 
 }  // namespace tmk
