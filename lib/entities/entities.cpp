@@ -121,6 +121,7 @@ struct DocumentWord {
 };
 
 constexpr std::size_t kNoDraft = static_cast<std::size_t>(-1);
+constexpr std::size_t kLongestNameWord = 64;  // bytes
 
 bool has_word_char(std::string_view s) {
   for (const char c : s)
@@ -420,6 +421,13 @@ class DocumentResolver {
         else if (!found.empty())
           found.back().end_word = base + i + 1;
       }
+      // No name holds a word of more than 64 bytes: such a run of letters is noise, whatever
+      // the model made of it.
+      std::erase_if(found, [&](const Draft& d) {
+        for (std::size_t w = d.first_word; w < d.end_word; ++w)
+          if (words_[w].end - words_[w].start > kLongestNameWord) return true;
+        return false;
+      });
       merge_adjacent_people(words, base, found);
       take_first_names(words, base, found);
       take_surnames(words, base, found);

@@ -245,6 +245,9 @@ TEST_CASE("entities: bad input gives no crash and no stray spans") {
   for (const Found& f : find_entities(recognizer, broken)) CHECK(f.text.find(tmk::kInvalidByte) == std::string::npos);
   const std::string long_word(100000, 'A');
   CHECK_NOTHROW(find_entities(recognizer, long_word + " " + long_word));
+  // A run of letters far longer than any name's word is no name, however it is tagged.
+  CHECK(find_entities(recognizer, std::string(100000, 'x')).empty());
+  CHECK(find_entities(recognizer, "Maria Lopez met " + std::string(70, 'Z') + " there.").size() == 1);
 }
 
 TEST_CASE("entities: the trainer learns a tiny sample and the model loads") {
