@@ -78,13 +78,31 @@ std::size_t clitic_length(std::string_view text, std::size_t begin, std::size_t 
   return 0;
 }
 
-char shape_class(char32_t c) {
-  if (c < 0x80) {
-    if (c >= 'A' && c <= 'Z') return 'X';
-    if (c >= 'a' && c <= 'z') return 'x';
-    if (c >= '0' && c <= '9') return 'd';
-    return static_cast<char>(c);
+constexpr char ascii_shape_class(char c) {
+  if (c >= 'A' && c <= 'Z') return 'X';
+  if (c >= 'a' && c <= 'z') return 'x';
+  if (c >= '0' && c <= '9') return 'd';
+  return c;
+}
+
+// Each ASCII character's shape class and folded form (lower case, digits as 0), looked up
+// rather than worked out: nearly every character of news text is one.
+struct AsciiCharacter {
+  char cls;
+  char folded;
+};
+constexpr std::array<AsciiCharacter, 0x80> kAsciiCharacters = [] {
+  std::array<AsciiCharacter, 0x80> table{};
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    const char c = static_cast<char>(i);
+    const char cls = ascii_shape_class(c);
+    table[i] = {cls, cls == 'd' ? '0' : cls == 'X' ? static_cast<char>(c + ('a' - 'A')) : c};
   }
+  return table;
+}();
+
+char shape_class(char32_t c) {
+  if (c < 0x80) return kAsciiCharacters[c].cls;
   if (u_isupper(static_cast<UChar32>(c))) return 'X';
   if (u_isalpha(static_cast<UChar32>(c))) return 'x';
   if (u_isdigit(static_cast<UChar32>(c))) return 'd';
@@ -206,8 +224,8 @@ class CharacterClasses {
       word_.capitalized = cls == 'X';
       first_letter_seen_ = true;
     }
-    if (ascii && cls == 'X' && word_.ascii_capitals < 2) ++word_.ascii_capitals;
-    if (ascii && cls == 'x' && word_.ascii_small < 2) ++word_.ascii_small;
+    word_.ascii_capitals += ascii && cls == 'X' && word_.ascii_capitals < 2;
+    word_.ascii_small += ascii && cls == 'x' && word_.ascii_small < 2;
     if (shape_size_ < sizeof shape_ &&
         (shape_size_ < 2 || shape_[shape_size_ - 1] != cls || shape_[shape_size_ - 2] != cls))
       shape_[shape_size_++] = cls;
@@ -256,10 +274,10 @@ void WordSequence::add_ascii_word(std::size_t begin, std::size_t end) {
   CharacterClasses classes(word);
   std::uint64_t fold_hash = kFnvOffsetBasis ^ 2;  // hash_bytes(folded form, 2), as its bytes go by
   for (const char c : text_.substr(begin, end - begin)) {
-    const char cls = shape_class(static_cast<unsigned char>(c));
-    classes.add(cls, true);
-    *fold = cls == 'd' ? '0' : cls == 'X' ? static_cast<char>(c + ('a' - 'A')) : c;
-    fold_hash = (fold_hash ^ static_cast<unsigned char>(*fold++)) * kFnvPrime;
+    const AsciiCharacter character = kAsciiCharacters[static_cast<unsigned char>(c)];
+    classes.add(character.cls, true);
+    *fold++ = character.folded;
+    fold_hash = (fold_hash ^ static_cast<unsigned char>(character.folded)) * kFnvPrime;
   }
   word.fold_hash = mix(fold_hash);
   finish_word(word, classes.shape());
@@ -274,10 +292,10 @@ void WordSequence::add_word_by_code_points(std::size_t begin, std::size_t end) {
     const char32_t c = next_code_point(surface, pos);
     const char cls = shape_class(c);
     classes.add(cls, c < 0x80);
-    if (cls == 'd') {
+    if (c < 0x80) {
+      folded_.push_back(kAsciiCharacters[c].folded);
+    } else if (cls == 'd') {
       folded_.push_back('0');
-    } else if (c < 0x80) {
-      folded_.push_back(cls == 'X' ? static_cast<char>(c + ('a' - 'A')) : static_cast<char>(c));
     } else if (c == U'\u2019' || c == U'\u2018') {
       folded_.push_back('\'');
     } else {
