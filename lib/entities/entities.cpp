@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/hash_table.hpp"
 #include "core/resources.hpp"
 #include "entities/full_names.hpp"
 #include "entities/ner_model.hpp"
@@ -29,6 +30,19 @@ std::string_view to_string(EntitySource source) {
   return "layout";
 }
 
+namespace {
+// A set of word hashes: most words are looked up in several, and a flat table answers in
+// one probe where std::unordered_set divides and follows a pointer.
+class WordHashSet {
+ public:
+  void insert(std::uint64_t hash) { table_[hash] = 1; }
+  bool contains(std::uint64_t hash) const { return table_.find(hash) != 0; }
+
+ private:
+  HashTable table_;
+};
+}  // namespace
+
 struct EntityRecognizer::Impl {
   Impl(std::string blob, const std::vector<ListedName>& names)
       : owned(std::move(blob)), weights(owned.empty() ? resource("entities/model.bin") : std::string_view(owned)) {
@@ -44,7 +58,7 @@ struct EntityRecognizer::Impl {
       personal_titles.insert(ner::hash_bytes(words::lower_ascii(abbreviation.word + "."), 2));
     }
     const auto fold_hashes = [](std::string_view resource_name) {
-      std::unordered_set<std::uint64_t> hashes;
+      WordHashSet hashes;
       for_each_resource_line(resource_name, [&](std::string_view line) { hashes.insert(ner::hash_bytes(line, 2)); });
       return hashes;
     };
@@ -76,21 +90,21 @@ struct EntityRecognizer::Impl {
       canonical_of[listed.name] = {listed.canonical.empty() ? listed.name : listed.canonical, listed.type};
     }
   }
-  bool is_title(const ner::Word& word) const { return titles.count(word.fold_hash) != 0; }
+  bool is_title(const ner::Word& word) const { return titles.contains(word.fold_hash); }
 
   std::string owned;
   ner::Model weights;
-  std::unordered_set<std::uint64_t> titles;                // fold hashes
-  std::unordered_set<std::uint64_t> personal_titles;       // fold hashes of "dr.", "sen." ...
-  std::unordered_set<std::uint64_t> interjections;         // fold hashes of "heck", "wow" ...
-  std::unordered_set<std::uint64_t> organization_heads;    // fold hashes of "bank", "university" ...
-  std::unordered_set<std::uint64_t> event_heads;           // fold hashes of "agreement", "marathon" ...
-  std::unordered_set<std::uint64_t> match_verbs;           // fold hashes of "beat", "drew" ...
-  std::unordered_set<std::uint64_t> words_after_company;   // fold hashes of "shares" ...
-  std::unordered_set<std::uint64_t> words_before_company;  // combined fold hashes of "shares of" ...
-  std::unordered_set<std::uint64_t> company_roles;         // fold hashes of "ceo", "founder" ...
-  std::unordered_set<std::uint64_t> role_modifiers;        // "former", "acting" ...: part of a role
-  std::unordered_set<std::uint64_t> function_words;        // fold hashes of the stop words ("us", "it", "who")
+  WordHashSet titles;                // fold hashes
+  WordHashSet personal_titles;       // fold hashes of "dr.", "sen." ...
+  WordHashSet interjections;         // fold hashes of "heck", "wow" ...
+  WordHashSet organization_heads;    // fold hashes of "bank", "university" ...
+  WordHashSet event_heads;           // fold hashes of "agreement", "marathon" ...
+  WordHashSet match_verbs;           // fold hashes of "beat", "drew" ...
+  WordHashSet words_after_company;   // fold hashes of "shares" ...
+  WordHashSet words_before_company;  // combined fold hashes of "shares of" ...
+  WordHashSet company_roles;         // fold hashes of "ceo", "founder" ...
+  WordHashSet role_modifiers;        // "former", "acting" ...: part of a role
+  WordHashSet function_words;        // fold hashes of the stop words ("us", "it", "who")
   Gazetteer user_names{Gazetteer::Matching::exact_case};
   std::unordered_map<std::string, std::pair<std::string, EntityType>> canonical_of;  // name -> canonical, type
 };

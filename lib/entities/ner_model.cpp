@@ -15,11 +15,15 @@
 #include "tmk/core/utf8.hpp"
 
 namespace tmk::ner {
-namespace {
 
 bool is_word_char(char32_t c) {
-  return u_isalnum(static_cast<UChar32>(c)) || c == kInvalidByte;
+  if (c == static_cast<char32_t>(kInvalidByte)) return true;
+  // Most characters are ASCII, whose letters and digits (as ICU has them) are these.
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(static_cast<UChar32>(c));
 }
+
+namespace {
 bool is_apostrophe(char32_t c) {
   return c == '\'' || c == U'\u2019';
 }
@@ -74,13 +78,31 @@ std::size_t clitic_length(std::string_view text, std::size_t begin, std::size_t 
   return 0;
 }
 
-char shape_class(char32_t c) {
-  if (c < 0x80) {
-    if (c >= 'A' && c <= 'Z') return 'X';
-    if (c >= 'a' && c <= 'z') return 'x';
-    if (c >= '0' && c <= '9') return 'd';
-    return static_cast<char>(c);
+constexpr char ascii_shape_class(char c) {
+  if (c >= 'A' && c <= 'Z') return 'X';
+  if (c >= 'a' && c <= 'z') return 'x';
+  if (c >= '0' && c <= '9') return 'd';
+  return c;
+}
+
+// Each ASCII character's shape class and folded form (lower case, digits as 0), looked up
+// rather than worked out: nearly every character of news text is one.
+struct AsciiCharacter {
+  char cls;
+  char folded;
+};
+constexpr std::array<AsciiCharacter, 0x80> kAsciiCharacters = [] {
+  std::array<AsciiCharacter, 0x80> table{};
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    const char c = static_cast<char>(i);
+    const char cls = ascii_shape_class(c);
+    table[i] = {cls, cls == 'd' ? '0' : cls == 'X' ? static_cast<char>(c + ('a' - 'A')) : c};
   }
+  return table;
+}();
+
+char shape_class(char32_t c) {
+  if (c < 0x80) return kAsciiCharacters[c].cls;
   if (u_isupper(static_cast<UChar32>(c))) return 'X';
   if (u_isalpha(static_cast<UChar32>(c))) return 'x';
   if (u_isdigit(static_cast<UChar32>(c))) return 'd';
@@ -176,48 +198,118 @@ constexpr std::uint64_t kBoundaryHash = 0x5bd1e995ULL;  // stands for words befo
 
 }  // namespace
 
+namespace {
+constexpr std::uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ULL;
+constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
+}  // namespace
+
 std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed) {
-  std::uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+  std::uint64_t h = kFnvOffsetBasis ^ seed;
   for (const char c : bytes) {
     h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
+    h *= kFnvPrime;
   }
   return mix(h);
 }
 
-void WordSequence::add_word(std::size_t begin, std::size_t end) {
-  Word word;
-  word.start = begin;
-  word.end = end;
-  word.fold_start = static_cast<std::uint32_t>(folded_.size());
-  const std::string_view surface = text_.substr(begin, end - begin);
-  char shape[8];  // character classes, runs of more than two collapsed, at most 8
-  std::size_t shape_size = 0;
+namespace {
+// Reads a word's characters into `word` as they go by (whether its first letter is a
+// capital, its ASCII letters), and keeps its shape: character classes, runs of more than two
+// collapsed, at most 8.
+class CharacterClasses {
+ public:
+  explicit CharacterClasses(Word& word) : word_(word) {}
+  void add(char cls, bool ascii) {
+    if (!first_letter_seen_ && (cls == 'X' || cls == 'x')) {
+      word_.capitalized = cls == 'X';
+      first_letter_seen_ = true;
+    }
+    word_.ascii_capitals += ascii && cls == 'X' && word_.ascii_capitals < 2;
+    word_.ascii_small += ascii && cls == 'x' && word_.ascii_small < 2;
+    if (shape_size_ < sizeof shape_ &&
+        (shape_size_ < 2 || shape_[shape_size_ - 1] != cls || shape_[shape_size_ - 2] != cls))
+      shape_[shape_size_++] = cls;
+  }
+  std::string_view shape() const { return std::string_view(shape_, shape_size_); }
+
+ private:
+  Word& word_;
+  bool first_letter_seen_ = false;
+  char shape_[8];
+  std::size_t shape_size_ = 0;
+};
+
+// The key of a word's exact surface form (the emission cache's and the exact-case
+// gazetteer's): any well-mixed 64-bit hash of its bytes and length will do, and taking the
+// bytes eight at a time costs a fraction of FNV-1a's multiply per byte. A form of up to 8
+// bytes maps to its key one to one.
+std::uint64_t surface_hash(std::string_view bytes) {
+  std::uint64_t h = (bytes.size() + 1) * 0x9E3779B97F4A7C15ULL;
   std::size_t pos = 0;
-  bool first_letter = true;
+  for (; pos + 8 <= bytes.size(); pos += 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, bytes.data() + pos, 8);
+    h = mix(h ^ chunk);
+  }
+  std::uint64_t tail = 0;
+  for (int shift = 0; pos < bytes.size(); ++pos, shift += 8)
+    tail |= std::uint64_t{static_cast<unsigned char>(bytes[pos])} << shift;
+  return mix(h ^ tail);
+}
+}  // namespace
+
+void WordSequence::add_word(std::size_t begin, std::size_t end) {
+  const std::string_view surface = text_.substr(begin, end - begin);
+  if (std::all_of(surface.begin(), surface.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    add_ascii_word(begin, end);
+  else
+    add_word_by_code_points(begin, end);
+}
+
+void WordSequence::add_ascii_word(std::size_t begin, std::size_t end) {
+  Word word{.start = begin, .end = end, .fold_start = static_cast<std::uint32_t>(folded_.size())};
+  // An ASCII word's folded form is as long as the word: written in place, byte by byte.
+  folded_.resize(folded_.size() + (end - begin));
+  char* fold = folded_.data() + word.fold_start;
+  CharacterClasses classes(word);
+  std::uint64_t fold_hash = kFnvOffsetBasis ^ 2;  // hash_bytes(folded form, 2), as its bytes go by
+  for (const char c : text_.substr(begin, end - begin)) {
+    const AsciiCharacter character = kAsciiCharacters[static_cast<unsigned char>(c)];
+    classes.add(character.cls, true);
+    *fold++ = character.folded;
+    fold_hash = (fold_hash ^ static_cast<unsigned char>(character.folded)) * kFnvPrime;
+  }
+  word.fold_hash = mix(fold_hash);
+  finish_word(word, classes.shape());
+}
+
+void WordSequence::add_word_by_code_points(std::size_t begin, std::size_t end) {
+  Word word{.start = begin, .end = end, .fold_start = static_cast<std::uint32_t>(folded_.size())};
+  const std::string_view surface = text_.substr(begin, end - begin);
+  CharacterClasses classes(word);
+  std::size_t pos = 0;
   while (pos < surface.size()) {
     const char32_t c = next_code_point(surface, pos);
     const char cls = shape_class(c);
-    if (first_letter && (cls == 'X' || cls == 'x')) {
-      word.capitalized = cls == 'X';
-      first_letter = false;
-    }
-    if (shape_size < sizeof shape && (shape_size < 2 || shape[shape_size - 1] != cls || shape[shape_size - 2] != cls))
-      shape[shape_size++] = cls;
-    if (cls == 'd') {
+    classes.add(cls, c < 0x80);
+    if (c < 0x80) {
+      folded_.push_back(kAsciiCharacters[c].folded);
+    } else if (cls == 'd') {
       folded_.push_back('0');
-    } else if (c < 0x80) {
-      folded_.push_back(cls == 'X' ? static_cast<char>(c + ('a' - 'A')) : static_cast<char>(c));
     } else if (c == U'\u2019' || c == U'\u2018') {
       folded_.push_back('\'');
     } else {
       append_utf8(folded_, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
     }
   }
-  word.fold_size = static_cast<std::uint32_t>(folded_.size() - word.fold_start);
-  word.exact_hash = hash_bytes(surface, 1);
   word.fold_hash = hash_bytes(std::string_view(folded_).substr(word.fold_start), 2);
-  word.shape_hash = hash_bytes(std::string_view(shape, shape_size), 3);
+  finish_word(word, classes.shape());
+}
+
+void WordSequence::finish_word(Word& word, std::string_view shape) {
+  word.fold_size = static_cast<std::uint32_t>(folded_.size() - word.fold_start);
+  word.exact_hash = surface_hash(text_.substr(word.start, word.end - word.start));
+  word.shape_hash = hash_bytes(shape, 3);
   lexicon().prefetch(word.fold_hash);
   words_.push_back(word);
 }
@@ -252,9 +344,7 @@ int WordSequence::find_case_mode() const {
   std::size_t words = 0, capitalized = 0, all_caps = 0, long_words = 0;
   bool other_lower = false;  // a lower-case word that Title Case would capitalize
   for (std::size_t i = 0; i < size(); ++i) {
-    const std::string_view s = surface(i);
-    std::size_t upper = 0, lower = 0;
-    for (const char c : s) upper += c >= 'A' && c <= 'Z', lower += c >= 'a' && c <= 'z';
+    const std::size_t upper = words_[i].ascii_capitals, lower = words_[i].ascii_small;
     if (upper + lower == 0) continue;
     ++words;
     capitalized += words_[i].capitalized;

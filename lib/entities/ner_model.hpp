@@ -30,11 +30,17 @@ struct Word {
   std::uint64_t fold_hash = 0;
   std::uint64_t shape_hash = 0;
   bool capitalized = false;  // first letter upper case
-  bool common = false;       // a word of the general vocabulary (written in lower case in WordNet)
+  // How many ASCII capitals and small letters it has, counted up to 2 (enough for case_mode()).
+  std::uint8_t ascii_capitals = 0;
+  std::uint8_t ascii_small = 0;
+  bool common = false;  // a word of the general vocabulary (written in lower case in WordNet)
   // 1 + the word's cluster id in lib/resources/entities/word-clusters.tsv (by folded
   // form), 0 when it has none; the id's top bits are coarser clusters.
   std::uint16_t cluster = 0;
 };
+
+// A letter or digit (as ICU has them), or kInvalidByte: what words are made of.
+bool is_word_char(char32_t c);
 
 class WordSequence {
  public:
@@ -53,6 +59,9 @@ class WordSequence {
   void add_token(std::size_t begin, std::size_t end);
   // Appends text[begin, end) as one word, unsplit (training data is already split).
   void add_word(std::size_t begin, std::size_t end);
+  // add_word for any UTF-8 word, decoding each code point: add_word's path for words not
+  // all ASCII (public so that tests can hold the ASCII path to it).
+  void add_word_by_code_points(std::size_t begin, std::size_t end);
 
   std::size_t size() const { return words_.size(); }
   const Word& operator[](std::size_t i) const {
@@ -76,6 +85,11 @@ class WordSequence {
   // prefetches each word's slot of the word table, whose probe is a cache miss for most
   // words: probing them together lets the misses overlap.
   void look_up_words() const;
+  // add_word for a word all ASCII: a byte is a character, and folding keeps the length.
+  void add_ascii_word(std::size_t begin, std::size_t end);
+  // Appends `word`, whose folded form (hashed in fold_hash) ends folded_, after filling in
+  // its fold size and other hashes.
+  void finish_word(Word& word, std::string_view shape);
   int find_case_mode() const;
 
   std::string_view text_;

@@ -1,3 +1,5 @@
+#include <unicode/uchar.h>
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -63,6 +65,62 @@ TEST_CASE("entities: surface tokens are split into the words the model was train
   CHECK(split_words("Mrs.") == V{"Mrs."});
   CHECK(split_words("Boston.") == V{"Boston", "."});
   CHECK(split_words("Franco-Italian") == V{"Franco", "-", "Italian"});
+}
+
+TEST_CASE("entities: an ASCII word reads the same on the fast path as decoded code point by code point") {
+  // Made-up words with capitals, digits, apostrophes, hyphens, periods and other symbols.
+  const std::vector<std::string> words = {"Trelvok",  "trelvok",    "TRELVOK", "McQuarrin7", "x7Q",  "1999", "B2B-Zan",
+                                          "o'Fenwy",  "Dunmarra's", "n't",     "J.",         "U.N.", "--",   "$40",
+                                          "ZZZzzz99", "@vorn_3",    "A",       ".",          "&"};
+  for (const std::string& word : words) {
+    tmk::ner::WordSequence fast(word), decoded(word);
+    fast.add_word(0, word.size());
+    decoded.add_word_by_code_points(0, word.size());
+    INFO(word);
+    CHECK(fast.folded(0) == decoded.folded(0));
+    CHECK(fast[0].fold_hash == decoded[0].fold_hash);
+    CHECK(fast[0].shape_hash == decoded[0].shape_hash);
+    CHECK(fast[0].exact_hash == decoded[0].exact_hash);
+    CHECK(fast[0].capitalized == decoded[0].capitalized);
+    CHECK(fast[0].ascii_capitals == decoded[0].ascii_capitals);
+    CHECK(fast[0].ascii_small == decoded[0].ascii_small);
+  }
+
+  const auto word_of = [](const std::string& text) {
+    tmk::ner::WordSequence sequence(text);
+    sequence.add_word(0, text.size());
+    return std::pair{sequence[0], std::string(sequence.folded(0))};
+  };
+  const auto [mixed, mixed_folded] = word_of("McQuarrin7");
+  CHECK(mixed_folded == "mcquarrin0");
+  CHECK(mixed.capitalized);
+  CHECK(mixed.exact_hash != word_of("mcquarrin7").first.exact_hash);
+  CHECK(mixed.exact_hash != word_of("McQuarrin8").first.exact_hash);
+  // A non-ASCII capital has the shape of an ASCII one; a curly apostrophe folds to '.
+  const auto [accented, accented_folded] = word_of("\xC5\x9Ctarvo");  // Ŝtarvo
+  CHECK(accented_folded == "\xC5\x9Dtarvo");
+  CHECK(accented.shape_hash == word_of("Starvo").first.shape_hash);
+  CHECK(accented.capitalized);
+  const auto curly = word_of("Dunmarra\xE2\x80\x99s").first;
+  const auto straight = word_of("Dunmarra's").first;
+  CHECK(curly.fold_hash == straight.fold_hash);
+  CHECK(curly.exact_hash != straight.exact_hash);
+  // Letters are counted up to two, ASCII ones only.
+  CHECK(mixed.ascii_capitals == 2);
+  CHECK(mixed.ascii_small == 2);
+  CHECK(accented.ascii_capitals == 0);
+  CHECK(word_of("Q7").first.ascii_capitals == 1);
+  CHECK(word_of("Q7").first.ascii_small == 0);
+}
+
+TEST_CASE("entities: ASCII letters and digits are word characters as ICU has them") {
+  for (char32_t c = 0; c < 0x80; ++c) {
+    INFO(static_cast<int>(c));
+    CHECK(tmk::ner::is_word_char(c) ==
+          (u_isalnum(static_cast<UChar32>(c)) || c == static_cast<char32_t>(tmk::kInvalidByte)));
+  }
+  CHECK(tmk::ner::is_word_char(U'\u00E9'));  // é
+  CHECK_FALSE(tmk::ner::is_word_char(U'\u2019'));
 }
 
 TEST_CASE("entities: people, organizations and places are typed") {
