@@ -744,6 +744,15 @@ class DocumentResolver {
     }
   }
 
+  // The first word `folded` ("of", "and") in draft d from word `from` on with a word of d
+  // after it, or d.end_word when there is none.
+  static std::size_t joining_word(const ner::WordSequence& words, std::size_t base, const Draft& d, std::size_t from,
+                                  std::string_view folded) {
+    for (std::size_t w = from; w + 1 < d.end_word; ++w)
+      if (words.folded(w - base) == folded) return w;
+    return d.end_word;
+  }
+
   // "Maria Lopez of Vanguard" read as one person: a full name, then "of" and the
   // organization or place the person is from ("Catherine of Aragon", one word before "of",
   // stays whole). The rest is a place when the built-in list has it as one.
@@ -751,9 +760,8 @@ class DocumentResolver {
     for (std::size_t k = 0; k < found.size(); ++k) {
       const Draft d = found[k];
       if (d.type != EntityType::PER || d.source != EntitySource::model) continue;
-      std::size_t of = d.first_word + 2;
-      while (of + 1 < d.end_word && words.folded(of - base) != "of") ++of;
-      if (of + 1 >= d.end_word || !words_[of + 1].capitalized) continue;
+      const std::size_t of = joining_word(words, base, d, d.first_word + 2, "of");
+      if (of == d.end_word || !words_[of + 1].capitalized) continue;
       const Gazetteer::Match listed = Gazetteer::builtin().longest_match(words, of + 1 - base);
       const bool place =
           listed.length == d.end_word - of - 1 && (listed.types & (1u << static_cast<int>(EntityType::LOC)));
@@ -910,9 +918,8 @@ class DocumentResolver {
     for (std::size_t k = 0; k < found.size(); ++k) {
       const Draft d = found[k];
       if (d.type != EntityType::ORG || d.source != EntitySource::model) continue;
-      std::size_t conjunction = d.first_word + 1;
-      while (conjunction + 1 < d.end_word && words.folded(conjunction - base) != "and") ++conjunction;
-      if (conjunction + 1 >= d.end_word || !words_[conjunction - 1].capitalized ||
+      const std::size_t conjunction = joining_word(words, base, d, d.first_word + 1, "and");
+      if (conjunction == d.end_word || !words_[conjunction - 1].capitalized ||
           !impl_.organization_heads.contains(words_[conjunction - 1].fold_hash))
         continue;
       std::size_t second = conjunction + 1;
