@@ -150,8 +150,7 @@ std::size_t SentenceReader::read_time(std::size_t i) {
     const bool seconds = e + 1 < n_ && adjacent(e - 1) && is_symbol(e, ':') && adjacent(e) && is_plain_integer(e + 1) &&
                          lx_[e + 1].int_digits == 2 && lx_[e + 1].value < 60;
     if (seconds) e += 2;
-    if (seconds && role(e) != Role::meridiem && !(role(e) == Role::zone && lx_[e].upper) &&
-        after_elapsed_time_word(i, hour)) {
+    if (seconds && role(e) != Role::meridiem && !is_zone(e) && after_elapsed_time_word(i, hour)) {
       // "finished in 2:05:30", "a time of 1:59:40": hours, minutes and seconds that passed.
       const int minutes = static_cast<int>(lx_[i + 2].value), secs = static_cast<int>(lx_[i + 4].value);
       value = "PT";
@@ -188,7 +187,7 @@ bool SentenceReader::after_elapsed_time_word(std::size_t i, int hours) {
 }
 
 std::size_t SentenceReader::read_zone(std::size_t e, std::string& value, std::string& unit) {
-  if (role(e) != Role::zone || !lx_[e].upper) return e;
+  if (!is_zone(e)) return e;
   value += lx_[e].info->unit;
   unit = surface(e);
   return e + 1;

@@ -185,6 +185,8 @@ class SentenceReader {
   static int apply_meridiem(int hour, double meridiem);
 
   std::size_t read_time(std::size_t i);
+  // A time zone written after a time, in capitals ("EDT"; not "est", "cat").
+  bool is_zone(std::size_t k) const { return role(k) == Role::zone && lx_[k].upper; }
   // Whether the word before i says that a clock reading of `hours` is time that passed ("in",
   // "took", "a time of"), not a time of day.
   bool after_elapsed_time_word(std::size_t i, int hours);
