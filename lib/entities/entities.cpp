@@ -371,6 +371,7 @@ class DocumentResolver {
   std::vector<EntityMention> run(const Analysis& analysis) {
     tag_sentences(analysis);
     std::sort(drafts_.begin(), drafts_.end(), by_position);
+    keep_longest_of_overlaps();
     join_first_names_to_surnames();
     link_acronyms();
     resolve_canonical_names();
@@ -382,6 +383,25 @@ class DocumentResolver {
 
  private:
   static bool by_position(const Draft& a, const Draft& b) { return a.first_word < b.first_word; }
+
+  // A phase may add a name over words that another phase gave a name ("Norway" inside "the
+  // Norway Fishing Accord"): of names that overlap, a user's listed one stays, else the longest.
+  void keep_longest_of_overlaps() {
+    const auto overlaps_next = [](const Draft& a, const Draft& b) { return b.first_word < a.end_word; };
+    if (std::adjacent_find(drafts_.begin(), drafts_.end(), overlaps_next) == drafts_.end()) return;
+    std::vector<Draft> kept;
+    for (Draft& d : drafts_) {
+      if (kept.empty() || !overlaps_next(kept.back(), d)) {
+        kept.push_back(std::move(d));
+        continue;
+      }
+      const Draft& last = kept.back();
+      if (d.user_listed != last.user_listed ? d.user_listed
+                                            : d.end_word - d.first_word > last.end_word - last.first_word)
+        kept.back() = std::move(d);
+    }
+    drafts_ = std::move(kept);
+  }
 
   std::string surface(std::size_t first, std::size_t end) const {
     return collapse_spaces(text_.substr(words_[first].start, words_[end - 1].end - words_[first].start));
