@@ -67,6 +67,7 @@ struct EntityRecognizer::Impl {
     event_heads = fold_hashes("entities/event-heads.txt");
     interjections = fold_hashes("entities/interjections.txt");
     match_verbs = fold_hashes("entities/match-verbs.txt");
+    adjectives = fold_hashes("numbers/adjectives.txt");  // WordNet's, shared with tmk-numbers
     for_each_resource_line("entities/company-contexts.tsv", [&](std::string_view line) {
       const std::size_t tab = line.find('\t');
       const std::string_view side = line.substr(0, tab), phrase = line.substr(tab + 1);
@@ -77,6 +78,10 @@ struct EntityRecognizer::Impl {
         company_roles.insert(ner::hash_bytes(phrase, 2));
       else if (side == "modifier")
         role_modifiers.insert(ner::hash_bytes(phrase, 2));
+      else if (side == "team-role")
+        team_roles.insert(ner::hash_bytes(phrase, 2));
+      else if (side == "kind")
+        company_kinds.insert(ner::hash_bytes(phrase, 2));
       else if (space != std::string_view::npos)
         words_before_company.insert(
             ner::combine(ner::hash_bytes(phrase.substr(0, space), 2), ner::hash_bytes(phrase.substr(space + 1), 2)));
@@ -104,6 +109,9 @@ struct EntityRecognizer::Impl {
   WordHashSet words_before_company;  // combined fold hashes of "shares of" ...
   WordHashSet company_roles;         // fold hashes of "ceo", "founder" ...
   WordHashSet role_modifiers;        // "former", "acting" ...: part of a role
+  WordHashSet team_roles;            // fold hashes of "coach", "striker" ...
+  WordHashSet adjectives;            // fold hashes of "swedish", "red" ...
+  WordHashSet company_kinds;         // fold hashes of "carmaker", "insurer" ...
   WordHashSet function_words;        // fold hashes of the stop words ("us", "it", "who")
   Gazetteer user_names{Gazetteer::Matching::exact_case};
   std::unordered_map<std::string, std::pair<std::string, EntityType>> canonical_of;  // name -> canonical, type
@@ -677,8 +685,18 @@ class DocumentResolver {
       // before a company role and a person's name are the company, and the name after it is
       // a person (in normal case only: a headline capitalizes every word). An everyday word is
       // a company there too ("Apple CEO"), a place is not ("London CEO").
+      // "Swiss drugmaker Roche", "the insurer Aviva": the capitalized words after a kind of
+      // company are one, whatever the model made of them but another kind of name; not a
+      // title or a role ("the bank Governor Ann Lee").
+      if (w + 1 < sentence_end && !words_[w].capitalized && impl_.company_kinds.contains(words_[w].fold_hash) &&
+          !breaks_name(w + 1) && !impl_.is_title(words[w + 1 - base]) &&
+          !impl_.company_roles.contains(words_[w + 1].fold_hash))
+        retype(w + 1, name_end(w + 1, sentence_end), true);
+      // A team's role works the same way ("Chelsea manager Ruud Gullit", "Lazio striker Ana
+      // Sousa"), in lower case and also over a place: a place named so is its team.
+      const bool team_role = !words_[w].capitalized && impl_.team_roles.contains(words_[w].fold_hash);
       if (w > base && w + 1 < sentence_end && words.case_mode() == ner::kNormalCase &&
-          impl_.company_roles.contains(words_[w].fold_hash) && !breaks_name(w) && !breaks_name(w + 1)) {
+          (team_role || impl_.company_roles.contains(words_[w].fold_hash)) && !breaks_name(w) && !breaks_name(w + 1)) {
         const std::size_t person_end = name_end(w + 1, sentence_end);
         const bool tagged_person = std::any_of(found.begin(), found.end(), [&](const Draft& d) {
           return d.first_word == w + 1 && d.type == EntityType::PER;
@@ -692,9 +710,25 @@ class DocumentResolver {
           ++first;
         // "Board Chairman", "Company founder": a head noun alone names no company.
         if (w - first == 1 && impl_.organization_heads.contains(words_[first].fold_hash)) first = w;
-        // A place or organization found there already stays as found ("Federal Reserve Chairman").
+        if (team_role) {
+          // A place or person the model found right before the role is the team's whole name
+          // ("Banned Uruguay striker").
+          for (const Draft& d : found)
+            if (d.end_word == w && d.first_word > first) first = d.first_word;
+          // "Swedish captain" is no team, and "Project manager Ann Lee" no team's name: a lone
+          // adjective, or an everyday word opening the sentence that the model left alone.
+          const bool untagged =
+              std::none_of(found.begin(), found.end(), [&](const Draft& d) { return d.first_word == first; });
+          if (w - first == 1 && (impl_.adjectives.contains(words_[first].fold_hash) ||
+                                 (first == base && words_[first].common && untagged)))
+            first = w;
+          if (first == w) continue;
+        }
+        // An organization found there already stays as found ("Federal Reserve Chairman"), and so
+        // does a place before a company role ("London CEO").
         const bool place_or_company = std::any_of(found.begin(), found.end(), [&](const Draft& d) {
-          return d.first_word < w && first < d.end_word && (d.type == EntityType::LOC || d.type == EntityType::ORG);
+          return d.first_word < w && first < d.end_word &&
+                 ((d.type == EntityType::LOC && !team_role) || d.type == EntityType::ORG);
         });
         if (!place_or_company) retype(first, w, true);
         if (!tagged_person && std::none_of(found.begin(), found.end(), [&](const Draft& d) {

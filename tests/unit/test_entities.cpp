@@ -795,6 +795,33 @@ TEST_CASE("entities: the name before a company role is the company, the name aft
   CHECK(!find(find_entities(builtin_recognizer(), "Board Chairman Lena Ruiz spoke."), "Board"));
 }
 
+TEST_CASE("entities: a place or name before a team's role and a person is the team") {
+  const auto club = find_entities(builtin_recognizer(), "Fans cheered when Leeds striker Tom Varga scored twice.");
+  REQUIRE(find(club, "Leeds"));
+  CHECK(find(club, "Leeds")->type == "ORG");
+  REQUIRE(find(club, "Tom Varga"));
+  CHECK(find(club, "Tom Varga")->type == "PER");
+  // Only the place the model found is the team, not a word before it.
+  const auto banned = find_entities(builtin_recognizer(), "Fans wept. Banned Peru striker Tom Varga apologized.");
+  CHECK_FALSE(find(banned, "Banned Peru"));
+  // A nationality is no team, nor an everyday word opening the sentence.
+  CHECK_FALSE(
+      find(find_entities(builtin_recognizer(), "Fans cheered when Swedish captain Tom Varga scored."), "Swedish"));
+  CHECK_FALSE(find(find_entities(builtin_recognizer(), "Project manager Tom Varga left."), "Project"));
+}
+
+TEST_CASE("entities: the capitalized words after a kind of company are the company") {
+  const auto found =
+      find_entities(builtin_recognizer(), "Investors sold shares after the Dutch insurer Varga Holt cut its outlook.");
+  REQUIRE(find(found, "Varga Holt"));
+  CHECK(find(found, "Varga Holt")->type == "ORG");
+  // A title after the kind starts a person's name.
+  const auto governor = find_entities(builtin_recognizer(), "The central bank Governor Ann Varga spoke.");
+  CHECK_FALSE(find(governor, "Governor Ann Varga"));
+  REQUIRE(find(governor, "Ann Varga"));
+  CHECK(find(governor, "Ann Varga")->type == "PER");
+}
+
 TEST_CASE("entities: a treaty or event named after a place is MISC, not the place") {
   const auto found =
       find_entities(builtin_recognizer(), "Ministers defended the Lisbon Accord before the Oslo Marathon.");
