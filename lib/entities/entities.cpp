@@ -1344,6 +1344,10 @@ class DocumentResolver {
     // that reports a game, or a place on one side and a team on the other ("Manchester
     // United lost to Chelsea").
     const auto side = [](const Draft& d) { return d.type == EntityType::LOC || d.type == EntityType::ORG; };
+    const auto folded_at = [&](std::size_t i) {
+      return i < words_.size() ? words::lower_ascii(text_.substr(words_[i].start, words_[i].end - words_[i].start))
+                               : std::string();
+    };
     for (std::size_t k = 1; k < drafts_.size(); ++k) {
       Draft& home = drafts_[k - 1];
       Draft& away = drafts_[k];
@@ -1356,14 +1360,29 @@ class DocumentResolver {
       if (w + 1 < away.first_word && (next == "to" || next == "with" || next == "against")) ++w;
       if (w + 1 != away.first_word || words_[w].sentence != words_[away.first_word].sentence) continue;
       // "the United States beat Japan's champion": a side named by its player is no team.
-      const auto folded_at = [&](std::size_t i) {
-        return i < words_.size() ? words::lower_ascii(text_.substr(words_[i].start, words_[i].end - words_[i].start))
-                                 : std::string();
-      };
       const std::string before = home.first_word > 0 ? folded_at(home.first_word - 1) : std::string();
       if (is_possessive(folded_at(away.end_word)) || before == "of" || before == "from") continue;
       home.type = EntityType::ORG;
       away.type = EntityType::ORG;
+    }
+    // "Arsenal and Chelsea drew 1-1": two places joined by "and" before such a verb and a
+    // score ("France and Spain drew up plans" has none).
+    const auto score_at = [&](std::size_t i) {
+      const std::string word = folded_at(i), next = folded_at(i + 1);
+      return !word.empty() && word[0] >= '0' && word[0] <= '9' &&
+             (word.find('-') != std::string::npos || next == "-" || next == "\u2013");
+    };
+    for (std::size_t k = 1; k < drafts_.size(); ++k) {
+      Draft& first = drafts_[k - 1];
+      Draft& second = drafts_[k];
+      const std::size_t verb = second.end_word;
+      if (!side(first) || !side(second) || first.user_listed || second.user_listed ||
+          second.first_word != first.end_word + 1 || folded_at(first.end_word) != "and" || verb >= words_.size() ||
+          words_[verb].sentence != words_[first.first_word].sentence ||
+          !impl_.match_verbs.contains(words_[verb].fold_hash) || !score_at(verb + 1))
+        continue;
+      first.type = EntityType::ORG;
+      second.type = EntityType::ORG;
     }
   }
 

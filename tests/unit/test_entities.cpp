@@ -625,6 +625,16 @@ TEST_CASE("entities: places on both sides of a verb that reports a game are team
   const auto club = find_entities(builtin_recognizer(), "The Harlow Rovers lost to Dayton on Sunday.");
   REQUIRE(find(club, "Dayton"));
   CHECK(find(club, "Dayton")->type == "ORG");
+  // Two places joined by "and" before such a verb and a score.
+  const auto pair = find_entities(builtin_recognizer(), "In the group's last game, Ghana and Chile drew 2-2.");
+  for (const char* team : {"Ghana", "Chile"}) {
+    INFO(team);
+    REQUIRE(find(pair, team));
+    CHECK(find(pair, team)->type == "ORG");
+  }
+  const auto plans = find_entities(builtin_recognizer(), "In May, Ghana and Chile drew up plans for a port.");
+  REQUIRE(find(plans, "Chile"));
+  CHECK(find(plans, "Chile")->type == "LOC");
 }
 
 TEST_CASE("entities: capitalized words joined by an ampersand are one organization") {
