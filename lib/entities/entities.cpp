@@ -82,6 +82,8 @@ struct EntityRecognizer::Impl {
         team_roles.insert(ner::hash_bytes(phrase, 2));
       else if (side == "kind")
         company_kinds.insert(ner::hash_bytes(phrase, 2));
+      else if (side == "voice")
+        voices.insert(ner::hash_bytes(phrase, 2));
       else if (space != std::string_view::npos)
         words_before_company.insert(
             ner::combine(ner::hash_bytes(phrase.substr(0, space), 2), ner::hash_bytes(phrase.substr(space + 1), 2)));
@@ -112,6 +114,7 @@ struct EntityRecognizer::Impl {
   WordHashSet team_roles;            // fold hashes of "coach", "striker" ...
   WordHashSet adjectives;            // fold hashes of "swedish", "red" ...
   WordHashSet company_kinds;         // fold hashes of "carmaker", "insurer" ...
+  WordHashSet voices;                // fold hashes of "spokesman" ...
   WordHashSet function_words;        // fold hashes of the stop words ("us", "it", "who")
   Gazetteer user_names{Gazetteer::Matching::exact_case};
   std::unordered_map<std::string, std::pair<std::string, EntityType>> canonical_of;  // name -> canonical, type
@@ -483,7 +486,7 @@ class DocumentResolver {
       split_organizations_at_and(words, base, found);
       join_campaigns_for_people(words, base, found);
       join_ampersand_names(words, base, found);
-      type_companies_by_context(words, base, found);
+      type_companies_by_context(words, base, gazetteer, found);
       read_results_line(words, base, found);
       read_dateline(words, base, found);
       split_repeated_names(words, base, found);
@@ -657,7 +660,8 @@ class DocumentResolver {
   // ("Lockheed Martin shares") or right after "shares of", "analysts at" and the like
   // (entities/company-contexts.tsv) name an organization, unless the model read another kind
   // of name there ("European stocks").
-  void type_companies_by_context(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+  void type_companies_by_context(const ner::WordSequence& words, std::size_t base,
+                                 const std::vector<std::uint16_t>& gazetteer, std::vector<Draft>& found) const {
     const std::size_t sentence_end = base + words.size();
     // Before "shares" a place is a market ("London shares"); after "analysts at" it is no place.
     // One everyday word before "shares" is no name ("Bank shares"); after "shares of" it is
@@ -685,6 +689,19 @@ class DocumentResolver {
       // before a company role and a person's name are the company, and the name after it is
       // a person (in normal case only: a headline capitalizes every word). An everyday word is
       // a company there too ("Apple CEO"), a place is not ("London CEO").
+      // "A Lufthansa spokesman said": capitalized words the model left alone before a
+      // spokesman's word are an organization; but not a name the gazetteer knows as a person's
+      // ("a Clinton spokesman"), and a name the model found stays as found ("a Kremlin
+      // spokesman").
+      if (w > base && !words_[w].capitalized && impl_.voices.contains(words_[w].fold_hash) && !breaks_name(w)) {
+        const std::size_t first = name_start(base, w);
+        const bool tagged = std::any_of(found.begin(), found.end(),
+                                        [&](const Draft& d) { return d.first_word < w && first < d.end_word; });
+        const bool person = std::any_of(
+            gazetteer.begin() + (first - base), gazetteer.begin() + (w - base),
+            [](std::uint16_t listed) { return ((listed >> (3 * static_cast<int>(EntityType::PER))) & 7) != 0; });
+        if (first < w && !tagged && !person && !(w - first == 1 && words_[first].common)) retype(first, w, true);
+      }
       // "Swiss drugmaker Roche", "the insurer Aviva": the capitalized words after a kind of
       // company are one, whatever the model made of them but another kind of name; not a
       // title or a role ("the bank Governor Ann Lee").

@@ -820,6 +820,16 @@ TEST_CASE("entities: a place or name before a team's role and a person is the te
   CHECK_FALSE(find(find_entities(builtin_recognizer(), "Project manager Tom Varga left."), "Project"));
 }
 
+TEST_CASE("entities: a name the model left alone before a spokesman's word is an organization") {
+  const auto found = find_entities(builtin_recognizer(), "A Velmora spokeswoman said the talks failed.");
+  REQUIRE(find(found, "Velmora"));
+  CHECK(find(found, "Velmora")->type == "ORG");
+  // Not a name the gazetteer knows as a person's.
+  const auto person = find_entities(builtin_recognizer(), "A Clinton spokesman declined to comment.");
+  const bool clinton_organization = find(person, "Clinton") && find(person, "Clinton")->type == "ORG";
+  CHECK_FALSE(clinton_organization);
+}
+
 TEST_CASE("entities: the capitalized words after a kind of company are the company") {
   const auto found =
       find_entities(builtin_recognizer(), "Investors sold shares after the Dutch insurer Varga Holt cut its outlook.");
