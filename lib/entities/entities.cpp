@@ -490,6 +490,7 @@ class DocumentResolver {
       read_results_line(words, base, found);
       read_dateline(words, base, found);
       split_repeated_names(words, base, found);
+      join_hyphenated_names(words, base, found);
       clean_spans(words, base, tags, found);
     }
   }
@@ -1044,6 +1045,43 @@ class DocumentResolver {
     const std::string_view joint = text_.substr(words_[w - 1].start, words_[w - 1].end - words_[w - 1].start);
     return (joint == "-" || joint == "\xE2\x80\x93") && words_[w - 2].capitalized &&
            words_[w - 2].end == words_[w - 1].start && words_[w - 1].end == words_[w].start;
+  }
+
+  // "Daimler-Benz", "Rolls-Royce", "Jean-Pierre Roux": capitalized words joined by a hyphen
+  // are one name of a person or organization, wherever the model cut it (two places so
+  // joined are mostly two: "Valencia-Seville"). A name goes on over words no other name holds;
+  // two names join only as people's, one of one word and one of more ("Jean" + "Pierre Roux",
+  // "Ana Lima" + "Brandt"), since "Obama-Biden" and "Clinton-Tim Kaine" are two.
+  void join_hyphenated_names(const ner::WordSequence& words, std::size_t base, std::vector<Draft>& found) const {
+    if (words.case_mode() != ner::kNormalCase) return;  // a headline capitalizes every word
+    const std::size_t sentence_end = base + words.size();
+    // A piece in capitals or an everyday word is mostly something else ("ENRON-CPS", a wire
+    // story's "Cricket-" slug, "Lama-Led" in a headline).
+    const auto name_piece = [&](std::size_t w) {
+      const std::string_view piece = words.surface(w - base);
+      return words_[w].capitalized && !words_[w].common && piece.size() >= 2 && piece[1] >= 'a' && piece[1] <= 'z';
+    };
+    const auto held = [&](std::size_t w) {
+      return std::any_of(found.begin(), found.end(),
+                         [&](const Draft& d) { return d.first_word <= w && w < d.end_word; });
+    };
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      Draft& d = found[k];
+      if (d.user_listed || (d.type != EntityType::PER && d.type != EntityType::ORG)) continue;
+      while (d.first_word >= base + 2 && dash_joined(d.first_word) && name_piece(d.first_word - 2) &&
+             !held(d.first_word - 2))
+        d.first_word -= 2;
+      while (d.end_word + 1 < sentence_end && dash_joined(d.end_word + 1) && name_piece(d.end_word + 1) &&
+             !held(d.end_word + 1))
+        d.end_word += 2;
+      if (k + 1 < found.size() && d.end_word + 1 == found[k + 1].first_word && dash_joined(found[k + 1].first_word) &&
+          d.type == EntityType::PER && found[k + 1].type == EntityType::PER &&
+          (d.end_word - d.first_word > 1) != (found[k + 1].end_word - found[k + 1].first_word > 1) &&
+          !found[k + 1].user_listed) {
+        d.end_word = found[k + 1].end_word;
+        found.erase(found.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+      }
+    }
   }
 
   // "Paris Agreement" read as the place "Paris": a name followed by a capitalized head noun

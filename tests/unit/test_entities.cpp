@@ -805,6 +805,20 @@ TEST_CASE("entities: the name before a company role is the company, the name aft
   CHECK(!find(find_entities(builtin_recognizer(), "Board Chairman Lena Ruiz spoke."), "Board"));
 }
 
+TEST_CASE("entities: capitalized words joined by a hyphen are one person's name") {
+  const auto found = find_entities(
+      builtin_recognizer(), "The talks were led by Anne-Sophie Varga in Lyon. Senator Lucas Harwick-Brandt voted no.");
+  for (const char* person : {"Anne-Sophie Varga", "Lucas Harwick-Brandt"}) {
+    INFO(person);
+    REQUIRE(find(found, person));
+    CHECK(find(found, person)->type == "PER");
+  }
+  // Two places so joined stay two.
+  const auto places = find_entities(builtin_recognizer(), "The Valencia-Seville line reopened in May.");
+  CHECK(find(places, "Valencia"));
+  CHECK(find(places, "Seville"));
+}
+
 TEST_CASE("entities: a place or name before a team's role and a person is the team") {
   const auto club = find_entities(builtin_recognizer(), "Fans cheered when Leeds striker Tom Varga scored twice.");
   REQUIRE(find(club, "Leeds"));
