@@ -491,6 +491,7 @@ class DocumentResolver {
       read_dateline(words, base, found);
       split_repeated_names(words, base, found);
       join_hyphenated_names(words, base, found);
+      take_directions_before_places(words, base, found);
       clean_spans(words, base, tags, found);
     }
   }
@@ -1081,6 +1082,26 @@ class DocumentResolver {
         d.end_word = found[k + 1].end_word;
         found.erase(found.begin() + static_cast<std::ptrdiff_t>(k) + 1);
       }
+    }
+  }
+
+  // "Southern California" tagged as "California": a capitalized word of direction that no
+  // name holds, right before a place's name inside a sentence in normal case, is part of it.
+  void take_directions_before_places(const ner::WordSequence& words, std::size_t base,
+                                     std::vector<Draft>& found) const {
+    if (words.case_mode() != ner::kNormalCase) return;
+    static constexpr std::string_view kDirections[] = {
+        "north",     "south",     "east",         "west",         "northern",     "southern",    "eastern",
+        "western",   "central",   "upper",        "lower",        "greater",      "northeast",   "northwest",
+        "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern"};
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      Draft& d = found[k];
+      const std::size_t w = d.first_word - 1;
+      if (d.user_listed || d.type != EntityType::LOC || d.first_word <= base + 1 ||
+          (k > 0 && found[k - 1].end_word > w) || !words_[w].capitalized || breaks_name(d.first_word) ||
+          std::find(std::begin(kDirections), std::end(kDirections), words.folded(w - base)) == std::end(kDirections))
+        continue;
+      d.first_word = w;
     }
   }
 

@@ -805,6 +805,15 @@ TEST_CASE("entities: the name before a company role is the company, the name aft
   CHECK(!find(find_entities(builtin_recognizer(), "Board Chairman Lena Ruiz spoke."), "Board"));
 }
 
+TEST_CASE("entities: a capitalized direction before a place is part of its name") {
+  const auto found = find_entities(builtin_recognizer(), "The storm hit Western Kenya and South Sudan.");
+  REQUIRE(find(found, "Western Kenya"));
+  CHECK(find(found, "Western Kenya")->type == "LOC");
+  CHECK_FALSE(find(found, "Kenya"));
+  // Not in lower case.
+  CHECK(find(find_entities(builtin_recognizer(), "The storm hit western Kenya on Monday."), "Kenya"));
+}
+
 TEST_CASE("entities: capitalized words joined by a hyphen are one person's name") {
   const auto found = find_entities(
       builtin_recognizer(), "The talks were led by Anne-Sophie Varga in Lyon. Senator Lucas Harwick-Brandt voted no.");
