@@ -1181,6 +1181,8 @@ class DocumentResolver {
       while (d.first_word < d.end_word &&
              (!words_[d.end_word - 1].has_word_char || day(d.end_word - 1) || is_possessive(folded(d.end_word - 1))))
         --d.end_word;
+      // "The Guardian", "the League": the article opens no organization's name.
+      if (d.type == EntityType::ORG && d.end_word - d.first_word > 1 && folded(d.first_word) == "the") ++d.first_word;
       if (d.first_word == d.end_word) continue;
       if (d.source == EntitySource::model && is_interjection(words, base, d)) continue;
       split_at_breaks(d);

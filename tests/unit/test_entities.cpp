@@ -805,6 +805,16 @@ TEST_CASE("entities: the name before a company role is the company, the name aft
   CHECK(!find(find_entities(builtin_recognizer(), "Board Chairman Lena Ruiz spoke."), "Board"));
 }
 
+TEST_CASE("entities: an organization's name does not start with the article") {
+  const auto found = find_entities(builtin_recognizer(), "He read it in The Guardian and the Financial Times.");
+  for (const char* paper : {"Guardian", "Financial Times"}) {
+    INFO(paper);
+    REQUIRE(find(found, paper));
+    CHECK(find(found, paper)->type == "ORG");
+  }
+  CHECK_FALSE(find(found, "The Guardian"));
+}
+
 TEST_CASE("entities: a capitalized direction before a place is part of its name") {
   const auto found = find_entities(builtin_recognizer(), "The storm hit Western Kenya and South Sudan.");
   REQUIRE(find(found, "Western Kenya"));
