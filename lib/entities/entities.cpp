@@ -158,6 +158,10 @@ bool is_possessive(std::string_view folded) {
   return folded == "'s" || folded == "'";
 }
 
+bool is_storm(std::string_view folded) {
+  return folded == "hurricane" || folded == "typhoon" || folded == "cyclone" || folded == "storm";
+}
+
 bool is_weekday(std::string_view folded) {
   return words::weekday_names().contains(folded);
 }
@@ -1181,6 +1185,14 @@ class DocumentResolver {
       while (d.first_word < d.end_word &&
              (!words_[d.end_word - 1].has_word_char || day(d.end_word - 1) || is_possessive(folded(d.end_word - 1))))
         --d.end_word;
+      // "Hurricane Ian", "Cyclone Phailin": a storm named like a person is no person.
+      if (d.type == EntityType::PER) {
+        if (d.first_word > base && words_[d.first_word - 1].capitalized && is_storm(folded(d.first_word - 1)) &&
+            std::none_of(found.begin(), found.end(),
+                         [&](const Draft& other) { return other.end_word == d.first_word; }))
+          --d.first_word;
+        if (d.end_word - d.first_word > 1 && is_storm(folded(d.first_word))) d.type = EntityType::MISC;
+      }
       // "The Guardian", "the League": the article opens no organization's name.
       if (d.type == EntityType::ORG && d.end_word - d.first_word > 1 && folded(d.first_word) == "the") ++d.first_word;
       if (d.first_word == d.end_word) continue;

@@ -805,6 +805,16 @@ TEST_CASE("entities: the name before a company role is the company, the name aft
   CHECK(!find(find_entities(builtin_recognizer(), "Board Chairman Lena Ruiz spoke."), "Board"));
 }
 
+TEST_CASE("entities: a storm named like a person is no person") {
+  const auto found = find_entities(builtin_recognizer(), "Hurricane Ian struck Florida, and Typhoon Lena hit Luzon.");
+  for (const char* storm : {"Hurricane Ian", "Typhoon Lena"}) {
+    INFO(storm);
+    REQUIRE(find(found, storm));
+    CHECK(find(found, storm)->type == "MISC");
+  }
+  CHECK_FALSE(find(found, "Ian"));
+}
+
 TEST_CASE("entities: an organization's name does not start with the article") {
   const auto found = find_entities(builtin_recognizer(), "He read it in The Guardian and the Financial Times.");
   for (const char* paper : {"Guardian", "Financial Times"}) {
