@@ -158,6 +158,14 @@ bool is_possessive(std::string_view folded) {
   return folded == "'s" || folded == "'";
 }
 
+bool is_relative(std::string_view folded) {
+  static constexpr std::string_view kRelatives[] = {
+      "wife",   "husband", "son",     "daughter",  "mother",     "father",    "brother",     "sister",
+      "widow",  "widower", "sons",    "daughters", "parents",    "children",  "grandson",    "granddaughter",
+      "nephew", "niece",   "fiancee", "fiancée",   "girlfriend", "boyfriend", "grandmother", "grandfather"};
+  return std::find(std::begin(kRelatives), std::end(kRelatives), folded) != std::end(kRelatives);
+}
+
 bool is_storm(std::string_view folded) {
   return folded == "hurricane" || folded == "typhoon" || folded == "cyclone" || folded == "storm";
 }
@@ -1185,6 +1193,11 @@ class DocumentResolver {
       while (d.first_word < d.end_word &&
              (!words_[d.end_word - 1].has_word_char || day(d.end_word - 1) || is_possessive(folded(d.end_word - 1))))
         --d.end_word;
+      // "Kowalski's wife": a one-word name with a relative is a person's, whatever the model's
+      // type.
+      if (d.end_word - d.first_word == 1 && d.end_word + 1 < base + words.size() && is_possessive(folded(d.end_word)) &&
+          is_relative(folded(d.end_word + 1)))
+        d.type = EntityType::PER;
       // "Hurricane Ian", "Cyclone Phailin": a storm named like a person is no person.
       if (d.type == EntityType::PER) {
         if (d.first_word > base && words_[d.first_word - 1].capitalized && is_storm(folded(d.first_word - 1)) &&

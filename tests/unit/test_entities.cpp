@@ -805,6 +805,16 @@ TEST_CASE("entities: the name before a company role is the company, the name aft
   CHECK(!find(find_entities(builtin_recognizer(), "Board Chairman Lena Ruiz spoke."), "Board"));
 }
 
+TEST_CASE("entities: a one-word name with a relative is a person's") {
+  const auto found =
+      find_entities(builtin_recognizer(), "Kowalski's wife declined to comment, and Harwick's daughter won.");
+  for (const char* person : {"Kowalski", "Harwick"}) {
+    INFO(person);
+    REQUIRE(find(found, person));
+    CHECK(find(found, person)->type == "PER");
+  }
+}
+
 TEST_CASE("entities: a storm named like a person is no person") {
   const auto found = find_entities(builtin_recognizer(), "Hurricane Ian struck Florida, and Typhoon Lena hit Luzon.");
   for (const char* storm : {"Hurricane Ian", "Typhoon Lena"}) {
