@@ -1206,8 +1206,11 @@ class DocumentResolver {
           --d.first_word;
         if (d.end_word - d.first_word > 1 && is_storm(folded(d.first_word))) d.type = EntityType::MISC;
       }
-      // "The Guardian", "the League": the article opens no organization's name.
-      if (d.type == EntityType::ORG && d.end_word - d.first_word > 1 && folded(d.first_word) == "the") ++d.first_word;
+      // "The Guardian", "the League": the article opens no organization's name, nor in lower
+      // case a place's ("the Netherlands"; but "The Hague").
+      if ((d.type == EntityType::ORG || (d.type == EntityType::LOC && !words_[d.first_word].capitalized)) &&
+          d.end_word - d.first_word > 1 && folded(d.first_word) == "the")
+        ++d.first_word;
       if (d.first_word == d.end_word) continue;
       if (d.source == EntitySource::model && is_interjection(words, base, d)) continue;
       split_at_breaks(d);

@@ -825,7 +825,7 @@ TEST_CASE("entities: a storm named like a person is no person") {
   CHECK_FALSE(find(found, "Ian"));
 }
 
-TEST_CASE("entities: an organization's name does not start with the article") {
+TEST_CASE("entities: no organization's name starts with the article, nor a place's in lower case") {
   const auto found = find_entities(builtin_recognizer(), "He read it in The Guardian and the Financial Times.");
   for (const char* paper : {"Guardian", "Financial Times"}) {
     INFO(paper);
@@ -833,6 +833,11 @@ TEST_CASE("entities: an organization's name does not start with the article") {
     CHECK(find(found, paper)->type == "ORG");
   }
   CHECK_FALSE(find(found, "The Guardian"));
+  // Nor, in lower case, a place's.
+  const auto road = find_entities(builtin_recognizer(), "The diner is just two blocks off the Kennedy Expressway.");
+  REQUIRE(find(road, "Kennedy Expressway"));
+  CHECK(find(road, "Kennedy Expressway")->type == "LOC");
+  CHECK_FALSE(find(road, "the Kennedy Expressway"));
 }
 
 TEST_CASE("entities: a capitalized direction before a place is part of its name") {
