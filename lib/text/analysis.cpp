@@ -69,7 +69,7 @@ std::string_view checked_input(std::string_view text, const Analysis& analysis, 
 
 namespace {
 
-// The sentences of `text` (valid UTF-8), without tokens.
+// The sentences of `text`, without tokens.
 void split_sentences(std::string_view text, const SentenceSplitter& splitter, Analysis& out) {
   out.sentences.clear();
   out.tokens.clear();
@@ -93,8 +93,8 @@ void analyze(std::string_view raw_text, const SentenceSplitter& splitter, const 
 }
 
 void analyze_sentences(std::string_view raw_text, const SentenceSplitter& splitter, Analysis& out) {
-  std::string scratch;
-  split_sentences(valid_utf8_view(raw_text, scratch), splitter, out);
+  // split() reads invalid UTF-8 as its repair, with the same offsets: no check of its own here.
+  split_sentences(raw_text, splitter, out);
 }
 
 }  // namespace tmk

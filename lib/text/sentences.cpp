@@ -648,16 +648,22 @@ SentenceSplitter::SentenceSplitter() : SentenceSplitter("en") {}
 
 SentenceSplitter::SentenceSplitter(std::string_view language) {
   const std::string lang(language);
-  for (const words::Abbreviation& entry : words::abbreviations(lang))
+  auto filter = std::make_shared<words::WordFilter>();
+  for (const words::Abbreviation& entry : words::abbreviations(lang)) {
     abbreviations_.emplace(std::string(entry.word), entry.kind);
+    filter->add(entry.word);
+  }
   for_each_resource_line("sentences/" + lang + "-starters.txt",
                          [&](std::string_view line) { starters_.emplace(line); });
   for_each_resource_line("sentences/" + lang + "-connectors.txt",
                          [&](std::string_view line) { connectors_.emplace(line); });
   for_each_resource_line("sentences/" + lang + "-time-words.txt",
                          [&](std::string_view line) { time_words_.emplace(line); });
-  for_each_resource_line("sentences/" + lang + "-before-amount.txt",
-                         [&](std::string_view line) { amount_abbreviations_.emplace(line); });
+  for_each_resource_line("sentences/" + lang + "-before-amount.txt", [&](std::string_view line) {
+    amount_abbreviations_.emplace(line);
+    filter->add(line);
+  });
+  abbreviation_filter_ = std::move(filter);
   if (lang == "en") {  // the shared day and month lists are English
     for (const auto* names : {&words::weekdays(), &words::months()})
       for (const words::CalendarName& name : *names) {
@@ -668,7 +674,8 @@ SentenceSplitter::SentenceSplitter(std::string_view language) {
 }
 
 const AbbreviationKind* SentenceSplitter::abbreviation(std::string_view word) const {
-  if (word.empty() || word.size() > kMaxAbbreviationBytes) return nullptr;
+  // The filter folds ASCII case as the lower-cased retry below does.
+  if (word.size() > kMaxAbbreviationBytes || !abbreviation_filter_->may_contain(word)) return nullptr;
   if (const auto found = abbreviations_.find(word); found != abbreviations_.end()) return &found->second;
   // Entries written in lower case match any case.
   std::array<char, kMaxAbbreviationBytes> lower{};
@@ -691,7 +698,7 @@ bool SentenceSplitter::is_connector(std::string_view word) const {
 }
 
 bool SentenceSplitter::precedes_amount(std::string_view word) const {
-  return amount_abbreviations_.find(word) != amount_abbreviations_.end();
+  return abbreviation_filter_->may_contain(word) && amount_abbreviations_.find(word) != amount_abbreviations_.end();
 }
 
 bool SentenceSplitter::continues_time(std::string_view word) const {

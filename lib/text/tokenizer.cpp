@@ -14,12 +14,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/ascii_mask.hpp"
 #include "tmk/core/utf8.hpp"
 #include "tmk/text/sentences.hpp"
-
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 namespace tmk {
 
@@ -79,21 +76,6 @@ bool is_emoji_component(char32_t c) {
 bool is_regional_indicator(char32_t c) {
   return c >= 0x1F1E6 && c <= 0x1F1FF;
 }
-
-#ifdef __SSE2__
-// Bit i set when byte i of the 16 at `p` is an ASCII digit / letter.
-std::uint32_t ascii_digit_mask(const char* p) {
-  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  // Unsigned "byte - '0' < 10" as a signed comparison, shifted by 0x80.
-  const __m128i shifted = _mm_add_epi8(_mm_sub_epi8(bytes, _mm_set1_epi8('0')), _mm_set1_epi8(-128));
-  return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(shifted, _mm_set1_epi8(-128 + 10))));
-}
-std::uint32_t ascii_letter_mask(const char* p) {
-  const __m128i bytes = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(0x20));
-  const __m128i shifted = _mm_add_epi8(_mm_sub_epi8(bytes, _mm_set1_epi8('a')), _mm_set1_epi8(-128));
-  return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(shifted, _mm_set1_epi8(-128 + 26))));
-}
-#endif
 
 CharClass classify_non_ascii(char32_t c) {
   const auto cp = static_cast<UChar32>(c);
@@ -285,8 +267,8 @@ class Scanner {
 #ifdef __SSE2__
       // The ASCII fast path, 16 bytes at a time: most words end inside the first block.
       while (pos + 16 <= end_) {
-        const std::uint32_t digits_mask = ascii_digit_mask(text_.data() + pos);
-        const std::uint32_t alnum_mask = digits_mask | ascii_letter_mask(text_.data() + pos);
+        const std::uint32_t digits_mask = ascii::digit_mask(text_.data() + pos);
+        const std::uint32_t alnum_mask = digits_mask | ascii::letter_mask(text_.data() + pos);
         const int length = std::countr_one(alnum_mask);
         const std::uint32_t run_digits = digits_mask & ((1u << length) - 1);
         const auto digits = static_cast<std::size_t>(run_digits ? std::popcount(run_digits) : 0);  // words: none

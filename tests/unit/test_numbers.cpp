@@ -677,3 +677,21 @@ TEST_CASE("read_number steps: endings", "[numbers]") {
   CHECK(a.value == 1);
   CHECK(a.kind == tmk::NumberKind::cardinal);
 }
+
+TEST_CASE("the lexer finds the end and case of words longer than a block of sixteen bytes", "[numbers]") {
+  static const tmk::numbers_detail::Vocabulary vocabulary;
+  // Ends before, at and after the sixteenth byte, an apostrophe past it, a non-ASCII letter.
+  const std::string text =
+      "abcdefghijklmno ABCDEFGHIJKLMNOP Abcdefghijklmnopq abcdefghijklmnopQ rock'n'rollabcdefghij caf\xC3\xA9"
+      "abcdefghijklmnop 12 thousand";
+  std::vector<tmk::numbers_detail::Lexeme> lexemes;
+  tmk::numbers_detail::lex(text, 0, text.size(), vocabulary, lexemes);
+  std::vector<std::string> words;
+  for (const auto& x : lexemes)
+    words.push_back(text.substr(x.start, x.end - x.start) + (x.capitalized ? "|cap" : "") + (x.upper ? "|upper" : ""));
+  CHECK(words == std::vector<std::string>{"abcdefghijklmno", "ABCDEFGHIJKLMNOP|cap|upper", "Abcdefghijklmnopq|cap",
+                                          "abcdefghijklmnopQ|cap", "rock'n'rollabcdefghij",
+                                          "caf\xC3\xA9"
+                                          "abcdefghijklmnop",
+                                          "12", "thousand"});
+}

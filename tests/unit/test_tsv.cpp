@@ -13,6 +13,20 @@ TEST_CASE("fields escape backslash, tab, newline and carriage return", "[tsv]") 
   CHECK(tmk::tsv_unescape(out) == "a\\b\tc\nd\re");
 }
 
+TEST_CASE("long fields escape bytes on both sides of every block of sixteen", "[tsv]") {
+  const std::string plain = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (std::size_t at = 0; at < plain.size(); ++at) {
+    std::string field = plain;
+    field[at] = '\t';
+    std::string out;
+    tmk::append_tsv_escaped(out, field);
+    CHECK(out == plain.substr(0, at) + "\\t" + plain.substr(at + 1));
+  }
+  std::string out;
+  tmk::append_tsv_escaped(out, plain);
+  CHECK(out == plain);
+}
+
 TEST_CASE("a repaired invalid byte prints as U+FFFD", "[tsv]") {
   std::string out;
   tmk::append_tsv_escaped(out, std::string("x") + tmk::kInvalidByte + "y");
