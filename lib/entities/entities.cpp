@@ -699,10 +699,6 @@ class DocumentResolver {
           impl_.words_before_company.contains(ner::combine(words_[w].fold_hash, words_[w + 1].fold_hash)) &&
           !breaks_name(w + 2))
         retype(w + 2, name_end(w + 2, sentence_end), true);
-      // "Caesars CEO Gary Loveman", "Lululemon founder Chip Wilson": the capitalized words
-      // before a company role and a person's name are the company, and the name after it is
-      // a person (in normal case only: a headline capitalizes every word). An everyday word is
-      // a company there too ("Apple CEO"), a place is not ("London CEO").
       // "A Lufthansa spokesman said": capitalized words the model left alone before a
       // spokesman's word are an organization; but not a name the gazetteer knows as a person's
       // ("a Clinton spokesman"), and a name the model found stays as found ("a Kremlin
@@ -723,6 +719,10 @@ class DocumentResolver {
           !breaks_name(w + 1) && !impl_.is_title(words[w + 1 - base]) &&
           !impl_.company_roles.contains(words_[w + 1].fold_hash))
         retype(w + 1, name_end(w + 1, sentence_end), true);
+      // "Caesars CEO Gary Loveman", "Lululemon founder Chip Wilson": the capitalized words
+      // before a company role and a person's name are the company, and the name after it is
+      // a person (in normal case only: a headline capitalizes every word). An everyday word is
+      // a company there too ("Apple CEO"), a place is not ("London CEO").
       // A team's role works the same way ("Chelsea manager Ruud Gullit", "Lazio striker Ana
       // Sousa"), in lower case and also over a place: a place named so is its team.
       const bool team_role = !words_[w].capitalized && impl_.team_roles.contains(words_[w].fold_hash);
