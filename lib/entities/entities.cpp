@@ -47,8 +47,7 @@ class WordHashSet {
 
 struct EntityRecognizer::Impl {
   Impl(std::string blob, const std::vector<ListedName>& names)
-      : owned(std::move(blob)),
-        weights(owned.empty() ? resource("entities/model.bin") : std::string_view(owned)),
+      : weights(blob.empty() ? resource("entities/model.bin") : std::string_view(blob)),
         transitions(ner::transitions<std::int32_t>(weights)) {
     // The model's words keep the period of an abbreviated title ("Mr."): both forms count.
     for (const std::string& title : words::titles()) {
@@ -96,7 +95,6 @@ struct EntityRecognizer::Impl {
   }
   bool is_title(const ner::Word& word) const { return titles.contains(word.fold_hash); }
 
-  std::string owned;
   ner::Model weights;
   ner::Transitions transitions;      // of `weights`
   WordHashSet titles;                // fold hashes

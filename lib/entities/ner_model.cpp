@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "core/hash_table.hpp"
+#include "core/huge_pages.hpp"
 #include "core/resources.hpp"
 #include "text/word_lists.hpp"
 #include "tmk/core/utf8.hpp"
@@ -152,7 +153,7 @@ class Lexicon {
     if (slots_[i] == 0) slots_[i] = h & ~std::uint64_t{0xFFFF};
     return slots_[i];
   }
-  std::vector<std::uint64_t> slots_;
+  std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> slots_;
   std::size_t mask_ = 0;
 };
 
@@ -568,10 +569,8 @@ Model::Model(std::string_view blob) {
   const std::size_t buckets = std::size_t{1} << header.bucket_bits;
   if (blob.size() < sizeof header + buckets * kTagCount * sizeof(std::int16_t))
     throw std::runtime_error("entity model: truncated weights");
-  const char* data = blob.data() + sizeof header;
-  if (reinterpret_cast<std::uintptr_t>(data) % alignof(std::int16_t) != 0)
-    throw std::runtime_error("entity model: misaligned blob");
-  weights_ = reinterpret_cast<const std::int16_t*>(data);
+  weights_.resize(buckets * kTagCount);
+  std::memcpy(weights_.data(), blob.data() + sizeof header, weights_.size() * sizeof(std::int16_t));
   mask_ = buckets - 1;
   static std::atomic<std::uint64_t> models_made{0};
   id_ = ++models_made;

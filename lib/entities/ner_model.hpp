@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/hash.hpp"
+#include "core/huge_pages.hpp"
 #include "entities/gazetteer.hpp"
 
 namespace tmk::ner {
@@ -235,25 +236,26 @@ std::uint64_t feature_fingerprint();
 class Model {
  public:
   static constexpr std::uint32_t kVersion = 3;
-  // Reads a blob (kept by reference: it must outlive the model). Throws
-  // std::runtime_error when the header does not match this build.
+  // Reads a blob. Throws std::runtime_error when the header does not match this build.
   explicit Model(std::string_view blob);
   static std::string serialize(std::uint32_t bucket_bits, const std::vector<float>& weights);
 
   void prefetch(std::uint64_t feature) const {
-    const std::int16_t* row = weights_ + (feature & mask_) * kTagCount;
+    const std::int16_t* row = weights_.data() + (feature & mask_) * kTagCount;
     __builtin_prefetch(row);
     __builtin_prefetch(row + kTagCount - 1);
   }
   void add(std::uint64_t feature, std::int32_t* scores) const {
-    const std::int16_t* row = weights_ + (feature & mask_) * kTagCount;
+    const std::int16_t* row = weights_.data() + (feature & mask_) * kTagCount;
     for (int t = 0; t < kTagCount; ++t) scores[t] += row[t];
   }
   // Tells this model from every other one made in the process, even at the same address.
   std::uint64_t id() const { return id_; }
 
  private:
-  const std::int16_t* weights_ = nullptr;
+  // A copy of the blob's weights: nearly every row read misses the cache, and in huge pages
+  // it misses the TLB far less.
+  std::vector<std::int16_t, HugePageAllocator<std::int16_t>> weights_;
   std::uint64_t mask_ = 0;
   std::uint64_t id_ = 0;
 };
@@ -276,7 +278,7 @@ class EmissionCache {
     Scores own{};
   };
 
-  std::vector<Entry> entries_;
+  std::vector<Entry, HugePageAllocator<Entry>> entries_;
   std::vector<std::uint64_t> keys_;
   std::vector<std::uint32_t> own_counts_;  // of each word's features, how many are its own (0: found in the table)
   std::vector<Scores> sums_;
