@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <bitset>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -45,7 +47,8 @@ class WordHashSet {
 
 struct EntityRecognizer::Impl {
   Impl(std::string blob, const std::vector<ListedName>& names)
-      : owned(std::move(blob)), weights(owned.empty() ? resource("entities/model.bin") : std::string_view(owned)) {
+      : weights(blob.empty() ? resource("entities/model.bin") : std::string_view(blob)),
+        transitions(ner::transitions<std::int32_t>(weights)) {
     // The model's words keep the period of an abbreviated title ("Mr."): both forms count.
     for (const std::string& title : words::titles()) {
       titles.insert(ner::hash_bytes(title, 2));
@@ -99,8 +102,8 @@ struct EntityRecognizer::Impl {
   }
   bool is_title(const ner::Word& word) const { return titles.contains(word.fold_hash); }
 
-  std::string owned;
   ner::Model weights;
+  ner::Transitions transitions;      // of `weights`
   WordHashSet titles;                // fold hashes
   WordHashSet personal_titles;       // fold hashes of "dr.", "sen." ...
   WordHashSet interjections;         // fold hashes of "heck", "wow" ...
@@ -324,8 +327,8 @@ class HeadlineCase {
     for (std::size_t i = 0; i < caps.size(); ++i) {
       const std::string_view surface = caps.surface(i);
       std::string form(surface);
-      if (const auto seen = forms_.find(caps[i].fold_hash); seen != forms_.end()) {
-        form = seen->second.form;
+      if (const Form* seen = most_frequent_form(caps[i].fold_hash)) {
+        form = seen->form;
       } else if (ner::is_everyday_word(caps.folded(i))) {
         form = words::lower_ascii(surface);
       } else if (surface.size() > 4) {
@@ -344,43 +347,54 @@ class HeadlineCase {
   }
 
  private:
+  struct Form {
+    std::uint64_t fold_hash = 0;
+    std::string_view form;  // in the text
+  };
+
   // Each word's most frequent form in the sentences in normal case, but for their first
-  // words; of forms seen as often, the first in byte order.
+  // words; of forms seen as often, the first in byte order. Every form seen is listed, then
+  // sorted: equal forms, and the forms of one word, end up side by side.
   void count_forms() {
     counted_ = true;
-    std::unordered_map<std::uint64_t, std::vector<Form>> counts;  // by fold hash: each form seen, how often
+    std::vector<Form> seen;
     ner::WordSequence words(text_);
     for (const Sentence& sentence : analysis_.sentences) {
       words.clear();
       for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t)
         words.add_token(analysis_.tokens[t].start, analysis_.tokens[t].end);
       if (words.case_mode() != ner::kNormalCase) continue;
-      for (std::size_t i = 1; i < words.size(); ++i) {
-        const std::string_view form = words.surface(i);
-        std::vector<Form>& forms = counts[words[i].fold_hash];
-        const auto seen = std::find_if(forms.begin(), forms.end(), [&](const Form& f) { return f.form == form; });
-        if (seen != forms.end())
-          ++seen->count;
-        else
-          forms.push_back({form, 1});
-      }
+      for (std::size_t i = 1; i < words.size(); ++i) seen.push_back({words[i].fold_hash, words.surface(i)});
     }
-    for (const auto& [fold_hash, forms] : counts) {
-      const Form* best = &forms.front();
-      for (const Form& f : forms)
-        if (f.count > best->count || (f.count == best->count && f.form < best->form)) best = &f;
-      forms_.emplace(fold_hash, *best);
+    std::sort(seen.begin(), seen.end(), [](const Form& a, const Form& b) {
+      return std::tie(a.fold_hash, a.form) < std::tie(b.fold_hash, b.form);
+    });
+    std::size_t best_count = 0;  // of forms_.back()
+    for (std::size_t start = 0; start < seen.size();) {
+      std::size_t end = start + 1;  // [start, end): one form of one word
+      while (end < seen.size() && seen[end].fold_hash == seen[start].fold_hash && seen[end].form == seen[start].form)
+        ++end;
+      if (forms_.empty() || forms_.back().fold_hash != seen[start].fold_hash) {
+        forms_.push_back(seen[start]);
+        best_count = end - start;
+      } else if (end - start > best_count) {
+        forms_.back() = seen[start];
+        best_count = end - start;
+      }
+      start = end;
     }
   }
+  // The form count_forms() found for a fold hash, if any.
+  const Form* most_frequent_form(std::uint64_t fold_hash) const {
+    const auto found = std::lower_bound(forms_.begin(), forms_.end(), fold_hash,
+                                        [](const Form& f, std::uint64_t hash) { return f.fold_hash < hash; });
+    return found != forms_.end() && found->fold_hash == fold_hash ? &*found : nullptr;
+  }
 
-  struct Form {
-    std::string_view form;  // in the text
-    int count = 0;
-  };
   std::string_view text_;
   const Analysis& analysis_;
   bool counted_ = false;
-  std::unordered_map<std::uint64_t, Form> forms_;  // by fold hash: the most frequent form
+  std::vector<Form> forms_;  // by fold hash: the most frequent form
   std::string restored_;
 };
 
@@ -467,7 +481,7 @@ class DocumentResolver {
                           has_word_char(words.surface(i)), words[i].capitalized});
       ner::gazetteer_positions(words, Gazetteer::builtin(), gazetteer);
       emission_cache.add_up_features(impl_.weights, words, gazetteer, scratch);
-      ner::best_tags<std::int32_t>(impl_.weights, scratch, tags);
+      ner::best_path(impl_.transitions, scratch, tags);
 
       found.clear();
       for (std::size_t i = 0; i < tags.size(); ++i) {
@@ -1526,6 +1540,9 @@ class DocumentResolver {
   // not "US", "who" not "WHO").
   void find_repeats() {
     std::unordered_map<std::uint64_t, std::size_t> known;  // word-sequence hash -> draft index
+    // Most word sequences are no known name: a bit for the low bits of each hash in `known`
+    // tells most of them without a look-up.
+    std::bitset<4096> maybe_known;
     std::vector<std::size_t> lengths;
     for (std::size_t k = 0; k < drafts_.size(); ++k) {
       const Draft& d = drafts_[k];
@@ -1534,6 +1551,7 @@ class DocumentResolver {
         std::uint64_t h = 0;
         for (std::size_t w = first; w < end; ++w) h = ner::combine(h, words_[w].fold_hash);
         known.emplace(h, k);
+        maybe_known.set(h % maybe_known.size());
         if (std::find(lengths.begin(), lengths.end(), end - first) == lengths.end()) lengths.push_back(end - first);
       };
       remember(d.first_word, d.end_word);
@@ -1548,6 +1566,7 @@ class DocumentResolver {
     std::vector<char> covered(words_.size(), 0);
     for (const Draft& d : drafts_) std::fill(covered.begin() + d.first_word, covered.begin() + d.end_word, 1);
     std::sort(lengths.begin(), lengths.end(), std::greater<>());
+    std::vector<std::uint64_t> hash_of_length(lengths.front() + 1);  // of the words from w
     for (std::size_t w = 0; w < words_.size(); ++w) {
       if (covered[w] || !words_[w].has_word_char) continue;
       // A repeat starting here lies within the words from w that no name covers, in w's sentence.
@@ -1555,11 +1574,11 @@ class DocumentResolver {
       while (free_end < words_.size() && free_end - w < lengths.front() && !covered[free_end] &&
              words_[free_end].sentence == words_[w].sentence)
         ++free_end;
+      std::uint64_t h = 0;
+      for (std::size_t k = w; k < free_end; ++k) hash_of_length[k - w + 1] = h = ner::combine(h, words_[k].fold_hash);
       for (const std::size_t length : lengths) {
-        if (w + length > free_end) continue;
-        std::uint64_t h = 0;
-        for (std::size_t k = w; k < w + length; ++k) h = ner::combine(h, words_[k].fold_hash);
-        const auto found = known.find(h);
+        if (w + length > free_end || !maybe_known.test(hash_of_length[length] % maybe_known.size())) continue;
+        const auto found = known.find(hash_of_length[length]);
         if (found == known.end()) continue;
         const Draft& source = drafts_[found->second];
         if (!words_[w].capitalized && length == 1 &&

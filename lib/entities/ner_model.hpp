@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/hash.hpp"
+#include "core/huge_pages.hpp"
 #include "entities/gazetteer.hpp"
 
 namespace tmk::ner {
@@ -134,20 +135,6 @@ inline constexpr bool allowed_after(std::uint8_t previous, std::uint8_t tag) {
          (tag_position(tag) == kInside || tag_position(tag) == kLast);
 }
 
-// The tags that may precede each tag, in increasing order (the Viterbi step visits only these).
-struct PreviousTags {
-  std::uint8_t count = 0;
-  std::array<std::uint8_t, kTagCount> tags{};
-};
-inline constexpr std::array<PreviousTags, kTagCount> kPreviousTags = [] {
-  std::array<PreviousTags, kTagCount> table{};
-  for (int t = 0; t < kTagCount; ++t)
-    for (int p = 0; p < kTagCount; ++p)
-      if (allowed_after(static_cast<std::uint8_t>(p), static_cast<std::uint8_t>(t)))
-        table[t].tags[table[t].count++] = static_cast<std::uint8_t>(p);
-  return table;
-}();
-
 // For each word, where it sits in a built-in gazetteer match of each type (3 bits per type:
 // 0 none, else 1 + Position).
 void gazetteer_positions(const WordSequence& words, const Gazetteer& gazetteer, std::vector<std::uint16_t>& out);
@@ -204,59 +191,32 @@ void add_up_features(const Weights& weights, const WordSequence& words, const st
   }
 }
 
-// The best-scoring sequence of allowed BILOU tags for the words whose scores are in
-// scratch.emission (Viterbi over those scores plus the tag transitions in `weights`).
+// The weights of the tag transitions: [p][t] that of tag t after p (p = kStartTag at the
+// start), -infinity where BILOU does not allow t after p. They depend on the model alone.
+using Transitions = std::array<std::array<float, kTagCount>, kTagCount + 1>;
 template <typename Score, typename Weights>
-void best_tags(const Weights& weights, DecodeScratch& scratch, std::vector<std::uint8_t>& tags) {
-  constexpr float kForbidden = -std::numeric_limits<float>::infinity();
-  const std::size_t n = scratch.emission.size();
-  tags.assign(n, 0);
-  if (n == 0) return;
-  // transition[p][t]: the weight of tag t after p, or kForbidden when BILOU does not allow it.
-  std::array<std::array<float, kTagCount>, kTagCount + 1> transition;
+Transitions transitions(const Weights& weights) {
+  Transitions transition;
   for (int p = 0; p <= kTagCount; ++p) {
     std::array<Score, kTagCount> row{};
     weights.add(transition_feature(static_cast<std::uint8_t>(p)), row.data());
     const auto previous = static_cast<std::uint8_t>(p == kStartTag ? 0 : p);
     for (int t = 0; t < kTagCount; ++t)
-      transition[p][t] =
-          allowed_after(previous, static_cast<std::uint8_t>(t)) ? static_cast<float>(row[t]) : kForbidden;
+      transition[p][t] = allowed_after(previous, static_cast<std::uint8_t>(t))
+                             ? static_cast<float>(row[t])
+                             : -std::numeric_limits<float>::infinity();
   }
-  scratch.best.resize(n);
-  scratch.back.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    // Unrolled: with t known at compile time, so are the tags allowed before it, and this
-    // step costs a quarter of the instructions of the loops (it was a fifth of the tagger).
-#pragma GCC unroll 17
-    for (int t = 0; t < kTagCount; ++t) {
-      float best = transition[kStartTag][t];
-      std::uint8_t from = 0;
-      if (i > 0) {
-        // Only the tags BILOU allows before t (9 or 2 of 17): the rest score kForbidden.
-        const PreviousTags& allowed = kPreviousTags[t];
-        from = allowed.tags[0];
-        best = scratch.best[i - 1][from] + transition[from][t];
-#pragma GCC unroll 9
-        for (int k = 1; k < allowed.count; ++k) {
-          const std::uint8_t p = allowed.tags[k];
-          const float score = scratch.best[i - 1][p] + transition[p][t];
-          if (score > best) best = score, from = p;
-        }
-      }
-      scratch.best[i][t] = best + scratch.emission[i][t];
-      scratch.back[i][t] = from;
-    }
-  }
-  // The last tag must close any name (O, L or U).
-  int last = 0;
-  for (int t = 1; t < kTagCount; ++t) {
-    const Position position = tag_position(static_cast<std::uint8_t>(t));
-    if ((position == kLast || position == kUnit) && scratch.best[n - 1][t] > scratch.best[n - 1][last]) last = t;
-  }
-  for (std::size_t i = n; i-- > 0;) {
-    tags[i] = static_cast<std::uint8_t>(last);
-    last = scratch.back[i][last];
-  }
+  return transition;
+}
+
+// The best-scoring sequence of allowed BILOU tags for the words whose scores are in
+// scratch.emission (Viterbi over those scores plus `transition`).
+void best_path(const Transitions& transition, DecodeScratch& scratch, std::vector<std::uint8_t>& tags);
+
+// best_path() with the transitions of `weights`.
+template <typename Score, typename Weights>
+void best_tags(const Weights& weights, DecodeScratch& scratch, std::vector<std::uint8_t>& tags) {
+  best_path(transitions<Score>(weights), scratch, tags);
 }
 
 // The best-scoring sequence of allowed BILOU tags of `words` (add_up_features, then best_tags).
@@ -276,25 +236,26 @@ std::uint64_t feature_fingerprint();
 class Model {
  public:
   static constexpr std::uint32_t kVersion = 3;
-  // Reads a blob (kept by reference: it must outlive the model). Throws
-  // std::runtime_error when the header does not match this build.
+  // Reads a blob. Throws std::runtime_error when the header does not match this build.
   explicit Model(std::string_view blob);
   static std::string serialize(std::uint32_t bucket_bits, const std::vector<float>& weights);
 
   void prefetch(std::uint64_t feature) const {
-    const std::int16_t* row = weights_ + (feature & mask_) * kTagCount;
+    const std::int16_t* row = weights_.data() + (feature & mask_) * kTagCount;
     __builtin_prefetch(row);
     __builtin_prefetch(row + kTagCount - 1);
   }
   void add(std::uint64_t feature, std::int32_t* scores) const {
-    const std::int16_t* row = weights_ + (feature & mask_) * kTagCount;
+    const std::int16_t* row = weights_.data() + (feature & mask_) * kTagCount;
     for (int t = 0; t < kTagCount; ++t) scores[t] += row[t];
   }
   // Tells this model from every other one made in the process, even at the same address.
   std::uint64_t id() const { return id_; }
 
  private:
-  const std::int16_t* weights_ = nullptr;
+  // A copy of the blob's weights: nearly every row read misses the cache, and in huge pages
+  // it misses the TLB far less.
+  std::vector<std::int16_t, HugePageAllocator<std::int16_t>> weights_;
   std::uint64_t mask_ = 0;
   std::uint64_t id_ = 0;
 };
@@ -317,7 +278,7 @@ class EmissionCache {
     Scores own{};
   };
 
-  std::vector<Entry> entries_;
+  std::vector<Entry, HugePageAllocator<Entry>> entries_;
   std::vector<std::uint64_t> keys_;
   std::vector<std::uint32_t> own_counts_;  // of each word's features, how many are its own (0: found in the table)
   std::vector<Scores> sums_;

@@ -1,6 +1,7 @@
 #include <unicode/uchar.h>
 
 #include <catch2/catch.hpp>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -391,6 +392,70 @@ TEST_CASE("entities: the tagger's cache of word scores gives the scores the feat
   const Model other(blob);
   check_sentences(other, cache);
   check_sentences(builtin, cache);
+}
+
+TEST_CASE("entities: Viterbi finds a best-scoring allowed tag sequence") {
+  using tmk::ner::kTagCount;
+  // Scores are small whole numbers, so that every sum is exact and the best score is one.
+  std::uint32_t state = 12345;
+  const auto next_score = [&] {
+    state = state * 1103515245u + 12345u;
+    return static_cast<float>(static_cast<int>((state >> 16) % 41) - 20);
+  };
+  for (std::size_t n = 1; n <= 4; ++n) {
+    for (int trial = 0; trial < 3; ++trial) {
+      tmk::ner::Transitions transition;
+      for (int p = 0; p <= kTagCount; ++p) {
+        const auto previous = static_cast<std::uint8_t>(p == tmk::ner::kStartTag ? 0 : p);
+        for (int t = 0; t < kTagCount; ++t)
+          transition[p][t] = tmk::ner::allowed_after(previous, static_cast<std::uint8_t>(t))
+                                 ? next_score()
+                                 : -std::numeric_limits<float>::infinity();
+      }
+      tmk::ner::DecodeScratch scratch;
+      scratch.emission.resize(n);
+      for (auto& word : scratch.emission)
+        for (float& score : word) score = next_score();
+      const auto score_of = [&](const std::vector<std::uint8_t>& tags) {
+        float total = 0;
+        for (std::size_t i = 0; i < n; ++i)
+          total += transition[i == 0 ? tmk::ner::kStartTag : tags[i - 1]][tags[i]] + scratch.emission[i][tags[i]];
+        return total;
+      };
+      const auto closes = [](std::uint8_t tag) {
+        return tag == 0 || tmk::ner::tag_position(tag) == tmk::ner::kLast ||
+               tmk::ner::tag_position(tag) == tmk::ner::kUnit;
+      };
+      // Every sequence of n tags, as the digits of a number in base kTagCount.
+      float best = -std::numeric_limits<float>::infinity();
+      std::vector<std::uint8_t> tags(n);
+      std::size_t sequences = 1;
+      for (std::size_t i = 0; i < n; ++i) sequences *= kTagCount;
+      for (std::size_t code = 0; code < sequences; ++code) {
+        for (std::size_t i = 0, rest = code; i < n; ++i, rest /= kTagCount)
+          tags[i] = static_cast<std::uint8_t>(rest % kTagCount);
+        if (closes(tags.back())) best = std::max(best, score_of(tags));
+      }
+      std::vector<std::uint8_t> found;
+      tmk::ner::best_path(transition, scratch, found);
+      REQUIRE(found.size() == n);
+      CHECK(closes(found.back()));
+      CHECK(score_of(found) == best);
+    }
+  }
+  // Of paths scoring the same, the first tags tried win: all O.
+  tmk::ner::Transitions zero;
+  for (int p = 0; p <= kTagCount; ++p)
+    for (int t = 0; t < kTagCount; ++t)
+      zero[p][t] = tmk::ner::allowed_after(static_cast<std::uint8_t>(p == tmk::ner::kStartTag ? 0 : p),
+                                           static_cast<std::uint8_t>(t))
+                       ? 0.0f
+                       : -std::numeric_limits<float>::infinity();
+  tmk::ner::DecodeScratch scratch;
+  scratch.emission.assign(5, {});
+  std::vector<std::uint8_t> found;
+  tmk::ner::best_path(zero, scratch, found);
+  CHECK(found == std::vector<std::uint8_t>(5, 0));
 }
 
 // Document-level rules, one per error class seen on news the model had not seen. The
