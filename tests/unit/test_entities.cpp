@@ -264,6 +264,17 @@ TEST_CASE("entities: the user's gazetteer wins over the model and is case-sensit
   CHECK_FALSE(find(found, "maple"));
 }
 
+TEST_CASE("entities: the rules that clean a span leave the user's listed names as listed") {
+  tmk::EntityOptions options;
+  options.names = tmk::parse_name_list("The Weekly Lantern\tORG\nIan\tPER\n", "test");
+  const tmk::EntityRecognizer recognizer(std::move(options));
+  const auto found = find_entities(recognizer, "She reads The Weekly Lantern. Forecasters said Hurricane Ian grew.");
+  REQUIRE(find(found, "The Weekly Lantern"));
+  CHECK(find(found, "The Weekly Lantern")->type == "ORG");
+  REQUIRE(find(found, "Ian"));
+  CHECK(find(found, "Ian")->type == "PER");
+}
+
 TEST_CASE("entities: a malformed gazetteer line is an error naming the line") {
   CHECK_THROWS_WITH(tmk::parse_name_list("Good Name\tPER\nno type here\n", "list.tsv"), Catch::Contains("list.tsv:2"));
   CHECK_THROWS(tmk::parse_name_list("Name\tCITY\n", "list.tsv"));
@@ -697,6 +708,10 @@ TEST_CASE("entities: places on both sides of a verb that reports a game are team
     REQUIRE(find(pair, team));
     CHECK(find(pair, team)->type == "ORG");
   }
+  // A dash with no second score is none.
+  const auto half = find_entities(builtin_recognizer(), "Ghana and Chile drew 2- on paper.");
+  REQUIRE(find(half, "Chile"));
+  CHECK(find(half, "Chile")->type == "LOC");
   const auto plans = find_entities(builtin_recognizer(), "In May, Ghana and Chile drew up plans for a port.");
   REQUIRE(find(plans, "Chile"));
   CHECK(find(plans, "Chile")->type == "LOC");
@@ -870,6 +885,15 @@ TEST_CASE("entities: the name before a company role is the company, the name aft
   CHECK(!find(find_entities(builtin_recognizer(), "Board Chairman Lena Ruiz spoke."), "Board"));
 }
 
+TEST_CASE("entities: a place or company with a relative-like word stays what it is") {
+  const auto found =
+      find_entities(builtin_recognizer(), "Syria's children are suffering. Vodafone's sister company lost money.");
+  REQUIRE(find(found, "Syria"));
+  CHECK(find(found, "Syria")->type == "LOC");
+  REQUIRE(find(found, "Vodafone"));
+  CHECK(find(found, "Vodafone")->type == "ORG");
+}
+
 TEST_CASE("entities: a one-word name with a relative is a person's") {
   const auto found =
       find_entities(builtin_recognizer(), "Kowalski's wife declined to comment, and Harwick's daughter won.");
@@ -888,6 +912,8 @@ TEST_CASE("entities: a storm named like a person is no person") {
     CHECK(find(found, storm)->type == "MISC");
   }
   CHECK_FALSE(find(found, "Ian"));
+  // "Storm" is a first name too.
+  for (const Found& f : find_entities(builtin_recognizer(), "Storm Reid starred in the film.")) CHECK(f.type != "MISC");
 }
 
 TEST_CASE("entities: no organization's name starts with the article, nor a place's in lower case") {
@@ -951,6 +977,21 @@ TEST_CASE("entities: a name the model left alone before a spokesman's word is an
   const auto person = find_entities(builtin_recognizer(), "A Clinton spokesman declined to comment.");
   const bool clinton_organization = find(person, "Clinton") && find(person, "Clinton")->type == "ORG";
   CHECK_FALSE(clinton_organization);
+}
+
+TEST_CASE("entities: a date, a feast or a nationality next to a company's word is no company") {
+  for (const char* text :
+       {"Workers left the bank January 5 after the merger.", "Staff at the bank Christmas party were fired.",
+        "An Israeli spokesman said the strike was justified."}) {
+    INFO(text);
+    for (const Found& f : find_entities(builtin_recognizer(), text)) CHECK(f.type != "ORG");
+  }
+}
+
+TEST_CASE("entities: a place before somebody's manager stays a place") {
+  const auto found = find_entities(builtin_recognizer(), "The firm's London manager Ann Lee quit last week.");
+  REQUIRE(find(found, "London"));
+  CHECK(find(found, "London")->type == "LOC");
 }
 
 TEST_CASE("entities: the capitalized words after a kind of company are the company") {
