@@ -75,20 +75,17 @@ struct EntityRecognizer::Impl {
       const std::size_t tab = line.find('\t');
       const std::string_view side = line.substr(0, tab), phrase = line.substr(tab + 1);
       const std::size_t space = phrase.find(' ');
-      if (side == "after")
-        words_after_company.insert(ner::hash_bytes(phrase, 2));
-      else if (side == "role")
-        company_roles.insert(ner::hash_bytes(phrase, 2));
-      else if (side == "modifier")
-        role_modifiers.insert(ner::hash_bytes(phrase, 2));
-      else if (side == "team-role")
-        team_roles.insert(ner::hash_bytes(phrase, 2));
-      else if (side == "player")
-        player_roles.insert(ner::hash_bytes(phrase, 2));
-      else if (side == "kind")
-        company_kinds.insert(ner::hash_bytes(phrase, 2));
-      else if (side == "voice")
-        voices.insert(ner::hash_bytes(phrase, 2));
+      const std::pair<std::string_view, WordHashSet*> one_word_kinds[] = {{"after", &words_after_company},
+                                                                          {"role", &company_roles},
+                                                                          {"modifier", &role_modifiers},
+                                                                          {"team-role", &team_roles},
+                                                                          {"player", &player_roles},
+                                                                          {"kind", &company_kinds},
+                                                                          {"voice", &voices}};
+      const auto kind = std::find_if(std::begin(one_word_kinds), std::end(one_word_kinds),
+                                     [&](const auto& entry) { return entry.first == side; });
+      if (kind != std::end(one_word_kinds))
+        kind->second->insert(ner::hash_bytes(phrase, 2));
       else if (space != std::string_view::npos)
         words_before_company.insert(
             ner::combine(ner::hash_bytes(phrase.substr(0, space), 2), ner::hash_bytes(phrase.substr(space + 1), 2)));
